@@ -1,0 +1,44 @@
+import { createI18n } from 'vue-i18n';
+import fr from './fr.json';
+import nl from './nl.json';
+import en from './en.json';
+
+/** The languages of the interface, French first. */
+export const supportedLocales = ['fr', 'nl', 'en'] as const;
+
+/** One of the interface languages. */
+export type Locale = (typeof supportedLocales)[number];
+
+const storageKey = 'concerto.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return supportedLocales.includes(value as Locale);
+}
+
+function rememberedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    return isLocale(stored) ? stored : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+/** The vue-i18n instance: French by default, or the language the user chose last time on this device. */
+export const i18n = createI18n({
+  legacy: false,
+  locale: rememberedLocale(),
+  fallbackLocale: 'fr',
+  messages: { fr, nl, en },
+});
+
+/** Switches the interface language, remembers it on this device and updates `<html lang>`. */
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  document.documentElement.lang = locale;
+  try {
+    localStorage.setItem(storageKey, locale);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this visit only.
+  }
+}

@@ -1,0 +1,19 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { i18n } from './i18n/index.ts';
+import { router } from './router.ts';
+import { onUnauthenticated } from './services/apiClient.ts';
+import { useSessionStore } from './stores/session.ts';
+import './styles/base.css';
+
+document.documentElement.lang = i18n.global.locale.value;
+const pinia = createPinia();
+createApp(App).use(pinia).use(i18n).use(router).mount('#app');
+
+// A session that expires during work sends the user to sign in again, then back to where they were.
+onUnauthenticated(() => {
+  useSessionStore(pinia).expire();
+  const current = router.currentRoute.value;
+  if (!current.meta.public) void router.push({ name: 'login', query: { redirect: current.fullPath } });
+});

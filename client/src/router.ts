@@ -1,0 +1,103 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import type { Me } from '@concerto/shared';
+import { i18n } from './i18n/index.ts';
+import { useSessionStore } from './stores/session.ts';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean;
+    /** Kinds of signed-in user the page is for; others are sent to their own home page. */
+    kinds?: Me['kind'][];
+    /** Only for the admin and organisations' access managers. */
+    staffManagers?: boolean;
+    /** i18n key of the page title shown in the browser tab. */
+    titleKey?: string;
+  }
+}
+
+/** The client's pages; each view is loaded on demand so a phone downloads only what it shows. */
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/',
+      name: 'home',
+      component: () => import('./views/HomeView.vue'),
+      meta: { public: true, titleKey: 'nav.home' },
+    },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./views/LoginView.vue'),
+      meta: { public: true, titleKey: 'login.title' },
+    },
+    {
+      path: '/invitation/:token',
+      name: 'invitation',
+      component: () => import('./views/InvitationView.vue'),
+      meta: { public: true, titleKey: 'redeem.title' },
+    },
+    {
+      path: '/families',
+      name: 'families',
+      component: () => import('./views/FamiliesView.vue'),
+      meta: { kinds: ['professional'], titleKey: 'families.title' },
+    },
+    {
+      path: '/families/:id',
+      name: 'family',
+      component: () => import('./views/FamilyView.vue'),
+      meta: { kinds: ['professional', 'familyMember'], titleKey: 'family.pageTitle' },
+    },
+    {
+      path: '/families/:id/audit',
+      name: 'family-audit',
+      component: () => import('./views/FamilyAuditView.vue'),
+      meta: { kinds: ['professional', 'familyMember'], titleKey: 'audit.title' },
+    },
+    {
+      path: '/organisations',
+      name: 'organisations',
+      component: () => import('./views/OrganisationsView.vue'),
+      meta: { kinds: ['admin', 'professional'], staffManagers: true, titleKey: 'organisations.title' },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('./views/NotFoundView.vue'),
+      meta: { public: true, titleKey: 'notFound.title' },
+    },
+  ],
+  scrollBehavior(to, from, savedPosition) {
+    if (savedPosition) return savedPosition;
+    if (to.hash) return { el: to.hash, top: 16 };
+    if (to.path !== from.path) return { top: 0 };
+    return false;
+  },
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  await session.ensureChecked();
+  const me = session.me;
+  if (to.name === 'login' && me) return session.homePath;
+  if (to.meta.public) return true;
+  if (!me) return { name: 'login', query: { redirect: to.fullPath } };
+  if (to.meta.kinds && !to.meta.kinds.includes(me.kind)) return session.homePath;
+  if (to.meta.staffManagers && !session.managesStaff) return session.homePath;
+  return true;
+});
+
+router.afterEach((to, from) => {
+  const title = to.meta.titleKey ? i18n.global.t(to.meta.titleKey) : '';
+  document.title = title ? `${title} — Concerto` : 'Concerto';
+  // Moving within the same page (a section link) focuses that section; a new page focuses the main
+  // content so screen-reader users hear where they arrived.
+  const samePage = to.path === from.path && from.matched.length > 0;
+  if (samePage && !to.hash) return;
+  requestAnimationFrame(() => {
+    const target = samePage ? document.getElementById(decodeURIComponent(to.hash.slice(1))) : null;
+    (target ?? document.getElementById('main-content'))?.focus({ preventScroll: true });
+  });
+});

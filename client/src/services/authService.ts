@@ -1,0 +1,22 @@
+import type { Me } from '@concerto/shared';
+import { apiRequest, sendJson } from './apiClient.ts';
+
+/** Signs a professional or the admin in; the server sets the session cookie. */
+export function login(email: string, password: string): Promise<Me> {
+  return sendJson<Me>('POST', '/auth/login', { email, password });
+}
+
+/** Ends the session on the server. */
+export function logout(): Promise<void> {
+  return sendJson<void>('POST', '/auth/logout');
+}
+
+/** Who is signed in; throws ApiError 401 `unauthenticated` without a session. */
+export function fetchMe(): Promise<Me> {
+  return apiRequest<Me>('/me');
+}
+
+/** Opens a family member's session from the invitation link's token and the 6-digit code. */
+export function redeemInvitation(token: string, code: string): Promise<Me> {
+  return sendJson<Me>('POST', '/invitations/redeem', { token, code });
+}

@@ -1,0 +1,40 @@
+import type { Organisation, Professional } from '@concerto/shared';
+import type { CreateOrganisationRequest, CreateProfessionalRequest } from '../types/contract.ts';
+import { apiRequest, sendJson } from './apiClient.ts';
+
+/** Organisations the caller manages: all of them for the admin, their own for an access manager. */
+export function listOrganisations(): Promise<Organisation[]> {
+  return apiRequest<Organisation[]>('/organisations');
+}
+
+/** Creates an organisation, optionally with its first access manager (admin only). */
+export function createOrganisation(request: CreateOrganisationRequest): Promise<Organisation> {
+  return sendJson<Organisation>('POST', '/organisations', request);
+}
+
+/** The staff accounts of one organisation, active or not. */
+export function listStaff(organisationId: string): Promise<Professional[]> {
+  return apiRequest<Professional[]>(`/organisations/${encodeURIComponent(organisationId)}/professionals`);
+}
+
+/** Creates a professional account in an organisation. */
+export function createProfessional(
+  organisationId: string,
+  request: CreateProfessionalRequest,
+): Promise<Professional> {
+  return sendJson<Professional>(
+    'POST',
+    `/organisations/${encodeURIComponent(organisationId)}/professionals`,
+    request,
+  );
+}
+
+/** Deactivates or reactivates an account, or changes its access-manager right. */
+export function updateProfessional(
+  organisationId: string,
+  professionalId: string,
+  change: { active?: boolean; accessManager?: boolean },
+): Promise<Professional> {
+  const path = `/organisations/${encodeURIComponent(organisationId)}/professionals/${encodeURIComponent(professionalId)}`;
+  return sendJson<Professional>('PATCH', path, change);
+}

@@ -1,0 +1,71 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Me } from '@concerto/shared';
+import { ApiError } from '../services/apiClient.ts';
+import * as authService from '../services/authService.ts';
+
+/** The page a signed-in user lands on: their families, the organisations (admin), or their family's space. */
+export function homePathFor(me: Me): string {
+  if (me.kind === 'admin') return '/organisations';
+  if (me.kind === 'familyMember' && me.family) return `/families/${me.family.id}`;
+  return '/families';
+}
+
+/** Who is signed in on this browser, as the server says (`GET /api/me`). */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null);
+  /** Whether the server was asked at least once, so the router guard knows the answer is real. */
+  const checked = ref(false);
+  let pendingCheck: Promise<void> | null = null;
+
+  const homePath = computed(() => (me.value ? homePathFor(me.value) : '/login'));
+  const managesStaff = computed(() => me.value?.kind === 'admin' || me.value?.accessManager === true);
+
+  async function check(): Promise<void> {
+    try {
+      me.value = await authService.fetchMe();
+    } catch (error) {
+      // Offline or signed out, the user is treated as signed out; the login page says what went wrong.
+      if (!(error instanceof ApiError)) throw error;
+      me.value = null;
+    } finally {
+      checked.value = true;
+    }
+  }
+
+  /** Asks the server once who is signed in; later calls reuse the answer. */
+  async function ensureChecked(): Promise<void> {
+    if (checked.value) return;
+    pendingCheck ??= check().finally(() => (pendingCheck = null));
+    await pendingCheck;
+  }
+
+  async function login(email: string, password: string): Promise<Me> {
+    me.value = await authService.login(email, password);
+    checked.value = true;
+    return me.value;
+  }
+
+  async function redeem(token: string, code: string): Promise<Me> {
+    me.value = await authService.redeemInvitation(token, code);
+    checked.value = true;
+    return me.value;
+  }
+
+  /** Signs out and reloads the page, so nothing of the family files stays in this tab's memory. */
+  async function logout(): Promise<void> {
+    try {
+      await authService.logout();
+    } finally {
+      me.value = null;
+      window.location.assign('/login');
+    }
+  }
+
+  /** Forgets the session after the server answered 401 during work. */
+  function expire(): void {
+    me.value = null;
+  }
+
+  return { me, checked, homePath, managesStaff, ensureChecked, login, redeem, logout, expire };
+});

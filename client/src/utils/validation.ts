@@ -1,0 +1,86 @@
+/** One problem with one field, as zod reports it on the client or the server sends it in `details`. */
+export interface FieldIssue {
+  path: string | readonly PropertyKey[];
+  message: string;
+}
+
+/** Field path (`members.0.displayName`) to the i18n key of its message. */
+export type FieldErrors = Record<string, string>;
+
+// The shared zod schemas speak English to developers; the user reads the matching i18n message.
+const knownMessages: Record<string, string> = {
+  'must be an email address': 'validation.email',
+  'is required': 'validation.required',
+  'say why in a few words': 'validation.reason',
+  'must be the 6-digit code': 'validation.code',
+  'must be at least 10 characters': 'validation.password',
+  'must be 11 digits': 'validation.inami',
+  'add at least one member': 'validation.atLeastOneMember',
+  'must be a date as YYYY-MM-DD': 'validation.date',
+  'must be a language code such as fr, nl, ar': 'validation.language',
+  'must be a 24-character hexadecimal id': 'validation.invalid',
+  'nothing to change': 'validation.nothingToChange',
+};
+
+/** The i18n key for a validation message from a zod schema (client) or an `invalid_request` (server). */
+export function validationMessageKey(message: string): string {
+  if (message.startsWith('validation.')) return message;
+  const known = knownMessages[message];
+  if (known) return known;
+  if (message.startsWith('Too small')) return 'validation.tooShort';
+  if (message.startsWith('Too big')) return 'validation.tooLong';
+  if (message.startsWith('Invalid option')) return 'validation.choose';
+  return 'validation.invalid';
+}
+
+function pathKey(path: FieldIssue['path']): string {
+  return typeof path === 'string' ? path : path.map(String).join('.');
+}
+
+/** Groups issues by field path; the first problem of each field is the one shown. */
+export function toFieldErrors(issues: readonly FieldIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = pathKey(issue.path);
+    errors[key] ??= validationMessageKey(issue.message);
+  }
+  return errors;
+}
+
+/** Reads the per-field `details` of an `invalid_request` answer, ignoring anything of another shape. */
+export function detailsToIssues(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter(
+    (detail): detail is FieldIssue =>
+      typeof detail === 'object' &&
+      detail !== null &&
+      typeof (detail as FieldIssue).message === 'string' &&
+      (typeof (detail as FieldIssue).path === 'string' || Array.isArray((detail as FieldIssue).path)),
+  );
+}
+
+/** Today's date as `YYYY-MM-DD` in the user's time zone. */
+export function todayAsCalendarDate(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** Empty text fields become absent, as the API expects optional values to be left out rather than "". */
+export function withoutEmptyStrings<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== '')) as T;
+}
+
+/** Dates the contract accepts but that cannot be right: a birth in the future, a due date beyond 10 months. */
+export function dateIssues(dates: { dueDate?: string | null; birthDate?: string | null }): FieldIssue[] {
+  const today = todayAsCalendarDate();
+  const latestDueDate = new Date(Date.now() + 300 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const issues: FieldIssue[] = [];
+  if (dates.birthDate && dates.birthDate > today) {
+    issues.push({ path: 'birthDate', message: 'validation.birthInFuture' });
+  }
+  if (dates.dueDate && dates.dueDate > latestDueDate) {
+    issues.push({ path: 'dueDate', message: 'validation.dueDateTooFar' });
+  }
+  return issues;
+}

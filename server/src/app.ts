@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { maxJsonBodyBytes, type DatabaseKind } from '@concerto/shared';
+import type { Config } from './config.ts';
+import { clientApp } from './http/clientApp.ts';
+import { errorHandler, unknownApiRoute } from './http/errors.ts';
+import { requestLogging } from './http/requestLogging.ts';
+import { securityHeaders } from './http/security.ts';
+import { identifyCaller } from './auth/authenticate.ts';
+import { authRouter } from './routes/auth/router.ts';
+import { familiesRouter } from './routes/families/router.ts';
+import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
+import { membersRouter } from './routes/families/membersRouter.ts';
+import { recordsRouter } from './routes/families/recordsRouter.ts';
+import { teamRouter } from './routes/families/teamRouter.ts';
+import { healthRouter } from './routes/health/router.ts';
+import { organisationsRouter } from './routes/organisations/router.ts';
+import { professionalsRouter } from './routes/professionals/router.ts';
+import { openApiRouter } from './routes/openapi/router.ts';
+
+/** What the HTTP app needs from the running server. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  databaseKind: DatabaseKind;
+}
+
+/** Builds the Express app: security headers, request logs, the API under /api and the built client at /. */
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+  app.use(requestLogging(context.logger));
+
+  const api = express.Router();
+  api.use(express.json({ limit: maxJsonBodyBytes }));
+  api.use(identifyCaller);
+  api.use(healthRouter(context.databaseKind));
+  api.use(openApiRouter());
+  api.use(authRouter());
+  api.use(organisationsRouter());
+  api.use(professionalsRouter());
+  api.use(familiesRouter());
+  api.use(membersRouter());
+  api.use(teamRouter());
+  api.use(recordsRouter());
+  api.use(flagsAndAuditRouter());
+  api.use(unknownApiRoute);
+  app.use('/api', api);
+
+  app.use(clientApp(context.config.clientDir));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,92 @@
+import type mongoose from 'mongoose';
+import type { Actor } from '@concerto/shared';
+import { FamilyModel } from '../models/family.ts';
+import { SessionModel } from '../models/session.ts';
+import { UserModel } from '../models/user.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+/** Professionals and the admin sign in for a working day; family members keep their phone session longer. */
+export const sessionLifetimeMs = { user: 12 * 3600 * 1000, familyMember: 30 * 24 * 3600 * 1000 };
+
+/** The caller of a request: who they are for the policy, and how to name them in the audit trail. */
+export interface AuthContext {
+  actor: Exclude<Actor, { kind: 'anonymous' }>;
+  sessionId: mongoose.Types.ObjectId;
+  displayName: string;
+  /** Profession and organisation, or the member's role: shown in audit entries. */
+  detail: string | null;
+}
+
+/** Opens a session and returns its token (shown once: only its hash is stored). */
+export async function openSession(
+  owner: { userId: mongoose.Types.ObjectId } | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId },
+  userAgent: string | undefined,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const now = new Date();
+  const isUser = 'userId' in owner;
+  const expiresAt = new Date(now.getTime() + (isUser ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember));
+  await SessionModel.create({
+    tokenHash: hashToken(token),
+    userId: isUser ? owner.userId : null,
+    familyMember: isUser ? null : { familyId: owner.familyId, memberId: owner.memberId },
+    createdAt: now,
+    expiresAt,
+    revokedAt: null,
+    userAgent: userAgent?.slice(0, 200) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/** Revokes one session (logout). */
+export async function revokeSession(sessionId: mongoose.Types.ObjectId): Promise<void> {
+  await SessionModel.updateOne({ _id: sessionId }, { $set: { revokedAt: new Date() } });
+}
+
+/** Revokes every open session of a user (account deactivated). */
+export async function revokeUserSessions(userId: mongoose.Types.ObjectId): Promise<void> {
+  await SessionModel.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+}
+
+/**
+ * Resolves a token to the caller, re-reading the account or the family member every time so a
+ * deactivation or a removal takes effect on the next request.
+ */
+export async function resolveSession(token: string): Promise<AuthContext | null> {
+  const session = await SessionModel.findOne({ tokenHash: hashToken(token) }).lean();
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+  if (session.userId) {
+    const user = await UserModel.findById(session.userId).populate<{ organisationId: { _id: mongoose.Types.ObjectId; name: string } | null }>('organisationId', 'name').lean();
+    if (!user || !user.active) return null;
+    if (user.kind === 'admin') {
+      return { actor: { kind: 'admin', userId: String(user._id) }, sessionId: session._id, displayName: user.displayName, detail: 'admin' };
+    }
+    const organisation = user.organisationId;
+    if (!organisation || !user.healthRole) return null;
+    return {
+      actor: {
+        kind: 'professional',
+        userId: String(user._id),
+        healthRole: user.healthRole,
+        organisationId: String(organisation._id),
+        accessManager: user.accessManager,
+      },
+      sessionId: session._id,
+      displayName: user.displayName,
+      detail: `${user.profession ?? ''} — ${organisation.name}`,
+    };
+  }
+  if (session.familyMember?.familyId && session.familyMember.memberId) {
+    const { familyId, memberId } = session.familyMember;
+    const family = await FamilyModel.findOne({ _id: familyId }, { members: 1 }).lean();
+    const member = family?.members.find((candidate) => candidate._id.equals(memberId));
+    if (!member) return null;
+    return {
+      actor: { kind: 'familyMember', familyId: String(familyId), memberId: String(memberId) },
+      sessionId: session._id,
+      displayName: member.displayName,
+      detail: member.role,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import { timingSafeEqual } from 'node:crypto';
+import mongoose from 'mongoose';
+import { RateLimiter } from '../auth/rateLimiter.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { HttpError } from '../http/errors.ts';
+import { FamilyModel } from '../models/family.ts';
+import { InvitationModel } from '../models/invitation.ts';
+
+/** Wrong codes allowed on one invitation before it stops working. */
+export const maxCodeAttempts = 5;
+const attemptsPerAddress = new RateLimiter(30, 15 * 60 * 1000);
+
+const invalid = () =>
+  new HttpError(400, 'invitation_invalid', 'This invitation cannot be used: the code is wrong, or it expired or was already used.');
+
+/**
+ * Checks a link token and its 6-digit code and marks the invitation used, atomically, so two phones
+ * cannot redeem it twice. Returns the family and member the new session is limited to.
+ */
+export async function redeemInvitation(token: string, code: string, address: string) {
+  if (attemptsPerAddress.isLimited(address)) throw new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes.');
+  attemptsPerAddress.hit(address);
+  const invitation = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();
+  const usable = invitation && !invitation.redeemedAt && invitation.expiresAt > new Date() && invitation.failedAttempts < maxCodeAttempts;
+  if (!usable) throw invalid();
+  const expected = Buffer.from(invitation.codeHash, 'hex');
+  const actual = Buffer.from(hashToken(`${token}:${code}`), 'hex');
+  if (!timingSafeEqual(expected, actual)) {
+    await InvitationModel.updateOne({ _id: invitation._id }, { $inc: { failedAttempts: 1 } });
+    throw invalid();
+  }
+  const claimed = await InvitationModel.findOneAndUpdate(
+    { _id: invitation._id, redeemedAt: null },
+    { $set: { redeemedAt: new Date() } },
+    { new: true },
+  );
+  if (!claimed) throw invalid();
+  const family = await FamilyModel.findOne({ _id: invitation.familyId }, { members: 1, label: 1 }).lean();
+  const memberStillThere = family?.members.some((member) => member._id.equals(invitation.memberId));
+  if (!family || !memberStillThere) throw invalid();
+  return { familyId: family._id, memberId: new mongoose.Types.ObjectId(String(invitation.memberId)) };
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, used for default data and client build folders. */
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  MONGODB_URI: z.string().min(1).optional(),
+  CONCERTO_DATABASE: z.enum(['auto', 'mongod-local', 'standin']).default('auto'),
+  CONCERTO_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
+  CONCERTO_CLIENT_DIR: z.string().default(path.join(repositoryRoot, 'client', 'dist')),
+  CONCERTO_ALLOWED_ORIGINS: z.string().default(''),
+  CONCERTO_ADMIN_EMAIL: z.email().optional(),
+  CONCERTO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  CONCERTO_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Validated server configuration, read from environment variables (see the README's table). */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  databaseMode: 'auto' | 'mongod-local' | 'standin';
+  dataDir: string;
+  clientDir: string;
+  /** Origins allowed for websockets and cross-site requests besides the server's own. */
+  allowedOrigins: string[];
+  logLevel: string;
+  /** Platform admin created at first start when no account has this email. */
+  admin: { email: string; password: string } | null;
+  /** Load the demo organisations, professionals and families into an empty database. */
+  demoData: boolean;
+}
+
+/** Reads the configuration; throws an error naming each bad variable and what it expects. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    nodeEnv: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    mongodbUri: values.MONGODB_URI,
+    databaseMode: values.CONCERTO_DATABASE,
+    dataDir: values.CONCERTO_DATA_DIR,
+    clientDir: values.CONCERTO_CLIENT_DIR,
+    allowedOrigins: values.CONCERTO_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    logLevel: values.LOG_LEVEL,
+    admin:
+      values.CONCERTO_ADMIN_EMAIL && values.CONCERTO_ADMIN_PASSWORD
+        ? { email: values.CONCERTO_ADMIN_EMAIL.toLowerCase(), password: values.CONCERTO_ADMIN_PASSWORD }
+        : null,
+    // Demo data by default only for a developer's `npm start`, never in production or tests.
+    demoData: values.CONCERTO_DEMO_DATA ? values.CONCERTO_DEMO_DATA === 'true' : values.NODE_ENV === 'development',
+  };
+}

@@ -1,0 +1,175 @@
+import type { Collection } from './collection.ts';
+import { assertValidName, type DataStore } from './data-store.ts';
+import type { Transaction, TransactionManager } from './transactions.ts';
+import { canonicalKey } from './document-values.ts';
+import { isDocument, namespaceOf, type Document } from './types.ts';
+import { idKeyOf } from './unique-index.ts';
+
+/** What read and write commands need from one collection, whether or not they run in a transaction. */
+export interface CollectionAccess {
+  readonly databaseName: string;
+  readonly collectionName: string;
+  readonly namespace: string;
+  /** Visible documents in natural (insertion) order; treat them as read-only. */
+  documents(): Document[];
+  /** Number of visible documents. */
+  count(): number;
+  /** The visible document with this `_id` key. */
+  get(idKey: string): Document | undefined;
+  /** Adds a document (E11000 on duplicates). */
+  insert(document: Document): void;
+  /** Replaces the visible document that has the same `_id`. */
+  replace(document: Document): void;
+  /** Deletes the visible document with this `_id` key. */
+  remove(idKey: string): void;
+}
+
+/** Direct access to live data, refusing documents locked by open transactions. */
+class LiveCollectionAccess implements CollectionAccess {
+  readonly namespace: string;
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly transactions: TransactionManager,
+    readonly databaseName: string,
+    readonly collectionName: string,
+  ) {
+    this.namespace = namespaceOf(databaseName, collectionName);
+  }
+
+  documents(): Document[] {
+    return [...(this.store.getCollection(this.databaseName, this.collectionName)?.documents.values() ?? [])];
+  }
+
+  count(): number {
+    return this.store.getCollection(this.databaseName, this.collectionName)?.documents.size ?? 0;
+  }
+
+  get(idKey: string): Document | undefined {
+    return this.store.getCollection(this.databaseName, this.collectionName)?.documents.get(idKey);
+  }
+
+  insert(document: Document): void {
+    this.write(idKeyOf(document), (collection) => collection.insert(document));
+  }
+
+  replace(document: Document): void {
+    const idKey = idKeyOf(document);
+    this.write(idKey, (collection) => collection.replace(idKey, document));
+  }
+
+  remove(idKey: string): void {
+    this.write(idKey, (collection) => collection.remove(idKey));
+  }
+
+  private write(idKey: string, apply: (collection: Collection) => void): void {
+    this.transactions.assertLiveWriteAllowed(this.namespace, idKey);
+    const { collection } = this.store.ensureCollection(this.databaseName, this.collectionName);
+    apply(collection);
+    this.transactions.recordLiveWrite(this.namespace, idKey);
+    this.store.onChange();
+  }
+}
+
+/** Access through a transaction's private working set; changes are kept for commit. */
+class TransactionCollectionAccess implements CollectionAccess {
+  readonly namespace: string;
+
+  constructor(
+    private readonly transactions: TransactionManager,
+    private readonly transaction: Transaction,
+    readonly databaseName: string,
+    readonly collectionName: string,
+  ) {
+    this.namespace = namespaceOf(databaseName, collectionName);
+  }
+
+  private view() {
+    return this.transactions.viewOf(this.transaction, this.databaseName, this.collectionName);
+  }
+
+  documents(): Document[] {
+    return [...this.view().working.documents.values()];
+  }
+
+  count(): number {
+    return this.view().working.documents.size;
+  }
+
+  get(idKey: string): Document | undefined {
+    return this.view().working.documents.get(idKey);
+  }
+
+  insert(document: Document): void {
+    const idKey = idKeyOf(document);
+    this.transactions.claimDocument(this.transaction, this.namespace, idKey);
+    const view = this.view();
+    view.working.insert(document);
+    view.changes.set(idKey, document);
+  }
+
+  replace(document: Document): void {
+    const idKey = idKeyOf(document);
+    this.transactions.claimDocument(this.transaction, this.namespace, idKey);
+    const view = this.view();
+    view.working.replace(idKey, document);
+    view.changes.set(idKey, document);
+  }
+
+  remove(idKey: string): void {
+    this.transactions.claimDocument(this.transaction, this.namespace, idKey);
+    const view = this.view();
+    view.working.remove(idKey);
+    view.changes.set(idKey, null);
+  }
+}
+
+/** Chooses live or transactional access for a collection, validating its name first. */
+export function openCollection(
+  store: DataStore,
+  transactions: TransactionManager,
+  transaction: Transaction | undefined,
+  databaseName: string,
+  collectionName: string,
+): CollectionAccess {
+  assertValidName(databaseName, collectionName);
+  return transaction
+    ? new TransactionCollectionAccess(transactions, transaction, databaseName, collectionName)
+    : new LiveCollectionAccess(store, transactions, databaseName, collectionName);
+}
+
+/** The exact `_id` values a filter pins down (`{ _id: v }`, `{ _id: { $eq: v } }`, `{ _id: { $in: [...] } }`), if that is all it says. */
+function pinnedIds(filter: Document): unknown[] | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+  const condition = filter['_id'];
+  if (condition instanceof RegExp) return undefined;
+  if (!isDocument(condition)) return [condition];
+  const operators = Object.keys(condition);
+  if (!operators.some((key) => key.startsWith('$'))) return [condition];
+  if (operators.length !== 1) return undefined;
+  const [operator] = operators;
+  if (operator === '$eq' && !(condition['$eq'] instanceof RegExp)) return [condition['$eq']];
+  const list = condition['$in'];
+  if (operator === '$in' && Array.isArray(list) && !list.some((value) => value instanceof RegExp || Array.isArray(value))) {
+    return list;
+  }
+  return undefined;
+}
+
+/**
+ * Documents that may match `filter`: hash lookups for by-id filters, the whole collection otherwise.
+ * Callers still apply the filter, so this only narrows the scan.
+ */
+export function candidateDocuments(access: CollectionAccess, filter: Document, collation?: Document): Document[] {
+  // A collation can make differently spelled string ids equal, which hashing cannot see.
+  const ids = collation ? undefined : pinnedIds(filter);
+  if (!ids) return access.documents();
+  const found = new Map<string, Document>();
+  for (const id of ids) {
+    const idKey = canonicalKey(id);
+    const document = access.get(idKey);
+    if (document) found.set(idKey, document);
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,110 @@
+import {
+  optionalBoolean,
+  optionalDocument,
+  optionalDocumentArray,
+  optionalInteger,
+  requireString,
+} from '../command-fields.ts';
+import type { CommandContext, CommandTable } from '../command-context.ts';
+import { candidateDocuments } from '../collection-access.ts';
+import { badValue, failedToParse, notSupported } from '../errors.ts';
+import { createMatcher, distinctValues, findDocuments, runPipeline, type QueryOptions } from '../query-engine.ts';
+import { namespaceOf, type Document } from '../types.ts';
+
+function queryOptions(context: CommandContext): QueryOptions {
+  return {
+    collation: optionalDocument(context.command, 'collation'),
+    variables: optionalDocument(context.command, 'let'),
+  };
+}
+
+function find(context: CommandContext): Document {
+  const { command } = context;
+  const access = context.collection(requireString(command, 'find'));
+  const rawLimit = optionalInteger(command, 'limit') ?? 0;
+  const skip = optionalInteger(command, 'skip') ?? 0;
+  if (skip < 0) throw badValue('skip value must be non-negative');
+  const options = queryOptions(context);
+  const filter = optionalDocument(command, 'filter') ?? {};
+  const results = findDocuments(candidateDocuments(access, filter, options.collation), {
+    ...options,
+    filter,
+    sort: optionalDocument(command, 'sort'),
+    projection: optionalDocument(command, 'projection'),
+    skip,
+    limit: Math.abs(rawLimit),
+  });
+  const cursor = context.cursors.open(access.namespace, results, {
+    batchSize: optionalInteger(command, 'batchSize'),
+    // A negative limit is the legacy way of asking for a single batch.
+    singleBatch: (optionalBoolean(command, 'singleBatch') ?? false) || rawLimit < 0,
+  });
+  return { cursor, ok: 1 };
+}
+
+function getMore(context: CommandContext): Document {
+  const { command } = context;
+  const namespace = namespaceOf(context.databaseName, requireString(command, 'collection'));
+  const cursor = context.cursors.next(command['getMore'], namespace, optionalInteger(command, 'batchSize'));
+  return { cursor, ok: 1 };
+}
+
+function killCursors(context: CommandContext): Document {
+  const ids = context.command['cursors'];
+  if (!Array.isArray(ids)) throw failedToParse("killCursors requires a 'cursors' array");
+  const { killed, notFound } = context.cursors.kill(ids);
+  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+}
+
+function count(context: CommandContext): Document {
+  const { command } = context;
+  const access = context.collection(requireString(command, 'count'));
+  const filter = optionalDocument(command, 'query') ?? {};
+  const skip = optionalInteger(command, 'skip') ?? 0;
+  const limit = Math.abs(optionalInteger(command, 'limit') ?? 0);
+  const options = queryOptions(context);
+  // The plain count (estimatedDocumentCount) needs no scan.
+  const matching =
+    Object.keys(filter).length === 0
+      ? access.count()
+      : candidateDocuments(access, filter, options.collation).filter(createMatcher(filter, options)).length;
+  const afterSkip = Math.max(0, matching - skip);
+  return { n: limit > 0 ? Math.min(afterSkip, limit) : afterSkip, ok: 1 };
+}
+
+function distinct(context: CommandContext): Document {
+  const { command } = context;
+  const access = context.collection(requireString(command, 'distinct'));
+  const key = requireString(command, 'key');
+  const matcher = createMatcher(optionalDocument(command, 'query') ?? {}, queryOptions(context));
+  return { values: distinctValues(access.documents().filter(matcher), key), ok: 1 };
+}
+
+function aggregate(context: CommandContext): Document {
+  const { command } = context;
+  const pipeline = optionalDocumentArray(command, 'pipeline');
+  if (!pipeline) throw failedToParse("'pipeline' option must be specified as an array");
+  if (optionalBoolean(command, 'explain')) throw notSupported('explain');
+  const cursorOptions = optionalDocument(command, 'cursor');
+  if (!cursorOptions) throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
+  // `aggregate: 1` runs a collection-less pipeline (e.g. starting with $documents).
+  const target = command['aggregate'];
+  const access = typeof target === 'string' ? context.collection(target) : undefined;
+  const results = runPipeline(access?.documents() ?? [], pipeline, {
+    ...queryOptions(context),
+    resolveCollection: (name) => context.collection(name).documents(),
+  });
+  const namespace = access?.namespace ?? namespaceOf(context.databaseName, '$cmd.aggregate');
+  const cursor = context.cursors.open(namespace, results, { batchSize: optionalInteger(cursorOptions, 'batchSize') });
+  return { cursor, ok: 1 };
+}
+
+/** Query commands: find/getMore/killCursors, count, distinct and aggregate. */
+export const readCommands: CommandTable = {
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  aggregate,
+};

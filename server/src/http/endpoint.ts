@@ -1,0 +1,64 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Everything the API says about one route: used both to validate requests and to write /api/openapi.json. */
+export interface EndpointSpec<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Express path below /api, e.g. `/families/:id`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  params?: Params;
+  query?: Query;
+  body?: Body;
+  /** Schema of the success body; `contentType` other than JSON for downloads. */
+  response?: z.ZodType;
+  contentType?: string;
+  status?: number;
+  /** Whether the route needs a session (documented as a security requirement). */
+  authenticated?: boolean;
+}
+
+/** The validated parts of a request handed to an endpoint's handler. */
+export interface EndpointInput<Params, Query, Body> {
+  params: Params;
+  query: Query;
+  body: Body;
+  request: Request;
+  response: Response;
+}
+
+/** Every endpoint declared so far, in declaration order; the OpenAPI document is generated from it. */
+export const endpointRegistry: EndpointSpec[] = [];
+
+/**
+ * Declares a route on `router`: validates params, query and body with zod (failures become 400),
+ * calls the handler and sends its result as JSON. A handler that returns undefined has answered itself.
+ */
+export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType>(
+  router: Router,
+  spec: EndpointSpec<Params, Query, Body>,
+  handler: (input: EndpointInput<z.output<Params>, z.output<Query>, z.output<Body>>) => unknown,
+): void {
+  if (!endpointRegistry.some((known) => known.method === spec.method && known.path === spec.path)) {
+    endpointRegistry.push(spec as unknown as EndpointSpec);
+  }
+  router[spec.method](spec.path, async (request: Request, response: Response) => {
+    const input = {
+      params: spec.params ? spec.params.parse(request.params) : request.params,
+      query: spec.query ? spec.query.parse(request.query) : request.query,
+      body: spec.body ? spec.body.parse(request.body ?? {}) : undefined,
+      request,
+      response,
+    } as EndpointInput<z.output<Params>, z.output<Query>, z.output<Body>>;
+    const result = await handler(input);
+    if (result === undefined || response.headersSent) return;
+    response.status(spec.status ?? (spec.method === 'post' ? 201 : 200)).json(result);
+  });
+}

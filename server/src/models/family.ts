@@ -1,0 +1,121 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import {
+  bibScenarios,
+  consentScopes,
+  entryPointKinds,
+  fundedServices,
+  indicatorKeys,
+  memberRoles,
+  strata,
+  teamFunctions,
+} from '@concerto/shared';
+
+const { ObjectId } = Schema.Types;
+
+const memberSchema = new Schema({
+  displayName: { type: String, required: true },
+  role: { type: String, enum: memberRoles, required: true },
+  birthDate: { type: Date, default: null },
+  preferredLanguage: { type: String, default: 'fr' },
+  interpreterNeeded: { type: Boolean, default: false },
+});
+
+const teamMembershipSchema = new Schema(
+  {
+    professionalId: { type: ObjectId, ref: 'User', required: true },
+    functions: { type: [{ type: String, enum: teamFunctions }], default: [] },
+    joinedAt: { type: Date, required: true },
+    addedBy: { type: ObjectId, ref: 'User', required: true },
+    endedAt: { type: Date, default: null },
+    endedBy: { type: ObjectId, ref: 'User', default: null },
+    /** Family members who must not see this professional on the team (e.g. a violence-support worker). */
+    hiddenFromMemberIds: { type: [ObjectId], default: [] },
+  },
+  { _id: false },
+);
+
+const stratumChangeSchema = new Schema(
+  {
+    from: { type: String, enum: [...strata, null], default: null },
+    to: { type: String, enum: strata, required: true },
+    at: { type: Date, required: true },
+    authorId: { type: ObjectId, ref: 'User', required: true },
+    reason: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const indicatorSchema = new Schema({
+  key: { type: String, enum: indicatorKeys, required: true },
+  category: { type: String, enum: ['social', 'medical'], required: true },
+  aboutMemberId: { type: ObjectId, default: null },
+  note: { type: String, default: null },
+  recordedBy: { type: ObjectId, ref: 'User', required: true },
+  recordedAt: { type: Date, required: true },
+  sharedWithMemberIds: { type: [ObjectId], default: [] },
+});
+
+const consentSchema = new Schema(
+  {
+    memberId: { type: ObjectId, required: true },
+    scope: { type: String, enum: consentScopes, required: true },
+    granted: { type: Boolean, required: true },
+    at: { type: Date, required: true },
+    /** Who recorded it: a professional's user id, or the member themself. */
+    throughUserId: { type: ObjectId, default: null },
+    throughMemberId: { type: ObjectId, default: null },
+  },
+  { _id: false },
+);
+
+const familySchema = new Schema(
+  {
+    label: { type: String, required: true },
+    members: { type: [memberSchema], default: [] },
+    dueDate: { type: Date, default: null },
+    birthDate: { type: Date, default: null },
+    entryPoint: {
+      kind: { type: String, enum: entryPointKinds, required: true },
+      place: { type: String, default: null },
+      at: { type: Date, required: true },
+      byUserId: { type: ObjectId, ref: 'User', required: true },
+    },
+    stratum: { type: String, enum: strata, required: true },
+    strataHistory: { type: [stratumChangeSchema], default: [] },
+    screening: {
+      type: new Schema(
+        { scenario: { type: String, enum: bibScenarios }, at: Date, recordedBy: { type: ObjectId, ref: 'User' } },
+        { _id: false },
+      ),
+      default: null,
+    },
+    services: {
+      type: [
+        new Schema(
+          {
+            service: { type: String, enum: fundedServices, required: true },
+            at: { type: Date, required: true },
+            deliveredBy: { type: ObjectId, ref: 'User', required: true },
+            note: { type: String, default: null },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    indicators: { type: [indicatorSchema], default: [] },
+    team: { type: [teamMembershipSchema], default: [] },
+    consents: { type: [consentSchema], default: [] },
+    createdBy: { type: ObjectId, ref: 'User', required: true },
+  },
+  // Two people saving the same file at once: the second gets a 409 instead of silently overwriting.
+  { timestamps: true, optimisticConcurrency: true },
+);
+// "My families" finds files through active memberships.
+familySchema.index({ 'team.professionalId': 1 });
+
+/** A family's file as stored; never sent as is (see presenters/familyPresenter.ts). */
+export type FamilyDocument = InferSchemaType<typeof familySchema> & { _id: mongoose.Types.ObjectId };
+
+/** Family files. */
+export const FamilyModel = mongoose.model('Family', familySchema);

@@ -1,0 +1,25 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const userSchema = new Schema(
+  {
+    kind: { type: String, enum: ['admin', 'professional'], required: true },
+    email: { type: String, required: true, lowercase: true, trim: true },
+    passwordHash: { type: String, required: true },
+    displayName: { type: String, required: true, trim: true },
+    profession: { type: String, default: null },
+    organisationId: { type: Schema.Types.ObjectId, ref: 'Organisation', default: null },
+    healthRole: { type: String, enum: ['A', 'B', null], default: null },
+    inamiNumber: { type: String, default: null },
+    accessManager: { type: Boolean, default: false },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ organisationId: 1 });
+
+/** A password account: the platform admin or a professional. Family members never have one. */
+export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
+
+/** Password accounts. */
+export const UserModel = mongoose.model('User', userSchema);

@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { LoginRequestSchema, MeSchema, RedeemInvitationRequestSchema } from '@concerto/shared';
+import { clearSessionCookie, requireAuth, setSessionCookie } from '../../auth/authenticate.ts';
+import { openSession, resolveSession, revokeSession } from '../../auth/sessions.ts';
+import { verifyLogin } from '../../commands/loginVerifier.ts';
+import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
+import { endpoint } from '../../http/endpoint.ts';
+import { presentMe } from '../../presenters/mePresenter.ts';
+import { HttpError } from '../../http/errors.ts';
+
+/** Sign-in with email and password, sign-out, the current user, and family members' invitations. */
+export function authRouter(): Router {
+  const router = Router();
+
+  endpoint(
+    router,
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in: sets the session cookie, or with mode "token" returns a bearer token for scripts',
+      tags: ['auth'],
+      body: LoginRequestSchema,
+      response: MeSchema.extend({ token: z.string().optional().describe('Only with mode "token"') }),
+      status: 200,
+    },
+    async ({ body, request, response }) => {
+      const user = await verifyLogin(body.email, body.password, request.ip ?? 'unknown');
+      const session = await openSession({ userId: user._id }, request.get('user-agent'));
+      const auth = await resolveSession(session.token);
+      if (!auth) throw new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
+      // Browsers get an httpOnly cookie that scripts on the page cannot read; only scripts ask for the token.
+      if (body.mode === 'token') return { ...(await presentMe(auth)), token: session.token };
+      setSessionCookie(request, response, session.token, session.expiresAt);
+      return presentMe(auth);
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'post', path: '/auth/logout', summary: 'Sign out: revokes the session', tags: ['auth'], status: 204, authenticated: true },
+    async ({ request, response }) => {
+      const auth = requireAuth(request);
+      await revokeSession(auth.sessionId);
+      clearSessionCookie(response);
+      response.status(204).end();
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'get', path: '/me', summary: 'The signed-in user', tags: ['auth'], response: MeSchema, authenticated: true },
+    async ({ request }) => presentMe(requireAuth(request)),
+  );
+
+  endpoint(
+    router,
+    { method: 'post', path: '/invitations/redeem', summary: "Redeem a family member's personal invitation (link token + 6-digit code)", tags: ['auth'], body: RedeemInvitationRequestSchema, response: MeSchema, status: 200 },
+    async ({ body, request, response }) => {
+      const { familyId, memberId } = await redeemInvitation(body.token, body.code, request.ip ?? 'unknown');
+      const session = await openSession({ familyId, memberId }, request.get('user-agent'));
+      setSessionCookie(request, response, session.token, session.expiresAt);
+      const auth = await resolveSession(session.token);
+      if (!auth) throw new HttpError(400, 'invitation_invalid', 'This invitation cannot be used.');
+      return presentMe(auth);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,111 @@
+import { Router } from 'express';
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import {
+  CreateFamilyRequestSchema,
+  FamilySummarySchema,
+  FamilyViewSchema,
+  UpdateFamilyRequestSchema,
+  can,
+  computePhase,
+  nextStepFor,
+  type FamilySummary,
+} from '@concerto/shared';
+import { requireAuth } from '../../auth/authenticate.ts';
+import { createFamily } from '../../commands/familyCreator.ts';
+import { endpoint } from '../../http/endpoint.ts';
+import { forbidden } from '../../http/errors.ts';
+import { FamilyModel } from '../../models/family.ts';
+import { recordAudit, recordAudits } from '../../policies/audit.ts';
+import { openFamily, scopeOf } from '../../policies/familyAccess.ts';
+import { presentFamily } from '../../presenters/familyPresenter.ts';
+import { FamilyParams } from './params.ts';
+
+/** "My families", opening a file, reading and editing it. */
+export function familiesRouter(): Router {
+  const router = Router();
+
+  endpoint(
+    router,
+    { method: 'get', path: '/families', summary: 'My families: files where I am on the care team (a family member: their own)', tags: ['families'], response: z.array(FamilySummarySchema), authenticated: true },
+    async ({ request }) => {
+      const auth = requireAuth(request);
+      const actor = auth.actor;
+      const filter =
+        actor.kind === 'professional'
+          ? { team: mongoose.trusted({ $elemMatch: { professionalId: new mongoose.Types.ObjectId(actor.userId), endedAt: null } }) }
+          : actor.kind === 'familyMember'
+            ? { _id: actor.familyId }
+            : null;
+      if (!filter) return [];
+      const families = await FamilyModel.find(filter).sort({ updatedAt: -1 }).limit(500);
+      const today = new Date();
+      const summaries: FamilySummary[] = [];
+      for (const family of families) {
+        const scope = scopeOf(family);
+        const policies = { strata: can(actor, 'family.strata.read', { kind: 'family', family: scope }) };
+        const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
+        const myFunctions = scope.team.find((membership) => membership.professionalId === (actor.kind === 'professional' ? actor.userId : ''))?.functions ?? [];
+        summaries.push({
+          id: String(family._id),
+          label: family.label,
+          phase: phase?.phase ?? null,
+          dayOf1000: phase?.dayOf1000 ?? null,
+          ...(policies.strata ? { stratum: family.stratum } : {}),
+          nextStep:
+            actor.kind === 'professional'
+              ? nextStepFor({
+                  phase: phase?.phase ?? null,
+                  stratum: family.stratum,
+                  screeningRecorded: !!family.screening?.scenario,
+                  sharingConsentGranted: family.consents.some((consent) => consent.scope === 'teamSharing' && consent.granted) && scope.sharingWithdrawnMemberIds.length < family.members.length,
+                  functionsHeld: scope.team.flatMap((membership) => membership.functions),
+                  concertationHeld: family.services.some((service) => service.service === 'concertation'),
+                })
+              : null,
+          myFunctions: [...myFunctions],
+        });
+      }
+      await recordAudits(auth, families.map((family) => family._id), 'read', 'summary', request.id);
+      return summaries;
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'post', path: '/families', summary: 'Open a family file; the creator joins its care team', tags: ['families'], body: CreateFamilyRequestSchema, response: FamilyViewSchema, authenticated: true },
+    async ({ body, request }) => {
+      const auth = requireAuth(request);
+      if (!can(auth.actor, 'family.create', { kind: 'platform' }) || auth.actor.kind !== 'professional') {
+        throw forbidden('Only professionals open family files.');
+      }
+      const family = await createFamily(auth.actor.userId, body);
+      await recordAudit(auth, family._id, 'write', 'file', request.id);
+      return presentFamily(family, auth.actor, scopeOf(family));
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'get', path: '/families/:id', summary: "A family's file, filtered to what the caller may read, with the caller's policies", tags: ['families'], params: FamilyParams, response: FamilyViewSchema, authenticated: true },
+    async ({ params, request }) => {
+      const { auth, family, scope } = await openFamily(request, params.id, { part: 'file', write: false });
+      return presentFamily(family, auth.actor, scope);
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'patch', path: '/families/:id', summary: "Change a file's label, due date or birth date", tags: ['families'], params: FamilyParams, body: UpdateFamilyRequestSchema, response: FamilyViewSchema, authenticated: true },
+    async ({ params, body, request }) => {
+      const { auth, family, scope } = await openFamily(request, params.id, { part: 'file', write: true, action: 'family.update' });
+      if (body.label !== undefined) family.label = body.label;
+      if (body.dueDate !== undefined) family.dueDate = body.dueDate ? new Date(body.dueDate) : null;
+      if (body.birthDate !== undefined) family.birthDate = body.birthDate ? new Date(body.birthDate) : null;
+      await family.save();
+      return presentFamily(family, auth.actor, scope);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,65 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Server as SocketServer } from 'socket.io';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { createLogger } from './logger.ts';
+import { bootstrapAdmin } from './commands/adminBootstrapper.ts';
+import { seedDemoData } from './demo/demoSeeder.ts';
+import { attachSocketServer } from './realtime/socketServer.ts';
+
+/** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  httpServer: HttpServer;
+  io: SocketServer;
+  logger: Logger;
+  /** Stops accepting, closes connections, flushes and closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, then starts the HTTP server on `config.port` (0 picks a free port). */
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  await bootstrapAdmin(config.admin, logger);
+  if (config.demoData) await seedDemoData(logger);
+  const app = createApp({ config, logger, databaseKind: database.kind });
+  const httpServer = createServer(app);
+  const io = attachSocketServer(httpServer, config.allowedOrigins, logger);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, db: database.kind }, 'Concerto is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await io.close().catch(() => undefined);
+      httpServer.closeIdleConnections();
+      // Requests still in flight get a moment to finish before their sockets are cut.
+      const cutOff = setTimeout(() => httpServer.closeAllConnections(), 1500);
+      await closed;
+      clearTimeout(cutOff);
+      await database.close();
+      logger.info('Concerto stopped');
+    })());
+
+  return { url, port, database, httpServer, io, logger, stop };
+}

@@ -1,0 +1,44 @@
+/** A minimal HTTP client for tests: JSON in and out, with a bearer token or a cookie. */
+export class TestApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly credentials: { token?: string; cookie?: string } = {},
+  ) {}
+
+  /** Sends a request and returns status, parsed body and the raw text (to search for leaks). */
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
+    if (this.credentials.cookie) headers.Cookie = this.credentials.cookie;
+    const response = await fetch(`${this.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed, text, headers: response.headers };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body: unknown = {}) {
+    return this.request('POST', path, body);
+  }
+  patch(path: string, body: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
+}
+
+/** Signs in with a password and returns a client carrying the bearer token. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<TestApiClient> {
+  const response = await new TestApiClient(baseUrl).post('/auth/login', { email, password, mode: 'token' });
+  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`);
+  return new TestApiClient(baseUrl, { token: response.body.token });
+}
