@@ -6,6 +6,8 @@ import { router } from './router.ts';
 import { onUnauthenticated } from './services/apiClient.ts';
 import { useSessionStore } from './stores/session.ts';
 import './styles/base.css';
+import './styles/forms.css';
+import './styles/components.css';
 
 document.documentElement.lang = i18n.global.locale.value;
 const pinia = createPinia();

@@ -16,6 +16,8 @@ import { teamRouter } from './routes/families/teamRouter.ts';
 import { healthRouter } from './routes/health/router.ts';
 import { organisationsRouter } from './routes/organisations/router.ts';
 import { professionalsRouter } from './routes/professionals/router.ts';
+import { spacesRouter } from './routes/spaces/router.ts';
+import { collabTokenRouter } from './routes/spaces/tokenRouter.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 
 /** What the HTTP app needs from the running server. */
@@ -46,6 +48,8 @@ export function createApp(context: AppContext): Express {
   api.use(teamRouter());
   api.use(recordsRouter());
   api.use(flagsAndAuditRouter());
+  api.use(spacesRouter());
+  api.use(collabTokenRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -1,3 +1,4 @@
+import type { organisationKinds } from '@concerto/shared';
 import { hashPassword } from '../../server/src/auth/passwords.ts';
 import { OrganisationModel } from '../../server/src/models/organisation.ts';
 import { UserModel } from '../../server/src/models/user.ts';
@@ -9,7 +10,7 @@ let passwordHash: Promise<string> | undefined;
 let sequence = 0;
 
 /** Creates an organisation directly in the database. */
-export async function buildOrganisation(overrides: { name?: string; kind?: string } = {}) {
+export async function buildOrganisation(overrides: { name?: string; kind?: (typeof organisationKinds)[number] } = {}) {
   sequence += 1;
   return OrganisationModel.create({ name: overrides.name ?? `Organisation ${sequence}`, kind: overrides.kind ?? 'hospital' });
 }

@@ -1,7 +1,7 @@
-import type mongoose from 'mongoose';
+import mongoose from 'mongoose';
 import type { Actor } from '@concerto/shared';
 import { FamilyModel } from '../models/family.ts';
-import { SessionModel } from '../models/session.ts';
+import { SessionModel, type SessionDocument } from '../models/session.ts';
 import { UserModel } from '../models/user.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -13,6 +13,8 @@ export interface AuthContext {
   actor: Exclude<Actor, { kind: 'anonymous' }>;
   sessionId: mongoose.Types.ObjectId;
   displayName: string;
+  /** When the session ends by itself. */
+  expiresAt: Date;
   /** Profession and organisation, or the member's role: shown in audit entries. */
   detail: string | null;
 }
@@ -53,13 +55,22 @@ export async function revokeUserSessions(userId: mongoose.Types.ObjectId): Promi
  * deactivation or a removal takes effect on the next request.
  */
 export async function resolveSession(token: string): Promise<AuthContext | null> {
-  const session = await SessionModel.findOne({ tokenHash: hashToken(token) }).lean();
+  return contextOf(await SessionModel.findOne({ tokenHash: hashToken(token) }).lean());
+}
+
+/** Resolves a session by its id (used by short-lived collaboration tokens), with the same checks. */
+export async function resolveSessionById(sessionId: string): Promise<AuthContext | null> {
+  if (!mongoose.isValidObjectId(sessionId)) return null;
+  return contextOf(await SessionModel.findById(sessionId).lean());
+}
+
+async function contextOf(session: SessionDocument | null): Promise<AuthContext | null> {
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
   if (session.userId) {
     const user = await UserModel.findById(session.userId).populate<{ organisationId: { _id: mongoose.Types.ObjectId; name: string } | null }>('organisationId', 'name').lean();
     if (!user || !user.active) return null;
     if (user.kind === 'admin') {
-      return { actor: { kind: 'admin', userId: String(user._id) }, sessionId: session._id, displayName: user.displayName, detail: 'admin' };
+      return { actor: { kind: 'admin', userId: String(user._id) }, sessionId: session._id, expiresAt: session.expiresAt, displayName: user.displayName, detail: 'admin' };
     }
     const organisation = user.organisationId;
     if (!organisation || !user.healthRole) return null;
@@ -72,6 +83,7 @@ export async function resolveSession(token: string): Promise<AuthContext | null>
         accessManager: user.accessManager,
       },
       sessionId: session._id,
+      expiresAt: session.expiresAt,
       displayName: user.displayName,
       detail: `${user.profession ?? ''} — ${organisation.name}`,
     };
@@ -84,6 +96,7 @@ export async function resolveSession(token: string): Promise<AuthContext | null>
     return {
       actor: { kind: 'familyMember', familyId: String(familyId), memberId: String(memberId) },
       sessionId: session._id,
+      expiresAt: session.expiresAt,
       displayName: member.displayName,
       detail: member.role,
     };

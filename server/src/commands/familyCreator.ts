@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CreateFamilyRequestSchema } from '@concerto/shared';
 import { HttpError } from '../http/errors.ts';
 import { FamilyModel } from '../models/family.ts';
+import { provisionDefaultSpaces } from './spaceProvisioner.ts';
 
 /** Opens a family file; its creator joins the care team and the first stratum starts the history. */
 export async function createFamily(creatorId: string, input: z.output<typeof CreateFamilyRequestSchema>) {
@@ -11,7 +12,7 @@ export async function createFamily(creatorId: string, input: z.output<typeof Cre
     ]);
   }
   const now = new Date();
-  return FamilyModel.create({
+  const family = await FamilyModel.create({
     label: input.label,
     members: input.members.map((member) => ({ ...member, birthDate: member.birthDate ? new Date(member.birthDate) : null })),
     dueDate: input.dueDate ? new Date(input.dueDate) : null,
@@ -27,4 +28,6 @@ export async function createFamily(creatorId: string, input: z.output<typeof Cre
     team: [{ professionalId: creatorId, functions: [], joinedAt: now, addedBy: creatorId, hiddenFromMemberIds: [] }],
     createdBy: creatorId,
   });
+  await provisionDefaultSpaces(family._id, creatorId);
+  return family;
 }

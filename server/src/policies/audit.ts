@@ -15,7 +15,9 @@ export type AuditPart =
   | 'indicators'
   | 'flags'
   | 'consents'
-  | 'audit';
+  | 'audit'
+  | 'spaces'
+  | 'plan';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

@@ -3,15 +3,18 @@ import mongoose, { type Connection } from 'mongoose';
 import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
 import { caught, connectTo, nativeDb } from './standin-harness.ts';
 
+const visitSchema = new mongoose.Schema({ family: String, minutes: Number, kind: String });
+const visitModel = (connection: Connection) => connection.model('Visit', visitSchema);
+
 describe('MongoDB stand-in: aggregation', () => {
   let standin: Standin;
   let connection: Connection;
-  let Visit: mongoose.Model<{ family: string; minutes: number; kind: string }>;
+  let Visit: ReturnType<typeof visitModel>;
 
   beforeAll(async () => {
     standin = await startStandin();
     connection = await connectTo(standin, 'aggregation');
-    Visit = connection.model('Visit', new mongoose.Schema({ family: String, minutes: Number, kind: String }));
+    Visit = visitModel(connection);
     await Visit.insertMany([
       { family: 'f1', minutes: 30, kind: 'home' },
       { family: 'f1', minutes: 45, kind: 'clinic' },
@@ -42,7 +45,9 @@ describe('MongoDB stand-in: aggregation', () => {
     expect(await Visit.countDocuments({ family: 'f1' })).toBe(2);
     expect(await Visit.countDocuments()).toBe(4);
     expect(await Visit.estimatedDocumentCount()).toBe(4);
-    expect(await Visit.aggregate([{ $match: { kind: 'home' } }, { $count: 'homeVisits' }])).toEqual([{ homeVisits: 3 }]);
+    expect(await Visit.aggregate([{ $match: { kind: 'home' } }, { $count: 'homeVisits' }])).toEqual([
+      { homeVisits: 3 },
+    ]);
   });
 
   it('joins collections with $lookup', async () => {
@@ -57,14 +62,20 @@ describe('MongoDB stand-in: aggregation', () => {
       { $project: { _id: 0, family: 1, name: { $first: '$familyDoc.name' } } },
       { $sort: { family: 1 } },
     ]);
-    expect(joined).toEqual([{ family: 'f1', name: 'Dupont' }, { family: 'f2', name: 'Peeters' }, { family: 'f3' }]);
+    expect(joined).toEqual([
+      { family: 'f1', name: 'Dupont' },
+      { family: 'f2', name: 'Peeters' },
+      { family: 'f3' },
+    ]);
   });
 
   it('pages aggregate results through cursors', async () => {
     const collection = nativeDb(connection).collection('numbers');
     await collection.insertMany(Array.from({ length: 30 }, (_, value) => ({ value })));
     const values = await collection
-      .aggregate<{ value: number }>([{ $sort: { value: -1 } }, { $project: { _id: 0, value: 1 } }], { batchSize: 7 })
+      .aggregate<{ value: number }>([{ $sort: { value: -1 } }, { $project: { _id: 0, value: 1 } }], {
+        batchSize: 7,
+      })
       .toArray();
     expect(values.map((entry) => entry.value)).toEqual(Array.from({ length: 30 }, (_, index) => 29 - index));
   });

@@ -63,23 +63,42 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
       title: 'ops',
       rank: 10,
       tags: ['x', 'y', 'x'],
-      items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 2 }],
+      items: [
+        { sku: 'A', qty: 1 },
+        { sku: 'B', qty: 2 },
+      ],
       meta: { views: 1, stars: 3 },
     });
     await Note.updateOne(
       { _id: note._id },
-      { $pull: { tags: 'x' }, $addToSet: { 'meta.labels': 'new' }, $min: { rank: 4 }, $max: { 'meta.stars': 5 } },
+      {
+        $pull: { tags: 'x' },
+        $addToSet: { 'meta.labels': 'new' },
+        $min: { rank: 4 },
+        $max: { 'meta.stars': 5 },
+      },
       { strict: false },
     );
     await Note.updateOne({ _id: note._id, 'items.sku': 'B' }, { $inc: { 'items.$.qty': 10 } });
-    await Note.updateOne({ _id: note._id }, { $set: { 'items.$[item].qty': 0 } }, { arrayFilters: [{ 'item.sku': 'A' }] });
-    await Note.updateOne({ _id: note._id }, { $unset: { 'meta.views': 1 }, $rename: { rank: 'position' } }, { strict: false });
+    await Note.updateOne(
+      { _id: note._id },
+      { $set: { 'items.$[item].qty': 0 } },
+      { arrayFilters: [{ 'item.sku': 'A' }] },
+    );
+    await Note.updateOne(
+      { _id: note._id },
+      { $unset: { 'meta.views': 1 }, $rename: { rank: 'position' } },
+      { strict: false },
+    );
     const raw = await nativeDb(connection).collection('operatornotes').findOne({ _id: note._id });
     expect(raw).toMatchObject({
       tags: ['y'],
       position: 4,
       meta: { stars: 5, labels: ['new'] },
-      items: [{ sku: 'A', qty: 0 }, { sku: 'B', qty: 12 }],
+      items: [
+        { sku: 'A', qty: 0 },
+        { sku: 'B', qty: 12 },
+      ],
     });
     expect(raw?.['meta']).not.toHaveProperty('views');
   });
@@ -89,17 +108,22 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
     await Note.insertMany([5, 3, 9, 1, 7].map((rank) => ({ title: `n${rank}`, rank })));
     const page = await Note.find().sort({ rank: -1 }).skip(1).limit(3).select({ title: 1, _id: 0 }).lean();
     expect(page).toEqual([{ title: 'n7' }, { title: 'n5' }, { title: 'n3' }]);
-    const filtered = await Note.find({ rank: mongoose.trusted({ $gte: 3, $lt: 9 }) }).sort({ title: 1 }).lean();
+    const filtered = await Note.find({ rank: mongoose.trusted({ $gte: 3, $lt: 9 }) })
+      .sort({ title: 1 })
+      .lean();
     expect(filtered.map((note) => note.rank)).toEqual([3, 5, 7]);
     expect(await Note.distinct('rank', { rank: mongoose.trusted({ $gt: 4 }) })).toEqual([5, 7, 9]);
   });
 
   it('serves large results through server-side cursors and getMore', async () => {
     const Bulk = connection.model('BulkNote', noteSchema);
-    await Bulk.insertMany(Array.from({ length: 250 }, (_, index) => ({ title: `bulk-${index}`, rank: index })));
+    await Bulk.insertMany(
+      Array.from({ length: 250 }, (_, index) => ({ title: `bulk-${index}`, rank: index })),
+    );
     const getMoresBefore = commands.filter((name) => name === 'getMore').length;
     const ranks: number[] = [];
-    for await (const note of Bulk.find().sort({ rank: 1 }).batchSize(50).cursor()) ranks.push(note.rank ?? -1);
+    for await (const note of Bulk.find().sort({ rank: 1 }).batchSize(50).cursor())
+      ranks.push(note.rank ?? -1);
     expect(ranks).toEqual(Array.from({ length: 250 }, (_, index) => index));
     expect(commands.filter((name) => name === 'getMore').length - getMoresBefore).toBe(4);
 
@@ -115,7 +139,11 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
     await Note.create({ title: 'counter', rank: 1 });
     const before = await Note.findOneAndUpdate({ title: 'counter' }, { $inc: { rank: 1 } }).lean();
     expect(before?.rank).toBe(1);
-    const after = await Note.findOneAndUpdate({ title: 'counter' }, { $inc: { rank: 1 } }, { returnDocument: 'after' }).lean();
+    const after = await Note.findOneAndUpdate(
+      { title: 'counter' },
+      { $inc: { rank: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
     expect(after?.rank).toBe(3);
 
     const upserted = await Note.findOneAndUpdate(
@@ -124,7 +152,11 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
       { returnDocument: 'after', upsert: true },
     ).lean();
     expect(upserted).toMatchObject({ title: 'fresh', rank: 42, tags: ['created'] });
-    const again = await Note.findOneAndUpdate({ title: 'fresh' }, { $set: { rank: 43 }, $setOnInsert: { tags: ['ignored'] } }, { returnDocument: 'after' }).lean();
+    const again = await Note.findOneAndUpdate(
+      { title: 'fresh' },
+      { $set: { rank: 43 }, $setOnInsert: { tags: ['ignored'] } },
+      { returnDocument: 'after' },
+    ).lean();
     expect(again?.tags).toEqual(['created']);
 
     const removed = await Note.findOneAndDelete({ title: 'fresh' }).lean();
@@ -134,7 +166,11 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
 
   it('upserts with updateOne and reports the new _id', async () => {
     const Note = connection.model('UpsertNote', noteSchema);
-    const result = await Note.updateOne({ title: 'upserted', rank: mongoose.trusted({ $eq: 2 }) }, { $set: { tags: ['u'] } }, { upsert: true });
+    const result = await Note.updateOne(
+      { title: 'upserted', rank: mongoose.trusted({ $eq: 2 }) },
+      { $set: { tags: ['u'] } },
+      { upsert: true },
+    );
     expect(result.upsertedCount).toBe(1);
     expect(result.upsertedId).toBeTruthy();
     const stored = await Note.findById(result.upsertedId).lean();
@@ -146,7 +182,11 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
 
   it('deletes many and counts', async () => {
     const Note = connection.model('CountedNote', noteSchema);
-    await Note.insertMany([{ title: 'a', rank: 1 }, { title: 'b', rank: 2 }, { title: 'c', rank: 3 }]);
+    await Note.insertMany([
+      { title: 'a', rank: 1 },
+      { title: 'b', rank: 2 },
+      { title: 'c', rank: 3 },
+    ]);
     expect(await Note.countDocuments()).toBe(3);
     expect(await Note.countDocuments({ rank: mongoose.trusted({ $gte: 2 }) })).toBe(2);
     expect(await Note.estimatedDocumentCount()).toBe(3);

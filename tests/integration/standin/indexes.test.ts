@@ -29,7 +29,10 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
     await User.init();
     const indexes = await User.listIndexes();
     expect(indexes.map((index) => index.name).sort()).toEqual(['_id_', 'email_1', 'handle_1']);
-    expect(indexes.find((index) => index.name === 'email_1')).toMatchObject({ key: { email: 1 }, unique: true });
+    expect(indexes.find((index) => index.name === 'email_1')).toMatchObject({
+      key: { email: 1 },
+      unique: true,
+    });
   });
 
   it('rejects duplicates on create and update with E11000', async () => {
@@ -44,7 +47,9 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
     expect(onCreate['keyValue']).toEqual({ email: 'ada@example.org' });
 
     const other = await User.create({ email: 'grace@example.org' });
-    const onUpdate = await caught(() => User.updateOne({ _id: other._id }, { $set: { email: 'ada@example.org' } }));
+    const onUpdate = await caught(() =>
+      User.updateOne({ _id: other._id }, { $set: { email: 'ada@example.org' } }),
+    );
     expect(onUpdate['code']).toBe(11000);
     const onFindAndModify = await caught(() =>
       User.findOneAndUpdate({ _id: other._id }, { email: 'ada@example.org' }, { returnDocument: 'after' }),
@@ -68,7 +73,9 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
     const Tagged = connection.model('TaggedUser', userSchema());
     await Tagged.init();
     const bulk = await caught(() =>
-      Tagged.insertMany([{ email: 'x@y.org' }, { email: 'x@y.org' }, { email: 'z@y.org' }], { ordered: false }),
+      Tagged.insertMany([{ email: 'x@y.org' }, { email: 'x@y.org' }, { email: 'z@y.org' }], {
+        ordered: false,
+      }),
     );
     expect(bulk['code']).toBe(11000);
     expect(await Tagged.countDocuments()).toBe(2);
@@ -88,7 +95,11 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
     const Synced = connection.model('SyncedUser', userSchema(), 'syncedusers');
     const dropped = await Synced.syncIndexes();
     expect(dropped).toEqual(['legacy_1']);
-    expect((await Synced.listIndexes()).map((index) => index.name).sort()).toEqual(['_id_', 'email_1', 'handle_1']);
+    expect((await Synced.listIndexes()).map((index) => index.name).sort()).toEqual([
+      '_id_',
+      'email_1',
+      'handle_1',
+    ]);
     expect(await Synced.syncIndexes()).toEqual([]);
   });
 

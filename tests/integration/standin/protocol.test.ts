@@ -26,7 +26,12 @@ function opMsg(requestId: number, command: Document, flags = 0, trailer = Buffer
 }
 
 function opQuery(requestId: number, namespace: string, query: Document): Buffer {
-  const parts = [Buffer.alloc(4), Buffer.from(`${namespace}\0`), Buffer.alloc(8), Buffer.from(serialize(query))];
+  const parts = [
+    Buffer.alloc(4),
+    Buffer.from(`${namespace}\0`),
+    Buffer.alloc(8),
+    Buffer.from(serialize(query)),
+  ];
   const body = Buffer.concat(parts);
   return Buffer.concat([header(16 + body.length, requestId, OP_QUERY), body]);
 }
@@ -56,7 +61,11 @@ class RawClient {
         this.buffered = this.buffered.subarray(frame.length);
         const opCode = frame.readInt32LE(12);
         const documentOffset = opCode === OP_REPLY ? 36 : 21;
-        this.replies.push({ responseTo: frame.readInt32LE(8), opCode, document: deserialize(frame.subarray(documentOffset)) });
+        this.replies.push({
+          responseTo: frame.readInt32LE(8),
+          opCode,
+          document: deserialize(frame.subarray(documentOffset)),
+        });
       }
     });
   }
@@ -67,7 +76,8 @@ class RawClient {
 
   async waitForReplies(count: number): Promise<Reply[]> {
     const deadline = Date.now() + 2000;
-    while (this.replies.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.replies.length < count && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     return this.replies;
   }
 
@@ -149,7 +159,14 @@ describe('MongoDB stand-in: wire protocol robustness', () => {
     const identifier = Buffer.from('documents\0');
     const sectionSize = Buffer.alloc(4);
     sectionSize.writeInt32LE(4 + identifier.length + documents.reduce((sum, bytes) => sum + bytes.length, 0));
-    const sections = Buffer.concat([Buffer.from([0]), body, Buffer.from([1]), sectionSize, identifier, ...documents]);
+    const sections = Buffer.concat([
+      Buffer.from([0]),
+      body,
+      Buffer.from([1]),
+      sectionSize,
+      identifier,
+      ...documents,
+    ]);
     const flags = Buffer.alloc(4);
     flags.writeUInt32LE(2);
     client.send(Buffer.concat([header(16 + 4 + sections.length, 22, OP_MSG), flags, sections]));

@@ -6,9 +6,16 @@ mongoose.set('strictQuery', true);
 mongoose.set('sanitizeFilter', true);
 
 /** Opens an independent mongoose connection to one database of the stand-in. */
-export async function connectTo(standin: Standin, database: string, options: ConnectOptions = {}): Promise<Connection> {
+export async function connectTo(
+  standin: Standin,
+  database: string,
+  options: ConnectOptions = {},
+): Promise<Connection> {
   return mongoose
-    .createConnection(`${standin.uri}/${database}?directConnection=true`, { serverSelectionTimeoutMS: 2000, ...options })
+    .createConnection(`${standin.uri}/${database}?directConnection=true`, {
+      serverSelectionTimeoutMS: 2000,
+      ...options,
+    })
     .asPromise();
 }
 

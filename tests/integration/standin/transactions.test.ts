@@ -3,18 +3,18 @@ import mongoose, { type Connection } from 'mongoose';
 import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
 import { caught, connectTo } from './standin-harness.ts';
 
+const accountSchema = new mongoose.Schema({ owner: { type: String, unique: true }, balance: Number });
+const accountModel = (connection: Connection) => connection.model('Account', accountSchema);
+
 describe('MongoDB stand-in: transactions', () => {
   let standin: Standin;
   let connection: Connection;
-  let Account: mongoose.Model<{ owner: string; balance: number }>;
+  let Account: ReturnType<typeof accountModel>;
 
   beforeAll(async () => {
     standin = await startStandin();
     connection = await connectTo(standin, 'transactions');
-    Account = connection.model(
-      'Account',
-      new mongoose.Schema({ owner: { type: String, unique: true }, balance: Number }),
-    );
+    Account = accountModel(connection);
     await Account.init();
   });
 
@@ -81,7 +81,9 @@ describe('MongoDB stand-in: transactions', () => {
     session.startTransaction();
     await Account.findOne({ owner: 'nobody' }).session(session);
     await Account.updateOne({ _id: account._id }, { $set: { balance: 2 } });
-    const conflict = await caught(() => Account.updateOne({ _id: account._id }, { $set: { balance: 3 } }, { session }));
+    const conflict = await caught(() =>
+      Account.updateOne({ _id: account._id }, { $set: { balance: 3 } }, { session }),
+    );
     expect(conflict['code']).toBe(112);
     await session.abortTransaction();
     await session.endSession();

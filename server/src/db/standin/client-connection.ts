@@ -2,7 +2,13 @@ import type { Socket } from 'node:net';
 import type { CommandDispatcher } from './command-dispatcher.ts';
 import { asCommandError } from './errors.ts';
 import { FrameSplitter } from './frame-splitter.ts';
-import { decodeMessage, encodeLegacyReply, encodeReply, OP_QUERY, type IncomingCommand } from './wire-protocol.ts';
+import {
+  decodeMessage,
+  encodeLegacyReply,
+  encodeReply,
+  OP_QUERY,
+  type IncomingCommand,
+} from './wire-protocol.ts';
 
 /** Hands out increasing reply request ids across all connections. */
 let lastReplyId = 0;

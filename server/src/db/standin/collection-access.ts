@@ -1,8 +1,7 @@
 import type { Collection } from './collection.ts';
 import { assertValidName, type DataStore } from './data-store.ts';
 import type { Transaction, TransactionManager } from './transactions.ts';
-import { canonicalKey } from './document-values.ts';
-import { isDocument, namespaceOf, type Document } from './types.ts';
+import { namespaceOf, type Document } from './types.ts';
 import { idKeyOf } from './unique-index.ts';
 
 /** What read and write commands need from one collection, whether or not they run in a transaction. */
@@ -136,40 +135,4 @@ export function openCollection(
   return transaction
     ? new TransactionCollectionAccess(transactions, transaction, databaseName, collectionName)
     : new LiveCollectionAccess(store, transactions, databaseName, collectionName);
-}
-
-/** The exact `_id` values a filter pins down (`{ _id: v }`, `{ _id: { $eq: v } }`, `{ _id: { $in: [...] } }`), if that is all it says. */
-function pinnedIds(filter: Document): unknown[] | undefined {
-  const keys = Object.keys(filter);
-  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
-  const condition = filter['_id'];
-  if (condition instanceof RegExp) return undefined;
-  if (!isDocument(condition)) return [condition];
-  const operators = Object.keys(condition);
-  if (!operators.some((key) => key.startsWith('$'))) return [condition];
-  if (operators.length !== 1) return undefined;
-  const [operator] = operators;
-  if (operator === '$eq' && !(condition['$eq'] instanceof RegExp)) return [condition['$eq']];
-  const list = condition['$in'];
-  if (operator === '$in' && Array.isArray(list) && !list.some((value) => value instanceof RegExp || Array.isArray(value))) {
-    return list;
-  }
-  return undefined;
-}
-
-/**
- * Documents that may match `filter`: hash lookups for by-id filters, the whole collection otherwise.
- * Callers still apply the filter, so this only narrows the scan.
- */
-export function candidateDocuments(access: CollectionAccess, filter: Document, collation?: Document): Document[] {
-  // A collation can make differently spelled string ids equal, which hashing cannot see.
-  const ids = collation ? undefined : pinnedIds(filter);
-  if (!ids) return access.documents();
-  const found = new Map<string, Document>();
-  for (const id of ids) {
-    const idKey = canonicalKey(id);
-    const document = access.get(idKey);
-    if (document) found.set(idKey, document);
-  }
-  return [...found.values()];
 }

@@ -50,7 +50,9 @@ export class Collection {
         if (!document) continue;
         for (const entry of index.entriesOf(document)) {
           const storedOwner = index.owners.get(entry.canonical);
-          const owner = claimed.get(entry.canonical) ?? (storedOwner && !batch.has(storedOwner) ? storedOwner : undefined);
+          const owner =
+            claimed.get(entry.canonical) ??
+            (storedOwner && !batch.has(storedOwner) ? storedOwner : undefined);
           if (owner !== undefined && owner !== idKey) {
             throw duplicateKeyError(this.namespace, index.definition, entry.values);
           }
@@ -116,7 +118,8 @@ export class Collection {
   /** Finds an index whose key pattern equals `key` (field order matters). */
   findIndexByKey(key: Document): IndexDefinition | undefined {
     const wanted = canonicalKey(key);
-    for (const definition of this.indexes.values()) if (canonicalKey(definition.key) === wanted) return definition;
+    for (const definition of this.indexes.values())
+      if (canonicalKey(definition.key) === wanted) return definition;
     return undefined;
   }
 }

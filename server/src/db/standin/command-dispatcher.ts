@@ -57,7 +57,8 @@ export class CommandDispatcher {
       transaction = this.resolveTransaction(name, command);
       const reply = handler(this.contextFor(name, command, origin, transaction));
       const writeErrors = reply['writeErrors'];
-      if (transaction && Array.isArray(writeErrors) && writeErrors.length > 0) this.services.transactions.abort(transaction);
+      if (transaction && Array.isArray(writeErrors) && writeErrors.length > 0)
+        this.services.transactions.abort(transaction);
       return reply;
     } catch (error) {
       if (transaction && WRITE_COMMANDS.has(name)) this.services.transactions.abort(transaction);
@@ -65,7 +66,12 @@ export class CommandDispatcher {
     }
   }
 
-  private contextFor(name: string, command: Document, origin: CommandOrigin, transaction: Transaction | undefined): CommandContext {
+  private contextFor(
+    name: string,
+    command: Document,
+    origin: CommandOrigin,
+    transaction: Transaction | undefined,
+  ): CommandContext {
     const databaseName = typeof command['$db'] === 'string' ? command['$db'] : 'admin';
     const { store, transactions } = this.services;
     return {
@@ -75,7 +81,8 @@ export class CommandDispatcher {
       databaseName,
       connectionId: origin.connectionId,
       transaction,
-      collection: (collectionName) => openCollection(store, transactions, transaction, databaseName, collectionName),
+      collection: (collectionName) =>
+        openCollection(store, transactions, transaction, databaseName, collectionName),
     };
   }
 

@@ -44,7 +44,13 @@ export class CursorRegistry {
       return { firstBatch, id: Long.ZERO, ns: namespace };
     }
     const id = this.newId();
-    this.cursors.set(id.toString(), { id, namespace, results, position: firstBatch.length, lastUsed: Date.now() });
+    this.cursors.set(id.toString(), {
+      id,
+      namespace,
+      results,
+      position: firstBatch.length,
+      lastUsed: Date.now(),
+    });
     return { firstBatch, id, ns: namespace };
   }
 
@@ -54,7 +60,11 @@ export class CursorRegistry {
     const cursor = key === undefined ? undefined : this.cursors.get(key);
     if (!cursor) throw new CommandError(43, 'CursorNotFound', `cursor id ${String(cursorId)} not found`);
     if (cursor.namespace !== namespace) {
-      throw new CommandError(13, 'Unauthorized', `Requested getMore on namespace '${namespace}', but cursor belongs to a different namespace ${cursor.namespace}`);
+      throw new CommandError(
+        13,
+        'Unauthorized',
+        `Requested getMore on namespace '${namespace}', but cursor belongs to a different namespace ${cursor.namespace}`,
+      );
     }
     const nextBatch = takeBatch(cursor.results, cursor.position, batchSize || Number.POSITIVE_INFINITY);
     cursor.position += nextBatch.length;

@@ -25,7 +25,10 @@ export class DataStore {
   }
 
   /** Returns the collection, creating it implicitly (as inserts and createIndexes do). */
-  ensureCollection(databaseName: string, collectionName: string): { collection: Collection; created: boolean } {
+  ensureCollection(
+    databaseName: string,
+    collectionName: string,
+  ): { collection: Collection; created: boolean } {
     const existing = this.getCollection(databaseName, collectionName);
     if (existing) return { collection: existing, created: false };
     return { collection: this.createCollection(databaseName, collectionName), created: true };

@@ -1,4 +1,4 @@
-import { Binary, EJSON, ObjectId, serialize } from 'bson';
+import { Binary, EJSON, serialize, type ObjectId } from 'bson';
 import { isDocument, type Document } from './types.ts';
 
 const BSON_WRITE_OPTIONS = { checkKeys: false, ignoreUndefined: true } as const;
@@ -25,7 +25,8 @@ export function canonicalKey(value: unknown): string {
       break;
   }
   if (value instanceof Date) return `d${value.getTime()}`;
-  if (typeof value === 'object' && bsonTypeOf(value) === 'ObjectId') return `o${(value as ObjectId).toHexString()}`;
+  if (typeof value === 'object' && bsonTypeOf(value) === 'ObjectId')
+    return `o${(value as ObjectId).toHexString()}`;
   // Canonical (non-relaxed) EJSON keeps BSON types apart and preserves field order, like BSON comparison.
   return `j${EJSON.stringify(value as Document, { relaxed: false })}`;
 }
@@ -40,7 +41,9 @@ export function cloneValue<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((item: unknown) => cloneValue(item)) as T;
   if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (value instanceof Binary) return new Binary(Uint8Array.from(value.buffer), value.sub_type) as T;
+  if (value instanceof Binary) {
+    return new Binary(Uint8Array.from(value.buffer.subarray(0, value.position)), value.sub_type) as T;
+  }
   if (value instanceof Uint8Array) return Uint8Array.from(value) as T;
   if (!isDocument(value)) return value;
   const copy: Document = {};
@@ -71,7 +74,8 @@ export function sameBson(left: Document, right: Document): boolean {
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value instanceof Date) return `new Date(${value.getTime()})`;
   if (typeof value === 'object' && bsonTypeOf(value) === 'ObjectId') {
     return `ObjectId('${(value as ObjectId).toHexString()}')`;

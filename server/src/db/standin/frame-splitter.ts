@@ -18,7 +18,8 @@ export class FrameSplitter {
     for (;;) {
       const length = this.peekLength();
       if (length === undefined || this.buffered < length) break;
-      const all = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.buffered);
+      const all =
+        this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.buffered);
       frames.push(all.subarray(0, length));
       const rest = all.subarray(length);
       this.chunks = rest.length > 0 ? [rest] : [];

@@ -56,7 +56,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const host = options.host ?? '127.0.0.1';
   const { dataDir } = options;
   const store = new DataStore();
-  for (const collection of (dataDir ? await readSnapshot(dataDir) : undefined) ?? []) store.attach(collection);
+  for (const collection of (dataDir ? await readSnapshot(dataDir) : undefined) ?? [])
+    store.attach(collection);
   const scheduler = dataDir
     ? new SnapshotScheduler(
         () => writeSnapshotAtomically(dataDir, encodeSnapshot(store)),

@@ -1,4 +1,4 @@
-import { Aggregator, find, ProcessingMode, Query } from 'mingo';
+import { Aggregator, ProcessingMode, Query } from 'mingo';
 import type { CollationSpec, Options } from 'mingo/types';
 import { compare, resolve } from 'mingo/util';
 import { canonicalKey, cloneDocument, withIdFirst } from './document-values.ts';
@@ -23,9 +23,21 @@ export interface FindSpec extends QueryOptions {
 
 // Stages that need a real server (output to collections, change streams, statistics, search).
 const UNSUPPORTED_STAGES = new Set([
-  '$out', '$merge', '$changeStream', '$changeStreamSplitLargeEvent', '$collStats', '$indexStats', '$currentOp',
-  '$listSessions', '$listLocalSessions', '$planCacheStats', '$search', '$searchMeta', '$vectorSearch',
-  '$listSearchIndexes', '$geoNear',
+  '$out',
+  '$merge',
+  '$changeStream',
+  '$changeStreamSplitLargeEvent',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listSessions',
+  '$listLocalSessions',
+  '$planCacheStats',
+  '$search',
+  '$searchMeta',
+  '$vectorSearch',
+  '$listSearchIndexes',
+  '$geoNear',
 ]);
 
 /** Runs mingo code, reporting its failures as BadValue the way mongod reports bad queries. */
@@ -58,8 +70,13 @@ export function findDocuments(documents: readonly Document[], spec: FindSpec): D
   // `$natural: -1` asks for reverse insertion order, which is simply our storage order reversed.
   const source = naturalOrder === -1 ? [...documents].reverse() : [...documents];
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
+  // Building a mingo Query copies its whole operator registry: skip it when there is nothing to evaluate.
+  if (Object.keys(spec.filter).length === 0 && !projection && Object.keys(sort).length === 0) {
+    return source.slice(spec.skip ?? 0, spec.limit ? (spec.skip ?? 0) + spec.limit : undefined);
+  }
   return evaluate(() => {
-    let cursor = find<Document>(source, spec.filter, projection, mingoOptions(spec));
+    // Unlike mingo's find() helper, which wraps the options twice, a Query copies the operator registry once.
+    let cursor = new Query(spec.filter, mingoOptions(spec)).find<Document>(source, projection);
     if (Object.keys(sort).length > 0) cursor = cursor.sort(sort);
     if (spec.skip) cursor = cursor.skip(spec.skip);
     if (spec.limit) cursor = cursor.limit(spec.limit);
@@ -87,7 +104,11 @@ export function runPipeline(
   for (const stage of pipeline) {
     const name = stageName(stage);
     if (UNSUPPORTED_STAGES.has(name)) {
-      throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}' (not supported by the MongoDB stand-in)`);
+      throw new CommandError(
+        40324,
+        'Location40324',
+        `Unrecognized pipeline stage name: '${name}' (not supported by the MongoDB stand-in)`,
+      );
     }
   }
   // Leading $match stages run without cloning, so countDocuments over big collections stays cheap.

@@ -32,15 +32,17 @@ export function encodeSnapshot(store: DataStore): Buffer[] {
   let documents = 0;
   for (const collection of store.allCollections()) {
     collections += 1;
-    records.push(record({
-      collection: {
-        database: collection.databaseName,
-        name: collection.name,
-        options: collection.options,
-        uuid: collection.uuid,
-        indexes: [...collection.indexes.values()],
-      },
-    }));
+    records.push(
+      record({
+        collection: {
+          database: collection.databaseName,
+          name: collection.name,
+          options: collection.options,
+          uuid: collection.uuid,
+          indexes: [...collection.indexes.values()],
+        },
+      }),
+    );
     for (const document of collection.documents.values()) {
       documents += 1;
       records.push(record({ document }));
@@ -57,7 +59,7 @@ function corrupt(reason: string): Error {
 /** Decodes a snapshot back into collections (indexes rebuilt, unique constraints re-checked). */
 export function decodeSnapshot(bytes: Buffer): Collection[] {
   const records: Document[] = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     if (offset + 5 > bytes.length) throw corrupt('truncated record');
     const size = bytes.readInt32LE(offset);
     if (size < 5 || offset + size > bytes.length) throw corrupt('invalid record length');
@@ -74,9 +76,15 @@ export function decodeSnapshot(bytes: Buffer): Collection[] {
     const definition = entry['collection'];
     const document = entry['document'];
     if (isDocument(definition)) {
-      const collection = new Collection(String(definition['database']), String(definition['name']), isDocument(definition['options']) ? definition['options'] : {}, definition['uuid']);
+      const collection = new Collection(
+        String(definition['database']),
+        String(definition['name']),
+        isDocument(definition['options']) ? definition['options'] : {},
+        definition['uuid'],
+      );
       const indexes = Array.isArray(definition['indexes']) ? definition['indexes'].filter(isDocument) : [];
-      for (const index of indexes) if (index['name'] !== '_id_') collection.addIndex(index as IndexDefinition);
+      for (const index of indexes)
+        if (index['name'] !== '_id_') collection.addIndex(index as IndexDefinition);
       collections.push(collection);
     } else if (isDocument(document)) {
       const collection = collections.at(-1);

@@ -79,12 +79,18 @@ export class TransactionManager {
   resume(sessionKey: string, txnNumber: number, commandName: string): Transaction {
     const transaction = this.sessions.get(sessionKey);
     if (!transaction || transaction.txnNumber !== txnNumber) {
-      throw noSuchTransaction(`Given transaction number ${txnNumber} does not match any in-progress transactions.`);
+      throw noSuchTransaction(
+        `Given transaction number ${txnNumber} does not match any in-progress transactions.`,
+      );
     }
     this.expireIfStale(transaction);
     if (transaction.state === 'committed') {
       if (commandName === 'commitTransaction') return transaction;
-      throw new CommandError(256, 'TransactionCommitted', `Transaction with { txnNumber: ${txnNumber} } has been committed.`);
+      throw new CommandError(
+        256,
+        'TransactionCommitted',
+        `Transaction with { txnNumber: ${txnNumber} } has been committed.`,
+      );
     }
     if (transaction.state === 'aborted') {
       throw noSuchTransaction(`Transaction with { txnNumber: ${txnNumber} } has been aborted.`);
@@ -113,7 +119,10 @@ export class TransactionManager {
   claimDocument(transaction: Transaction, namespace: string, idKey: string): void {
     const lockKey = lockKeyOf(namespace, idKey);
     if (transaction.claims.has(lockKey)) return;
-    if (this.isHeldByOther(lockKey, transaction) || (this.recentWrites.get(lockKey) ?? -1) > transaction.startVersion) {
+    if (
+      this.isHeldByOther(lockKey, transaction) ||
+      (this.recentWrites.get(lockKey) ?? -1) > transaction.startVersion
+    ) {
       this.abort(transaction);
       throw writeConflict(true);
     }
@@ -179,7 +188,8 @@ export class TransactionManager {
   }
 
   private expireIfStale(transaction: Transaction): void {
-    if (transaction.state === 'active' && Date.now() - transaction.startedAt > this.lifetimeMs) this.abort(transaction);
+    if (transaction.state === 'active' && Date.now() - transaction.startedAt > this.lifetimeMs)
+      this.abort(transaction);
   }
 
   private finish(transaction: Transaction, state: TransactionState): void {

@@ -68,7 +68,9 @@ export class UniqueIndex {
     const values = this.fields.map((field) => resolve(document, field));
     if (this.definition['sparse'] && values.every((value) => value === undefined)) return [];
     // Arrays make the index multikey: every element is a separate entry.
-    const expanded = values.map((value) => (Array.isArray(value) && value.length > 0 ? value : [value ?? null]));
+    const expanded = values.map((value) =>
+      Array.isArray(value) && value.length > 0 ? value : [value ?? null],
+    );
     const seen = new Set<string>();
     const entries: IndexEntry[] = [];
     for (const combination of cartesianProduct(expanded)) {
@@ -81,7 +83,11 @@ export class UniqueIndex {
   }
 
   /** The first entry of `document` already owned by another document, unless that owner is ignored. */
-  findConflict(document: Document, ownerKey: string, isIgnored: (owner: string) => boolean): IndexEntry | undefined {
+  findConflict(
+    document: Document,
+    ownerKey: string,
+    isIgnored: (owner: string) => boolean,
+  ): IndexEntry | undefined {
     return this.entriesOf(document).find((entry) => {
       const owner = this.owners.get(entry.canonical);
       return owner !== undefined && owner !== ownerKey && !isIgnored(owner);

@@ -29,12 +29,22 @@ export function isReplacement(update: Document | Document[]): boolean {
 function assertOperatorDocument(update: Document): void {
   for (const key of Object.keys(update)) {
     if (!key.startsWith('$')) {
-      throw failedToParse(`Unknown modifier: ${key}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw failedToParse(
+        `Unknown modifier: ${key}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     }
     if (!isDocument(update[key])) {
-      throw failedToParse(`Modifiers operate on fields but we found type ${typeof update[key]} instead. For example: {$mod: {<field>: ...}} not {${key}: ${String(update[key])}}`);
+      throw failedToParse(
+        `Modifiers operate on fields but we found type ${typeof update[key]} instead. For example: {$mod: {<field>: ...}} not {${key}: ${String(update[key])}}`,
+      );
     }
   }
+}
+
+function usesPositionalOperator(operators: Document): boolean {
+  return Object.values(operators).some(
+    (fields) => isDocument(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)),
+  );
 }
 
 function assertSameId(before: Document, after: Document): void {
@@ -72,14 +82,17 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
         working,
         operators as Modifier<Document>,
         spec.arrayFilters,
-        // Passing the query enables `arr.$` positional updates; upserts start from a seed the query may not match.
-        isInsert ? undefined : spec.filter,
+        // The query is only needed by `arr.$` positional paths (and costs a query compilation);
+        // upserts start from a seed the query may not match.
+        !isInsert && usesPositionalOperator(operators) ? spec.filter : undefined,
         { cloneMode: 'deep' },
       ),
     );
   }
   if (isInsert && isDocument(setOnInsert)) {
-    evaluate(() => applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }));
+    evaluate(() =>
+      applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }),
+    );
   }
   if (!isInsert) assertSameId(original, working);
   return { document: withIdFirst(working), modified: isInsert || changedPaths.length > 0 };
@@ -109,7 +122,9 @@ export function buildUpsertDocument(spec: UpdateSpec): Document {
     // A replacement upsert keeps only the query's _id, as mongod does.
     if ('_id' in seedFields) seed = { _id: seedFields['_id'] };
   } else if (Object.keys(seedFields).length > 0) {
-    evaluate(() => applyOperators(seed, { $set: cloneDocument(seedFields) }, undefined, undefined, { cloneMode: 'deep' }));
+    evaluate(() =>
+      applyOperators(seed, { $set: cloneDocument(seedFields) }, undefined, undefined, { cloneMode: 'deep' }),
+    );
   }
   const { document } = applyUpdate(seed, spec, true);
   if (document['_id'] === undefined) document['_id'] = new ObjectId();

@@ -43,7 +43,10 @@ function readDocument(frame: Buffer, offset: number, end: number): { document: D
   const size = frame.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new ProtocolError('invalid BSON document length');
   try {
-    return { document: deserialize(frame.subarray(offset, offset + size), BSON_READ_OPTIONS), next: offset + size };
+    return {
+      document: deserialize(frame.subarray(offset, offset + size), BSON_READ_OPTIONS),
+      next: offset + size,
+    };
   } catch (error) {
     throw new ProtocolError(`invalid BSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -75,10 +78,11 @@ function decodeOpMsg(frame: Buffer, requestId: number): IncomingCommand {
     } else if (kind === 1) {
       if (offset + 4 > end) throw new ProtocolError('truncated document sequence');
       const sectionEnd = offset + frame.readInt32LE(offset);
-      if (sectionEnd <= offset + 4 || sectionEnd > end) throw new ProtocolError('invalid document sequence length');
+      if (sectionEnd <= offset + 4 || sectionEnd > end)
+        throw new ProtocolError('invalid document sequence length');
       const identifier = readCString(frame, offset + 4, sectionEnd);
       const documents: Document[] = [];
-      for (let position = identifier.next; position < sectionEnd; ) {
+      for (let position = identifier.next; position < sectionEnd;) {
         const read = readDocument(frame, position, sectionEnd);
         documents.push(read.document);
         position = read.next;

@@ -5,6 +5,7 @@ import { clearSessionCookie, requireAuth, setSessionCookie } from '../../auth/au
 import { openSession, resolveSession, revokeSession } from '../../auth/sessions.ts';
 import { verifyLogin } from '../../commands/loginVerifier.ts';
 import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { presentMe } from '../../presenters/mePresenter.ts';
 import { HttpError } from '../../http/errors.ts';
@@ -42,6 +43,7 @@ export function authRouter(): Router {
     async ({ request, response }) => {
       const auth = requireAuth(request);
       await revokeSession(auth.sessionId);
+      announceAccessChange({ kind: 'session', sessionId: String(auth.sessionId) });
       clearSessionCookie(response);
       response.status(204).end();
     },

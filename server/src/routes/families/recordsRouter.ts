@@ -12,6 +12,7 @@ import {
   indicatorCategories,
   type IndicatorKey,
 } from '@concerto/shared';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { currentConsent, openFamily, scopeOf } from '../../policies/familyAccess.ts';
@@ -130,6 +131,7 @@ export function recordsRouter(): Router {
         throughMemberId: actor.kind === 'familyMember' ? actor.memberId : null,
       });
       await family.save();
+      if (!body.granted) announceAccessChange({ kind: 'family', familyId: String(family._id) });
       return presentFamily(family, actor, scopeOf(family));
     },
   );

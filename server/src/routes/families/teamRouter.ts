@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { AddTeamMemberRequestSchema, FamilyViewSchema } from '@concerto/shared';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { UserModel } from '../../models/user.ts';
@@ -50,6 +51,7 @@ export function teamRouter(): Router {
       membership.endedAt = new Date();
       membership.endedBy = auth.actor.kind === 'professional' ? (auth.actor.userId as never) : null;
       await family.save();
+      announceAccessChange({ kind: 'family', familyId: String(family._id) });
       response.status(204).end();
     },
   );

@@ -12,6 +12,7 @@ import {
 import { requireAuth } from '../../auth/authenticate.ts';
 import { revokeUserSessions } from '../../auth/sessions.ts';
 import { createProfessionalAccount } from '../../commands/accountCreator.ts';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
@@ -104,7 +105,10 @@ export function organisationsRouter(): Router {
       if (body.active !== undefined) user.active = body.active;
       if (body.accessManager !== undefined) user.accessManager = body.accessManager;
       await user.save();
-      if (body.active === false) await revokeUserSessions(user._id);
+      if (body.active === false) {
+        await revokeUserSessions(user._id);
+        announceAccessChange({ kind: 'user', userId: String(user._id) });
+      }
       return presentProfessional(user.toObject(), organisation.name, true);
     },
   );

@@ -9,7 +9,19 @@ import { namespaceOf, type Document } from '../types.ts';
 import { ID_INDEX } from '../unique-index.ts';
 
 // Fields every command may carry that are not collection options.
-const GENERIC_FIELDS = new Set(['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'readConcern', 'comment', 'maxTimeMS', 'apiVersion', 'apiStrict', 'apiDeprecationErrors']);
+const GENERIC_FIELDS = new Set([
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  'writeConcern',
+  'readConcern',
+  'comment',
+  'maxTimeMS',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
 
 function collectionInfo(collection: Collection): Document {
   return {
@@ -31,12 +43,19 @@ function listDatabases(context: CommandContext): Document {
   const filter = optionalDocument(context.command, 'filter') ?? {};
   const nameOnly = optionalBoolean(context.command, 'nameOnly') ?? false;
   const entries = context.store.databaseNames().map((name) => {
-    const sizeOnDisk = context.store.collectionsOf(name).reduce((total, collection) => total + sizeOf(collection), 0);
+    const sizeOnDisk = context.store
+      .collectionsOf(name)
+      .reduce((total, collection) => total + sizeOf(collection), 0);
     return nameOnly ? { name } : { name, sizeOnDisk, empty: sizeOnDisk === 0 };
   });
   const databases = findDocuments(entries, { filter });
-  const totalSize = databases.reduce((total, entry) => total + (typeof entry['sizeOnDisk'] === 'number' ? entry['sizeOnDisk'] : 0), 0);
-  return nameOnly ? { databases, ok: 1 } : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
+  const totalSize = databases.reduce(
+    (total, entry) => total + (typeof entry['sizeOnDisk'] === 'number' ? entry['sizeOnDisk'] : 0),
+    0,
+  );
+  return nameOnly
+    ? { databases, ok: 1 }
+    : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
 }
 
 function listCollections(context: CommandContext): Document {
@@ -44,9 +63,13 @@ function listCollections(context: CommandContext): Document {
   const nameOnly = optionalBoolean(context.command, 'nameOnly') ?? false;
   const cursorOptions = optionalDocument(context.command, 'cursor') ?? {};
   const all = context.store.collectionsOf(context.databaseName).map(collectionInfo);
-  const matching = findDocuments(all, { filter }).map((info) => (nameOnly ? { name: info['name'], type: info['type'] } : info));
+  const matching = findDocuments(all, { filter }).map((info) =>
+    nameOnly ? { name: info['name'], type: info['type'] } : info,
+  );
   const namespace = namespaceOf(context.databaseName, '$cmd.listCollections');
-  const cursor = context.cursors.open(namespace, matching, { batchSize: optionalInteger(cursorOptions, 'batchSize') });
+  const cursor = context.cursors.open(namespace, matching, {
+    batchSize: optionalInteger(cursorOptions, 'batchSize'),
+  });
   return { cursor, ok: 1 };
 }
 

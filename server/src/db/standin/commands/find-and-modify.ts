@@ -1,8 +1,8 @@
 import { optionalBoolean, optionalDocument, requireString } from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
-import { candidateDocuments } from '../collection-access.ts';
+import { selectDocuments } from '../document-selection.ts';
 import { failedToParse } from '../errors.ts';
-import { findDocuments, projectDocument } from '../query-engine.ts';
+import { projectDocument } from '../query-engine.ts';
 import type { Document } from '../types.ts';
 import { idKeyOf } from '../unique-index.ts';
 import { applyUpdate, buildUpsertDocument } from '../update-engine.ts';
@@ -23,7 +23,7 @@ function findAndModify(context: CommandContext): Document {
   if (remove && hasUpdate) throw failedToParse('Cannot specify both an update and remove=true');
   if (!remove && !hasUpdate) throw failedToParse('Either an update or remove=true must be specified');
   const collation = optionalDocument(command, 'collation');
-  const [target] = findDocuments(candidateDocuments(access, filter, collation), {
+  const [target] = selectDocuments(access, {
     filter,
     sort: optionalDocument(command, 'sort'),
     limit: 1,

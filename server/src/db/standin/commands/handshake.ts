@@ -74,7 +74,9 @@ const PARAMETERS: Document = {
 function getParameter(context: CommandContext): Document {
   const { command } = context;
   if (command['getParameter'] === '*') return { ...PARAMETERS, ok: 1 };
-  const requested = Object.keys(command).filter((key) => key !== 'getParameter' && !key.startsWith('$') && key !== 'lsid');
+  const requested = Object.keys(command).filter(
+    (key) => key !== 'getParameter' && !key.startsWith('$') && key !== 'lsid',
+  );
   const reply: Document = {};
   for (const name of requested) if (name in PARAMETERS) reply[name] = PARAMETERS[name];
   if (Object.keys(reply).length === 0) throw new CommandError(72, 'InvalidOptions', 'no option found to get');
@@ -83,7 +85,9 @@ function getParameter(context: CommandContext): Document {
 
 function endSessions(context: CommandContext): Document {
   const sessions = context.command['endSessions'];
-  const keys = Array.isArray(sessions) ? sessions.filter(isDocument).map((session) => canonicalKey(session['id'])) : [];
+  const keys = Array.isArray(sessions)
+    ? sessions.filter(isDocument).map((session) => canonicalKey(session['id']))
+    : [];
   context.transactions.endSessions(keys);
   return { ok: 1 };
 }

@@ -1,4 +1,9 @@
-import { optionalDocument, optionalDocumentArray, optionalInteger, requireString } from '../command-fields.ts';
+import {
+  optionalDocument,
+  optionalDocumentArray,
+  optionalInteger,
+  requireString,
+} from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
 import type { Collection } from '../collection.ts';
 import { canonicalKey, formatValue } from '../document-values.ts';
@@ -7,7 +12,14 @@ import { isDocument, namespaceOf, type Document } from '../types.ts';
 import { ID_INDEX, type IndexDefinition } from '../unique-index.ts';
 
 // Options that make two indexes over the same key different indexes.
-const DISTINGUISHING_OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation', 'hidden'];
+const DISTINGUISHING_OPTIONS = [
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'collation',
+  'hidden',
+];
 
 function indexNotFound(message: string): CommandError {
   return new CommandError(27, 'IndexNotFound', message);
@@ -15,8 +27,14 @@ function indexNotFound(message: string): CommandError {
 
 function toDefinition(specification: Document): IndexDefinition {
   const { key, name, ns: _namespace, v: _version, ...options } = specification;
-  if (!isDocument(key) || Object.keys(key).length === 0) throw failedToParse("Index spec 'key' must be a non-empty object");
-  const indexName = typeof name === 'string' ? name : Object.entries(key).map(([field, order]) => `${field}_${String(order)}`).join('_');
+  if (!isDocument(key) || Object.keys(key).length === 0)
+    throw failedToParse("Index spec 'key' must be a non-empty object");
+  const indexName =
+    typeof name === 'string'
+      ? name
+      : Object.entries(key)
+          .map(([field, order]) => `${field}_${String(order)}`)
+          .join('_');
   return { v: 2, key, name: indexName, ...options };
 }
 
@@ -33,16 +51,28 @@ function isAlreadyPresent(collection: Collection, definition: IndexDefinition): 
   const sameName = collection.indexes.get(definition.name);
   if (sameName) {
     if (canonicalKey(sameName.key) !== canonicalKey(definition.key)) {
-      throw new CommandError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index. Requested index: ${formatValue(definition)}, existing index: ${formatValue(sameName)}`);
+      throw new CommandError(
+        86,
+        'IndexKeySpecsConflict',
+        `An existing index has the same name as the requested index. Requested index: ${formatValue(definition)}, existing index: ${formatValue(sameName)}`,
+      );
     }
     if (!sameOptions(sameName, definition)) {
-      throw new CommandError(85, 'IndexOptionsConflict', `An equivalent index already exists with the same name but different options. Requested index: ${formatValue(definition)}, existing index: ${formatValue(sameName)}`);
+      throw new CommandError(
+        85,
+        'IndexOptionsConflict',
+        `An equivalent index already exists with the same name but different options. Requested index: ${formatValue(definition)}, existing index: ${formatValue(sameName)}`,
+      );
     }
     return true;
   }
   const sameKey = collection.findIndexByKey(definition.key);
   if (sameKey && sameOptions(sameKey, definition)) {
-    throw new CommandError(85, 'IndexOptionsConflict', `Index already exists with a different name: ${sameKey.name}`);
+    throw new CommandError(
+      85,
+      'IndexOptionsConflict',
+      `Index already exists with a different name: ${sameKey.name}`,
+    );
   }
   return false;
 }
@@ -50,7 +80,7 @@ function isAlreadyPresent(collection: Collection, definition: IndexDefinition): 
 function createIndexes(context: CommandContext): Document {
   const name = requireString(context.command, 'createIndexes');
   const requested = optionalDocumentArray(context.command, 'indexes');
-  if (!requested || requested.length === 0) throw failedToParse("Must specify at least one index to create");
+  if (!requested || requested.length === 0) throw failedToParse('Must specify at least one index to create');
   const definitions = requested.map(toDefinition);
   const { collection, created } = context.store.ensureCollection(context.databaseName, name);
   const numIndexesBefore = collection.indexes.size;
@@ -67,7 +97,11 @@ function createIndexes(context: CommandContext): Document {
     throw error;
   }
   if (toCreate.length > 0 || created) context.store.onChange();
-  const reply: Document = { createdCollectionAutomatically: created, numIndexesBefore, numIndexesAfter: collection.indexes.size };
+  const reply: Document = {
+    createdCollectionAutomatically: created,
+    numIndexesBefore,
+    numIndexesAfter: collection.indexes.size,
+  };
   if (toCreate.length === 0) reply['note'] = 'all indexes already exist';
   return { ...reply, ok: 1 };
 }

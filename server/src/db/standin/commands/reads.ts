@@ -6,9 +6,9 @@ import {
   requireString,
 } from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
-import { candidateDocuments } from '../collection-access.ts';
+import { selectDocuments } from '../document-selection.ts';
 import { badValue, failedToParse, notSupported } from '../errors.ts';
-import { createMatcher, distinctValues, findDocuments, runPipeline, type QueryOptions } from '../query-engine.ts';
+import { distinctValues, runPipeline, type QueryOptions } from '../query-engine.ts';
 import { namespaceOf, type Document } from '../types.ts';
 
 function queryOptions(context: CommandContext): QueryOptions {
@@ -26,7 +26,7 @@ function find(context: CommandContext): Document {
   if (skip < 0) throw badValue('skip value must be non-negative');
   const options = queryOptions(context);
   const filter = optionalDocument(command, 'filter') ?? {};
-  const results = findDocuments(candidateDocuments(access, filter, options.collation), {
+  const results = selectDocuments(access, {
     ...options,
     filter,
     sort: optionalDocument(command, 'sort'),
@@ -67,7 +67,7 @@ function count(context: CommandContext): Document {
   const matching =
     Object.keys(filter).length === 0
       ? access.count()
-      : candidateDocuments(access, filter, options.collation).filter(createMatcher(filter, options)).length;
+      : selectDocuments(access, { ...options, filter }).length;
   const afterSkip = Math.max(0, matching - skip);
   return { n: limit > 0 ? Math.min(afterSkip, limit) : afterSkip, ok: 1 };
 }
@@ -76,8 +76,11 @@ function distinct(context: CommandContext): Document {
   const { command } = context;
   const access = context.collection(requireString(command, 'distinct'));
   const key = requireString(command, 'key');
-  const matcher = createMatcher(optionalDocument(command, 'query') ?? {}, queryOptions(context));
-  return { values: distinctValues(access.documents().filter(matcher), key), ok: 1 };
+  const matching = selectDocuments(access, {
+    ...queryOptions(context),
+    filter: optionalDocument(command, 'query') ?? {},
+  });
+  return { values: distinctValues(matching, key), ok: 1 };
 }
 
 function aggregate(context: CommandContext): Document {
@@ -86,7 +89,8 @@ function aggregate(context: CommandContext): Document {
   if (!pipeline) throw failedToParse("'pipeline' option must be specified as an array");
   if (optionalBoolean(command, 'explain')) throw notSupported('explain');
   const cursorOptions = optionalDocument(command, 'cursor');
-  if (!cursorOptions) throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
+  if (!cursorOptions)
+    throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
   // `aggregate: 1` runs a collection-less pipeline (e.g. starting with $documents).
   const target = command['aggregate'];
   const access = typeof target === 'string' ? context.collection(target) : undefined;
@@ -95,7 +99,9 @@ function aggregate(context: CommandContext): Document {
     resolveCollection: (name) => context.collection(name).documents(),
   });
   const namespace = access?.namespace ?? namespaceOf(context.databaseName, '$cmd.aggregate');
-  const cursor = context.cursors.open(namespace, results, { batchSize: optionalInteger(cursorOptions, 'batchSize') });
+  const cursor = context.cursors.open(namespace, results, {
+    batchSize: optionalInteger(cursorOptions, 'batchSize'),
+  });
   return { cursor, ok: 1 };
 }
 

@@ -4,7 +4,8 @@ import type { Document } from '../types.ts';
 import type { Transaction } from '../transactions.ts';
 
 function currentTransaction(context: CommandContext): Transaction {
-  if (!context.transaction) throw noSuchTransaction(`${context.name} must be run within a transaction (autocommit: false)`);
+  if (!context.transaction)
+    throw noSuchTransaction(`${context.name} must be run within a transaction (autocommit: false)`);
   return context.transaction;
 }
 

@@ -1,10 +1,15 @@
 import { ObjectId } from 'bson';
-import { optionalBoolean, optionalDocument, optionalDocumentArray, optionalInteger, requireString } from '../command-fields.ts';
+import {
+  optionalBoolean,
+  optionalDocument,
+  optionalDocumentArray,
+  optionalInteger,
+  requireString,
+} from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
-import { candidateDocuments } from '../collection-access.ts';
+import { selectDocuments } from '../document-selection.ts';
 import { cloneDocument, withIdFirst } from '../document-values.ts';
 import { asCommandError, CommandError, failedToParse } from '../errors.ts';
-import { findDocuments } from '../query-engine.ts';
 import { isDocument, type Document } from '../types.ts';
 import { idKeyOf } from '../unique-index.ts';
 import { applyUpdate, buildUpsertDocument, isReplacement, type UpdateSpec } from '../update-engine.ts';
@@ -30,7 +35,11 @@ function statementsOf(context: CommandContext, field: string): Document[] {
  * Runs each statement, turning failures into `writeErrors` entries; an ordered batch stops at the
  * first one. Write conflicts abort the whole command, as mongod does.
  */
-function runBatch(context: CommandContext, statements: Document[], run: (statement: Document, index: number) => void): Document[] {
+function runBatch(
+  context: CommandContext,
+  statements: Document[],
+  run: (statement: Document, index: number) => void,
+): Document[] {
   const ordered = optionalBoolean(context.command, 'ordered') ?? true;
   const writeErrors: Document[] = [];
   for (const [index, statement] of statements.entries()) {
@@ -81,9 +90,10 @@ function update(context: CommandContext): Document {
   const writeErrors = runBatch(context, statementsOf(context, 'updates'), (statement, index) => {
     const spec = readUpdateSpec(statement, 'u', 'q');
     const multi = optionalBoolean(statement, 'multi') ?? false;
-    if (multi && isReplacement(spec.update)) throw failedToParse('multi update is not supported for replacement-style update');
+    if (multi && isReplacement(spec.update))
+      throw failedToParse('multi update is not supported for replacement-style update');
     const collation = optionalDocument(statement, 'collation');
-    const targets = findDocuments(candidateDocuments(access, spec.filter, collation), {
+    const targets = selectDocuments(access, {
       filter: spec.filter,
       sort: optionalDocument(statement, 'sort'),
       limit: multi ? 0 : 1,
@@ -116,7 +126,11 @@ function remove(context: CommandContext): Document {
     const limit = optionalInteger(statement, 'limit') ?? 0;
     if (limit !== 0 && limit !== 1) throw failedToParse('The limit field in delete objects must be 0 or 1');
     const collation = optionalDocument(statement, 'collation');
-    const targets = findDocuments(candidateDocuments(access, filter, collation), { filter, limit, collation });
+    const targets = selectDocuments(access, {
+      filter,
+      limit,
+      collation,
+    });
     for (const target of targets) {
       access.remove(idKeyOf(target));
       deleted += 1;

@@ -1,0 +1,54 @@
+import mongoose from 'mongoose';
+import * as Y from 'yjs';
+import { CollabUpdateModel } from '../models/collabUpdate.ts';
+
+/** Lean reads give a BSON Binary or a Buffer depending on the driver: both become plain bytes. */
+function bytesOf(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
+  if (binary.buffer instanceof Uint8Array) return binary.buffer;
+  throw new Error('Unexpected stored update format');
+}
+
+/** What was read back for a document: its merged state and where its clock stands. */
+export interface LoadedState {
+  update: Uint8Array | null;
+  lastClock: number;
+  records: number;
+  bytes: number;
+}
+
+/** The persistence port of the collaboration server: load, append, compact. Stores Yjs updates only. */
+export interface UpdateStore {
+  load(docName: string): Promise<LoadedState>;
+  append(docName: string, clock: number, update: Uint8Array): Promise<void>;
+  /** Replaces every record up to `upToClock` with one snapshot, atomically. */
+  compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void>;
+}
+
+/** The MongoDB implementation of the update store. */
+export class MongoUpdateStore implements UpdateStore {
+  async load(docName: string): Promise<LoadedState> {
+    const records = await CollabUpdateModel.find({ docName }).sort({ clock: 1 }).lean();
+    const updates = records.map((record) => bytesOf(record.data));
+    return {
+      update: updates.length ? Y.mergeUpdates(updates) : null,
+      lastClock: records.at(-1)?.clock ?? 0,
+      records: records.length,
+      bytes: updates.reduce((total, update) => total + update.byteLength, 0),
+    };
+  }
+
+  async append(docName: string, clock: number, update: Uint8Array): Promise<void> {
+    await CollabUpdateModel.create({ docName, clock, kind: 'update', data: Buffer.from(update), createdAt: new Date() });
+  }
+
+  async compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void> {
+    // In one transaction: either the snapshot replaces the records or nothing changed. Even a partial
+    // result would lose nothing, since applying a Yjs update twice changes nothing.
+    await mongoose.connection.transaction(async (session) => {
+      await CollabUpdateModel.deleteMany({ docName, clock: mongoose.trusted({ $lte: upToClock }) }, { session });
+      await CollabUpdateModel.create([{ docName, clock: upToClock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }], { session });
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http';
+import type { SpaceAccess, SpaceKind } from '@concerto/shared';
+import { tokenFromHeaders } from '../auth/authenticate.ts';
+import { resolveSession, resolveSessionById, type AuthContext } from '../auth/sessions.ts';
+import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
+import { verifyCollabToken } from './collabTokens.ts';
+
+/** Why an upgrade is refused, as an HTTP status sent before any websocket exists. */
+export type UpgradeRefusal = { status: 401 | 403 | 404; reason: string };
+
+/** A caller allowed to open a space's document. */
+export interface UpgradeGrant {
+  auth: AuthContext;
+  spaceId: string;
+  familyId: string;
+  kind: SpaceKind;
+  access: Exclude<SpaceAccess, 'none'>;
+}
+
+/** Whether the browser page that opens the websocket is ours (or an allowed origin). */
+export function originAllowed(request: IncomingMessage, allowedOrigins: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  // Non-browser clients (scripts, benchmarks) send no Origin; they authenticate with a token anyway.
+  if (!origin) return true;
+  const host = request.headers.host;
+  return allowedOrigins.includes(origin) || origin === `http://${host}` || origin === `https://${host}`;
+}
+
+/**
+ * Authenticates (cookie, bearer or short-lived `?token=`) and authorises one websocket upgrade for
+ * `/collab/<spaceId>`. A space that does not exist and one the caller may not open get the same 404.
+ */
+export async function authorizeUpgrade(request: IncomingMessage, spaceId: string, allowedOrigins: readonly string[]): Promise<UpgradeGrant | UpgradeRefusal> {
+  if (!originAllowed(request, allowedOrigins)) return { status: 403, reason: 'origin not allowed' };
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const collabToken = url.searchParams.get('token');
+  let auth: AuthContext | null = null;
+  if (collabToken) {
+    const sessionId = verifyCollabToken(collabToken, spaceId);
+    auth = sessionId ? await resolveSessionById(sessionId) : null;
+  } else {
+    const token = tokenFromHeaders(request.headers);
+    auth = token ? await resolveSession(token) : null;
+  }
+  if (!auth) return { status: 401, reason: 'not signed in' };
+  const { access, familyId, kind } = await resolveSpaceAccess(auth.actor, spaceId);
+  if (access === 'none' || !familyId || !kind) return { status: 404, reason: 'no such space' };
+  return { auth, spaceId, familyId, kind, access };
+}

@@ -1,0 +1,104 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CreateSpaceRequestSchema,
+  IdSchema,
+  SpaceViewSchema,
+  UpdateSpaceRequestSchema,
+  spaceAccessFor,
+  type Actor,
+  type SpaceAudience,
+  type SpaceFamilyScope,
+  type SpaceView,
+} from '@concerto/shared';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
+import { provisionDefaultSpaces } from '../../commands/spaceProvisioner.ts';
+import { endpoint } from '../../http/endpoint.ts';
+import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { SpaceModel, type SpaceDocument } from '../../models/space.ts';
+import { openFamily } from '../../policies/familyAccess.ts';
+import { audienceOf, spaceFamilyScopeOf } from '../../policies/spaceAccess.ts';
+import { FamilyParams } from '../families/params.ts';
+
+const SpaceParams = z.strictObject({ id: IdSchema, spaceId: IdSchema });
+type Family = Awaited<ReturnType<typeof openFamily>>['family'];
+
+function presentSpace(space: SpaceDocument, actor: Actor, familyScope: SpaceFamilyScope): SpaceView {
+  const audience = audienceOf(space);
+  const myAccess = spaceAccessFor(actor, { kind: space.kind, audience }, familyScope);
+  const isProfessional = actor.kind === 'professional';
+  return {
+    id: String(space._id),
+    familyId: String(space.familyId),
+    kind: space.kind,
+    title: space.title,
+    ...(isProfessional ? { audience } : {}),
+    myAccess,
+    canEditAudience: isProfessional && myAccess === 'write',
+  };
+}
+
+function assertAudience(family: Family, audience: SpaceAudience, kind: string): void {
+  const members = new Set(family.members.map((member) => String(member._id)));
+  const team = new Set(family.team.filter((membership) => !membership.endedAt).map((membership) => String(membership.professionalId)));
+  const problems: { path: string; message: string }[] = [];
+  audience.members.forEach((entry, index) => !members.has(entry.memberId) && problems.push({ path: `audience.members.${index}.memberId`, message: 'not a member of this family' }));
+  audience.professionalIds.forEach((id, index) => !team.has(id) && problems.push({ path: `audience.professionalIds.${index}`, message: 'not on the care team' }));
+  if ((kind === 'teamNotes' || kind === 'health') && audience.members.length > 0) {
+    problems.push({ path: 'audience.members', message: `the ${kind} space is for professionals only` });
+  }
+  if (problems.length) throw new HttpError(400, 'invalid_request', `Invalid audience: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, problems);
+}
+
+/** Spaces of a family file: one Yjs document each, with its audience. */
+export function spacesRouter(): Router {
+  const router = Router();
+
+  endpoint(
+    router,
+    { method: 'get', path: '/families/:id/spaces', summary: 'The spaces the caller may open in this family file, with their access', tags: ['spaces'], params: FamilyParams, response: z.array(SpaceViewSchema), authenticated: true },
+    async ({ params, request }) => {
+      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: false });
+      await provisionDefaultSpaces(family._id, null);
+      const familyScope = await spaceFamilyScopeOf(family);
+      const spaces = await SpaceModel.find({ familyId: family._id }).sort({ createdAt: 1 }).lean();
+      // Spaces the caller cannot open are not listed at all: their titles may already say too much.
+      return spaces.map((space) => presentSpace(space, auth.actor, familyScope)).filter((space) => space.myAccess !== 'none');
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'post', path: '/families/:id/spaces', summary: 'Create a space for a precise audience', tags: ['spaces'], params: FamilyParams, body: CreateSpaceRequestSchema, response: SpaceViewSchema, authenticated: true },
+    async ({ params, body, request }) => {
+      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: true, action: 'family.update' });
+      assertAudience(family, body.audience, 'custom');
+      const space = await SpaceModel.create({ familyId: family._id, kind: 'custom', title: body.title, audience: body.audience, createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : null });
+      return presentSpace(space.toObject(), auth.actor, await spaceFamilyScopeOf(family));
+    },
+  );
+
+  endpoint(
+    router,
+    { method: 'patch', path: '/families/:id/spaces/:spaceId', summary: "Change a space's title or audience; takes effect at once on open connections", tags: ['spaces'], params: SpaceParams, body: UpdateSpaceRequestSchema, response: SpaceViewSchema, authenticated: true },
+    async ({ params, body, request }) => {
+      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: true });
+      const familyScope = await spaceFamilyScopeOf(family);
+      const space = await SpaceModel.findOne({ _id: params.spaceId, familyId: family._id });
+      if (!space) throw notFound('space');
+      const view = presentSpace(space.toObject(), auth.actor, familyScope);
+      if (view.myAccess === 'none') throw notFound('space');
+      if (!view.canEditAudience) throw forbidden('Only professionals who can edit this space change its audience.');
+      if (body.audience) {
+        assertAudience(family, body.audience, space.kind);
+        space.set('audience', body.audience);
+      }
+      if (body.title) space.title = body.title;
+      await space.save();
+      announceAccessChange({ kind: 'space', spaceId: String(space._id) });
+      return presentSpace(space.toObject(), auth.actor, familyScope);
+    },
+  );
+
+  return router;
+}
