@@ -2,6 +2,7 @@ import { createRouter, createWebHistory } from 'vue-router';
 import type { Me } from '@concerto/shared';
 import { i18n } from './i18n/index.ts';
 import { useSessionStore } from './stores/session.ts';
+import { mayHaveSession } from './utils/sessionHint.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -79,7 +80,8 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   const session = useSessionStore();
-  await session.ensureChecked();
+  // A public page asks the server only if this browser may be signed in (see sessionHint.ts).
+  if (!to.meta.public || mayHaveSession()) await session.ensureChecked();
   const me = session.me;
   if (to.name === 'login' && me) return session.homePath;
   if (to.meta.public) return true;

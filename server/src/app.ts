@@ -18,6 +18,7 @@ import { organisationsRouter } from './routes/organisations/router.ts';
 import { professionalsRouter } from './routes/professionals/router.ts';
 import { spacesRouter } from './routes/spaces/router.ts';
 import { collabTokenRouter } from './routes/spaces/tokenRouter.ts';
+import { meRouter } from './routes/me/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 
 /** What the HTTP app needs from the running server. */
@@ -50,6 +51,7 @@ export function createApp(context: AppContext): Express {
   api.use(flagsAndAuditRouter());
   api.use(spacesRouter());
   api.use(collabTokenRouter());
+  api.use(meRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -17,6 +17,9 @@ const environmentSchema = z.object({
   CONCERTO_ADMIN_EMAIL: z.email().optional(),
   CONCERTO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   CONCERTO_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
+  CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +37,8 @@ export interface Config {
   logLevel: string;
   /** Platform admin created at first start when no account has this email. */
   admin: { email: string; password: string } | null;
+  /** Collaboration: unload documents idle this long; write received updates within this window. */
+  collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
 }
@@ -62,6 +67,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       values.CONCERTO_ADMIN_EMAIL && values.CONCERTO_ADMIN_PASSWORD
         ? { email: values.CONCERTO_ADMIN_EMAIL.toLowerCase(), password: values.CONCERTO_ADMIN_PASSWORD }
         : null,
+    collab: {
+      idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
+      flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,
+      compactAfterRecords: values.CONCERTO_COLLAB_COMPACT_AFTER,
+    },
     // Demo data by default only for a developer's `npm start`, never in production or tests.
     demoData: values.CONCERTO_DEMO_DATA ? values.CONCERTO_DEMO_DATA === 'true' : values.NODE_ENV === 'development',
   };

@@ -9,12 +9,15 @@ import { createLogger } from './logger.ts';
 import { bootstrapAdmin } from './commands/adminBootstrapper.ts';
 import { seedDemoData } from './demo/demoSeeder.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
+import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
+import { MongoUpdateStore } from './collab/updateStore.ts';
 
 /** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
 export interface RunningServer {
   url: string;
   port: number;
   database: Database;
+  collab: CollabServer;
   httpServer: HttpServer;
   io: SocketServer;
   logger: Logger;
@@ -33,6 +36,11 @@ export async function startServer(
   const app = createApp({ config, logger, databaseKind: database.kind });
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, config.allowedOrigins, logger);
+  const collab = attachCollabServer(
+    httpServer,
+    { allowedOrigins: config.allowedOrigins, store: new MongoUpdateStore(), ...config.collab },
+    logger,
+  );
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -51,6 +59,7 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await collab.close();
       await io.close().catch(() => undefined);
       httpServer.closeIdleConnections();
       // Requests still in flight get a moment to finish before their sockets are cut.
@@ -61,5 +70,5 @@ export async function startServer(
       logger.info('Concerto stopped');
     })());
 
-  return { url, port, database, httpServer, io, logger, stop };
+  return { url, port, database, collab, httpServer, io, logger, stop };
 }

@@ -2,7 +2,7 @@
 export class TestApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly credentials: { token?: string; cookie?: string } = {},
+    readonly credentials: { token?: string; cookie?: string } = {},
   ) {}
 
   /** Sends a request and returns status, parsed body and the raw text (to search for leaks). */

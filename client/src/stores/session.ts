@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { Me } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import * as authService from '../services/authService.ts';
+import { rememberSession } from '../utils/sessionHint.ts';
 
 /** The page a signed-in user lands on: their families, the organisations (admin), or their family's space. */
 export function homePathFor(me: Me): string {
@@ -24,10 +25,12 @@ export const useSessionStore = defineStore('session', () => {
   async function check(): Promise<void> {
     try {
       me.value = await authService.fetchMe();
+      rememberSession(true);
     } catch (error) {
       // Offline or signed out, the user is treated as signed out; the login page says what went wrong.
       if (!(error instanceof ApiError)) throw error;
       me.value = null;
+      if (error.status === 401) rememberSession(false);
     } finally {
       checked.value = true;
     }
@@ -43,12 +46,14 @@ export const useSessionStore = defineStore('session', () => {
   async function login(email: string, password: string): Promise<Me> {
     me.value = await authService.login(email, password);
     checked.value = true;
+    rememberSession(true);
     return me.value;
   }
 
   async function redeem(token: string, code: string): Promise<Me> {
     me.value = await authService.redeemInvitation(token, code);
     checked.value = true;
+    rememberSession(true);
     return me.value;
   }
 
@@ -58,6 +63,7 @@ export const useSessionStore = defineStore('session', () => {
       await authService.logout();
     } finally {
       me.value = null;
+      rememberSession(false);
       window.location.assign('/login');
     }
   }
@@ -65,6 +71,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Forgets the session after the server answered 401 during work. */
   function expire(): void {
     me.value = null;
+    rememberSession(false);
   }
 
   return { me, checked, homePath, managesStaff, ensureChecked, login, redeem, logout, expire };

@@ -7,6 +7,8 @@ export function attachSocketServer(httpServer: HttpServer, allowedOrigins: strin
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
+    // The collaboration server answers /collab upgrades; Socket.io must leave them alone.
+    destroyUpgrade: false,
     maxHttpBufferSize: 256 * 1024,
     cors: allowedOrigins.length ? { origin: allowedOrigins, credentials: true } : undefined,
   });

@@ -1,0 +1,152 @@
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from 'pino';
+import { CollabCloseCode, collabLimits } from '@concerto/shared';
+import { isAllowedContribution } from './contributionGuard.ts';
+import { messageType, type DocumentPeer, type SharedDocument } from './sharedDocument.ts';
+import type { UpgradeGrant } from './upgradeAuthorizer.ts';
+import { rewriteAwarenessUpdate } from './awarenessFilter.ts';
+
+/**
+ * One authorised websocket on one document. Messages that arrive while the document loads are held
+ * (up to a cap); read-only peers have their sync step 2 and updates dropped, never applied.
+ */
+export class CollabConnection implements DocumentPeer {
+  /** Awareness client ids this connection speaks for (removed from presence when it closes). */
+  readonly clientIds = new Set<number>();
+  lastSeen = Date.now();
+  private document: SharedDocument | null = null;
+  private held: Uint8Array[] = [];
+  private closed = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    public grant: UpgradeGrant,
+    private readonly logger: Logger,
+    private readonly onClose: (connection: CollabConnection) => void,
+  ) {
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    socket.on('pong', () => (this.lastSeen = Date.now()));
+    socket.on('close', () => this.dispose());
+    socket.on('error', () => this.dispose());
+  }
+
+  /** The document this connection is attached to, once loaded. */
+  get attachedDocument(): SharedDocument | null {
+    return this.document;
+  }
+
+  /** Binds the loaded document: sends sync step 1 and the current presence, then replays held messages. */
+  attach(document: SharedDocument): void {
+    if (this.closed) return;
+    this.document = document;
+    document.peers.add(this);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType.sync);
+    syncProtocol.writeSyncStep1(encoder, document.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const states = document.awareness.getStates();
+    if (states.size > 0) {
+      const awarenessEncoder = encoding.createEncoder();
+      encoding.writeVarUint(awarenessEncoder, messageType.awareness);
+      encoding.writeVarUint8Array(awarenessEncoder, awarenessProtocol.encodeAwarenessUpdate(document.awareness, [...states.keys()]));
+      this.send(encoding.toUint8Array(awarenessEncoder));
+    }
+    const held = this.held;
+    this.held = [];
+    for (const message of held) this.handle(message);
+  }
+
+  /** Sends a frame, closing the connection if the peer lets too much pile up unread. */
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > collabLimits.maxQueuedBytes) {
+      this.close(CollabCloseCode.tooSlow, 'too slow');
+      return;
+    }
+    this.socket.send(message, { binary: true });
+  }
+
+  /** Closes with one of the shared close codes. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.socket.close(code, reason);
+    // A peer that never answers the closing handshake is cut after a moment.
+    setTimeout(() => this.socket.terminate(), 1000).unref();
+    this.dispose();
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    this.lastSeen = Date.now();
+    if (!isBinary) return this.close(CollabCloseCode.malformedMessage, 'binary frames only');
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!this.document) {
+      if (this.held.length >= collabLimits.maxPendingMessages) return this.close(CollabCloseCode.tooSlow, 'too many messages before sync');
+      this.held.push(message);
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: Uint8Array): void {
+    const document = this.document!;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === messageType.sync) this.handleSync(decoder, document);
+      else if (type === messageType.awareness) this.handleAwareness(decoding.readVarUint8Array(decoder), document);
+      else this.close(CollabCloseCode.malformedMessage, 'unknown message type');
+    } catch (error) {
+      this.logger.warn({ err: error, doc: document.name }, 'malformed collaboration message');
+      this.close(CollabCloseCode.malformedMessage, 'malformed message');
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder, document: SharedDocument): void {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageType.sync);
+      syncProtocol.writeSyncStep2(encoder, document.doc, decoding.readVarUint8Array(decoder));
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    const access = this.grant.access;
+    // Read-only: the update is dropped here, so it is never applied, broadcast or stored.
+    if (access === 'read') return;
+    if (access === 'contribute') {
+      const actor = this.grant.auth.actor;
+      const memberId = actor.kind === 'familyMember' ? actor.memberId : '';
+      if (!isAllowedContribution(document.doc, update, memberId)) {
+        this.logger.warn({ doc: document.name }, 'contribution outside the allowed parts dropped');
+        return;
+      }
+    }
+    Y.applyUpdate(document.doc, update, this);
+  }
+
+  private handleAwareness(update: Uint8Array, document: SharedDocument): void {
+    const rewritten = rewriteAwarenessUpdate(update, this, document, this.grant.auth);
+    if (rewritten) awarenessProtocol.applyAwarenessUpdate(document.awareness, rewritten, this);
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const document = this.document;
+    if (document) {
+      document.peers.delete(this);
+      awarenessProtocol.removeAwarenessStates(document.awareness, [...this.clientIds], null);
+    }
+    this.onClose(this);
+  }
+}

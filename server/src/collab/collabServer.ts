@@ -1,0 +1,149 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { CollabCloseCode, collabLimits, collabPathPrefix } from '@concerto/shared';
+import { resolveSessionById } from '../auth/sessions.ts';
+import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
+import { onAccessChange, type AccessChange } from './accessEvents.ts';
+import { CollabConnection } from './collabConnection.ts';
+import { DocumentRegistry } from './documentRegistry.ts';
+import { PlanProjector } from './planProjector.ts';
+import { authorizeUpgrade } from './upgradeAuthorizer.ts';
+import type { UpdateStore } from './updateStore.ts';
+
+/** Settings of the collaboration server. */
+export interface CollabServerOptions {
+  allowedOrigins: readonly string[];
+  store: UpdateStore;
+  flushDelayMs?: number;
+  compactAfterRecords?: number;
+  idleUnloadMs?: number;
+}
+
+/** The running collaboration server. */
+export interface CollabServer {
+  registry: DocumentRegistry;
+  connections: Set<CollabConnection>;
+  /** Closes every connection (server shutdown code) and flushes every document. */
+  close(): Promise<void>;
+}
+
+const statusText: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+function refuse(socket: Duplex, status: number): void {
+  // Not a byte of any document: a bare HTTP status, then the socket is gone.
+  socket.end(`HTTP/1.1 ${status} ${statusText[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+function affects(connection: CollabConnection, change: AccessChange): boolean {
+  const grant = connection.grant;
+  const actor = grant.auth.actor;
+  switch (change.kind) {
+    case 'family':
+      return grant.familyId === change.familyId;
+    case 'space':
+      return grant.spaceId === change.spaceId;
+    case 'session':
+      return String(grant.auth.sessionId) === change.sessionId;
+    case 'user':
+      return actor.kind !== 'familyMember' && actor.userId === change.userId;
+  }
+}
+
+/**
+ * Serves Yjs documents over the y-websocket protocol at `/collab/<spaceId>` on the HTTP server.
+ * Every upgrade is authenticated and authorised before the websocket exists; rights are re-checked
+ * whenever they change, and connections that lost them are closed with a shared close code.
+ */
+export function attachCollabServer(httpServer: HttpServer, options: CollabServerOptions, logger: Logger): CollabServer {
+  const registry = new DocumentRegistry(
+    options.store,
+    { flushDelayMs: options.flushDelayMs ?? 100, compactAfterRecords: options.compactAfterRecords ?? 200, idleUnloadMs: options.idleUnloadMs ?? 30_000 },
+    logger,
+  );
+  const projector = new PlanProjector(logger);
+  const connections = new Set<CollabConnection>();
+  const familyOfDocument = new Map<string, string>();
+  registry.onLoaded = (document) => {
+    document.onFlushed = () => {
+      const familyId = familyOfDocument.get(document.name);
+      if (familyId) projector.schedule(document, familyId);
+    };
+  };
+  const websockets = new WebSocketServer({ noServer: true, maxPayload: collabLimits.maxMessageBytes, perMessageDeflate: false });
+
+  async function accept(request: IncomingMessage, socket: Duplex, head: Buffer, spaceId: string): Promise<void> {
+    const result = await authorizeUpgrade(request, spaceId, options.allowedOrigins);
+    if ('status' in result) return refuse(socket, result.status);
+    if (socket.destroyed) return;
+    if (result.kind === 'sharedPlan') familyOfDocument.set(spaceId, result.familyId);
+    websockets.handleUpgrade(request, socket, head, (websocket) => {
+      const connection = new CollabConnection(websocket, result, logger, (closed) => {
+        connections.delete(closed);
+        if (closed.attachedDocument) registry.release(closed.attachedDocument);
+      });
+      connections.add(connection);
+      registry.open(spaceId).then(
+        (document) => connection.attach(document),
+        (error: unknown) => {
+          logger.error({ err: error, doc: spaceId }, 'loading a document failed');
+          connection.close(CollabCloseCode.serverShutdown, 'document unavailable');
+        },
+      );
+    });
+  }
+
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/socket.io/')) return; // Socket.io answers its own upgrades.
+    socket.on('error', () => socket.destroy());
+    if (!path.startsWith(collabPathPrefix)) return refuse(socket, 404);
+    const spaceId = decodeURIComponent(path.slice(collabPathPrefix.length));
+    accept(request, socket, head, spaceId).catch((error: unknown) => {
+      logger.error({ err: error }, 'collaboration upgrade failed');
+      refuse(socket, 500);
+    });
+  });
+
+  async function recheck(connection: CollabConnection): Promise<void> {
+    const grant = connection.grant;
+    const auth = await resolveSessionById(String(grant.auth.sessionId));
+    if (!auth) return connection.close(CollabCloseCode.unauthenticated, 'session ended');
+    const { access } = await resolveSpaceAccess(auth.actor, grant.spaceId);
+    if (access === 'none') return connection.close(CollabCloseCode.accessRevoked, 'access revoked');
+    if (access !== grant.access) connection.close(CollabCloseCode.accessChanged, 'access changed');
+  }
+
+  const stopListening = onAccessChange((change) => {
+    for (const connection of connections) {
+      if (affects(connection, change)) recheck(connection).catch((error: unknown) => logger.error({ err: error }, 'access re-check failed'));
+    }
+  });
+
+  // Liveness: ping everyone; close only those silent for three intervals, so a phone busy receiving a
+  // large first sync (whose frames count as signs of life) is not cut off.
+  const liveness = setInterval(() => {
+    const now = Date.now();
+    for (const connection of connections) {
+      if (connection.grant.auth.expiresAt.getTime() <= now) connection.close(CollabCloseCode.unauthenticated, 'session expired');
+      else if (now - connection.lastSeen > 3 * collabLimits.pingIntervalMs) connection.close(CollabCloseCode.tooSlow, 'no answer to pings');
+      else connection.socket.ping();
+    }
+  }, collabLimits.pingIntervalMs);
+  liveness.unref();
+
+  return {
+    registry,
+    connections,
+    close: async () => {
+      clearInterval(liveness);
+      stopListening();
+      for (const connection of connections) connection.close(CollabCloseCode.serverShutdown, 'server shutting down');
+      websockets.close();
+      await registry.close();
+      projector.close();
+    },
+  };
+}

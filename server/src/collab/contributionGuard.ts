@@ -1,0 +1,46 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are generic over their event type */
+import * as Y from 'yjs';
+import { planRoots } from '@concerto/shared';
+
+/** Whether `type` sits inside the tree rooted at `ancestor`. */
+function isWithin(type: Y.AbstractType<any>, ancestor: Y.AbstractType<any>): boolean {
+  let current: Y.AbstractType<any> | null = type;
+  while (current) {
+    if (current === ancestor) return true;
+    current = (current._item?.parent as Y.AbstractType<any> | undefined) ?? null;
+  }
+  return false;
+}
+
+/**
+ * For "contribute" access (a family member who adds their own words and comments but edits nothing
+ * else): applies the update to a copy of the document and accepts it only if every change stays inside
+ * that member's entry of `familyWords` or inside `comments`.
+ */
+export function isAllowedContribution(doc: Y.Doc, update: Uint8Array, memberId: string): boolean {
+  const probe = new Y.Doc({ gc: false });
+  Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
+  const familyWords = probe.getMap<unknown>(planRoots.familyWords);
+  const comments = probe.getArray<unknown>(planRoots.comments);
+  const ownWords = () => familyWords.get(memberId);
+  let allowed = true;
+  probe.on('afterTransaction', (transaction: Y.Transaction) => {
+    for (const [type, keys] of transaction.changed) {
+      if (type === (familyWords as Y.AbstractType<any>)) {
+        if ([...keys].some((key) => key !== memberId)) allowed = false;
+        continue;
+      }
+      if (isWithin(type, comments)) continue;
+      const own = ownWords();
+      if (own instanceof Y.AbstractType && isWithin(type, own)) continue;
+      allowed = false;
+    }
+  });
+  try {
+    Y.applyUpdate(probe, update);
+  } catch {
+    allowed = false;
+  }
+  probe.destroy();
+  return allowed;
+}

@@ -1,0 +1,60 @@
+import mongoose from 'mongoose';
+import type { Logger } from 'pino';
+import { readPlan } from '@concerto/shared';
+import { PlanActionModel } from '../models/planAction.ts';
+import type { SharedDocument } from './sharedDocument.ts';
+
+/** Projects the structured actions of a shared plan document into MongoDB after its updates are stored. */
+export class PlanProjector {
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly delayMs = 300,
+  ) {}
+
+  /** Projects `document` soon (coalescing bursts of edits into one write). */
+  schedule(document: SharedDocument, familyId: string): void {
+    if (this.scheduled.has(document.name)) return;
+    const timer = setTimeout(() => {
+      this.scheduled.delete(document.name);
+      this.project(document, familyId).catch((error: unknown) => this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'));
+    }, this.delayMs);
+    timer.unref();
+    this.scheduled.set(document.name, timer);
+  }
+
+  /** Replaces the projection of one plan with what its document says now. */
+  async project(document: SharedDocument, familyId: string): Promise<void> {
+    const { actions } = readPlan(document.doc);
+    const spaceId = new mongoose.Types.ObjectId(document.name);
+    const now = new Date();
+    await PlanActionModel.bulkWrite([
+      ...actions.map((action) => ({
+        replaceOne: {
+          filter: { spaceId, actionId: action.id },
+          replacement: {
+            familyId: new mongoose.Types.ObjectId(familyId),
+            spaceId,
+            actionId: action.id,
+            what: action.what || '—',
+            ownerKind: action.owner?.kind ?? null,
+            ownerId: action.owner?.id ?? null,
+            ownerName: action.owner?.name ?? null,
+            dueDate: action.dueDate,
+            status: action.status,
+            updatedAt: now,
+          },
+          upsert: true,
+        },
+      })),
+      { deleteMany: { filter: { spaceId, actionId: mongoose.trusted({ $nin: actions.map((action) => action.id) }) } } },
+    ]);
+  }
+
+  /** Stops pending projections (shutdown). */
+  close(): void {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
+  }
+}
