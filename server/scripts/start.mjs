@@ -25,6 +25,8 @@ function newestModification(target) {
 const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 // A production image ships the built client without its sources: never rebuild there.
 const production = process.env.NODE_ENV === 'production';
+// API-only test servers skip the build (several may start at once; building is the e2e step's job).
+const skipBuild = production || process.env.CONCERTO_SKIP_CLIENT_BUILD === '1';
 const changedAt = production
   ? 0
   : Math.max(...clientSources.map((source) => newestModification(path.join(root, source))));

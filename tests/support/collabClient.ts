@@ -10,27 +10,24 @@ export type ConnectOutcome = { ok: true; client: CollabTestClient } | { ok: fals
 
 /** A y-websocket protocol client for tests: a real Y.Doc synced over a real websocket. */
 export class CollabTestClient {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   synced = false;
   closeCode: number | null = null;
   closedAt: number | null = null;
   readonly received: Uint8Array[] = [];
 
-  constructor(readonly socket: WebSocket) {
+  constructor(
+    readonly socket: WebSocket,
+    readonly doc: Y.Doc = new Y.Doc(),
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
     socket.binaryType = 'nodebuffer';
     socket.on('message', (data: Buffer) => this.receive(new Uint8Array(data)));
     socket.on('close', (code) => {
       this.closeCode = code;
       this.closedAt = Date.now();
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.writeUpdate(encoder, update);
-      this.sendRaw(encoding.toUint8Array(encoder));
-    });
+    this.doc.on('update', this.forward);
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin === this) return;
       const encoder = encoding.createEncoder();
@@ -45,7 +42,12 @@ export class CollabTestClient {
   }
 
   /** Opens `/collab/<spaceId>` with a cookie or bearer token, resolving once the upgrade is answered. */
-  static connect(baseUrl: string, spaceId: string, credentials: { cookie?: string; token?: string; collabToken?: string; origin?: string }): Promise<ConnectOutcome> {
+  static connect(
+    baseUrl: string,
+    spaceId: string,
+    credentials: { cookie?: string; token?: string; collabToken?: string; origin?: string },
+    doc?: Y.Doc,
+  ): Promise<ConnectOutcome> {
     const url = `${baseUrl.replace(/^http/, 'ws')}/collab/${spaceId}${credentials.collabToken ? `?token=${encodeURIComponent(credentials.collabToken)}` : ''}`;
     const headers: Record<string, string> = {};
     if (credentials.cookie) headers.Cookie = credentials.cookie;
@@ -58,10 +60,18 @@ export class CollabTestClient {
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
         response.on('end', () => resolve({ ok: false, status: response.statusCode ?? 0, body }));
       });
-      socket.once('open', () => resolve({ ok: true, client: new CollabTestClient(socket) }));
+      socket.once('open', () => resolve({ ok: true, client: new CollabTestClient(socket, doc) }));
       socket.once('error', () => undefined);
     });
   }
+
+  private readonly forward = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeUpdate(encoder, update);
+    this.sendRaw(encoding.toUint8Array(encoder));
+  };
 
   /** Sends a raw frame (tests use it for malformed input). */
   sendRaw(message: Uint8Array): void {
@@ -83,8 +93,10 @@ export class CollabTestClient {
     }
   }
 
-  /** Closes the socket. */
+  /** Closes the socket; the document stays, as a client's offline copy would. */
   close(): void {
+    this.doc.off('update', this.forward);
+    this.awareness.destroy();
     this.socket.close();
   }
 }

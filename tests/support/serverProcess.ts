@@ -21,6 +21,8 @@ export function freePort(): Promise<number> {
 /** The real server started as `npm start` does, in its own process. */
 export interface ServerProcess {
   url: string;
+  port: number;
+  dataDir: string;
   child: ChildProcess;
   output: () => string;
   /** Sends a signal and resolves with the exit code and how long the exit took. */
@@ -28,9 +30,14 @@ export interface ServerProcess {
 }
 
 /** Starts `server/scripts/start.mjs` on a free port with its own data folder and waits until it answers. */
-export async function startServerProcess(environment: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'concerto-e2e-'));
+export async function startServerProcess(
+  environment: Record<string, string> = {},
+  options: { dataDir?: string; port?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  // A given data folder belongs to the caller (e.g. to restart on it); a temporary one is removed at stop.
+  const ownsData = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'concerto-e2e-'));
   const child = spawn(process.execPath, [path.join(repositoryRoot, 'server/scripts/start.mjs')], {
     cwd: repositoryRoot,
     env: {
@@ -60,13 +67,15 @@ export async function startServerProcess(environment: Record<string, string> = {
   }
   return {
     url,
+    port,
+    dataDir,
     child,
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         const startedAt = Date.now();
         child.once('exit', (code) => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (ownsData) rmSync(dataDir, { recursive: true, force: true });
           resolve({ code, elapsedMs: Date.now() - startedAt });
         });
         child.kill(signal);
