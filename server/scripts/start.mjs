@@ -27,7 +27,7 @@ const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
 const production = process.env.NODE_ENV === 'production';
 // API-only test servers skip the build (several may start at once; building is the e2e step's job).
 const skipBuild = production || process.env.CONCERTO_SKIP_CLIENT_BUILD === '1';
-const changedAt = production
+const changedAt = skipBuild
   ? 0
   : Math.max(...clientSources.map((source) => newestModification(path.join(root, source))));
 if (production && !builtAt) {

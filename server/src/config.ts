@@ -73,6 +73,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       compactAfterRecords: values.CONCERTO_COLLAB_COMPACT_AFTER,
     },
     // Demo data by default only for a developer's `npm start`, never in production or tests.
-    demoData: values.CONCERTO_DEMO_DATA ? values.CONCERTO_DEMO_DATA === 'true' : values.NODE_ENV === 'development',
+    demoData: values.CONCERTO_DEMO_DATA
+      ? values.CONCERTO_DEMO_DATA === 'true'
+      : values.NODE_ENV === 'development',
   };
 }

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { signIn, TestApiClient } from '../support/apiClient.ts';
+import type { TestApiClient } from '../support/apiClient.ts';
+import { signIn } from '../support/apiClient.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
@@ -14,11 +15,23 @@ let browser: Browser;
 let familyId: string;
 let invitation: { link: string; code: string };
 
-async function createStaff(admin: TestApiClient, organisation: string, email: string, healthRole: 'A' | 'B', profession: string) {
+async function createStaff(
+  admin: TestApiClient,
+  organisation: string,
+  email: string,
+  healthRole: 'A' | 'B',
+  profession: string,
+) {
   const created = await admin.post('/organisations', {
     name: organisation,
     kind: healthRole === 'A' ? 'hospital' : 'cpas',
-    accessManager: { displayName: `Gestionnaire ${organisation}`, email: `manager.${email}`, password: 'manager-password-1', profession: 'Gestion', healthRole: 'B' },
+    accessManager: {
+      displayName: `Gestionnaire ${organisation}`,
+      email: `manager.${email}`,
+      password: 'manager-password-1',
+      profession: 'Gestion',
+      healthRole: 'B',
+    },
   });
   const manager = await signIn(server.url, `manager.${email}`, 'manager-password-1');
   const staff = await manager.post(`/organisations/${created.body.id}/professionals`, {
@@ -41,7 +54,10 @@ async function signInThroughTheForm(page: Page, email: string, password: string)
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   browser = await launchChromium();
-  server = await startServerProcess({ CONCERTO_ADMIN_EMAIL: 'admin@e2e.test', CONCERTO_ADMIN_PASSWORD: 'admin-password-1' });
+  server = await startServerProcess({
+    CONCERTO_ADMIN_EMAIL: 'admin@e2e.test',
+    CONCERTO_ADMIN_PASSWORD: 'admin-password-1',
+  });
   const admin = await signIn(server.url, 'admin@e2e.test', 'admin-password-1');
   await createStaff(admin, 'Maternité E2E', 'midwife@e2e.test', 'A', 'Sage-femme');
   const socialWorkerId = await createStaff(admin, 'CPAS E2E', 'social@e2e.test', 'B', 'Assistante sociale');
@@ -59,8 +75,16 @@ beforeAll(async () => {
   familyId = family.body.id;
   const [sarah] = family.body.members;
   await midwife.post(`/families/${familyId}/team`, { professionalId: socialWorkerId });
-  await midwife.post(`/families/${familyId}/indicators`, { key: 'psychologicalWellbeing', aboutMemberId: sarah.id, note: medicalMarker });
-  await midwife.post(`/families/${familyId}/indicators`, { key: 'housing', note: socialNote, sharedWithMemberIds: [sarah.id] });
+  await midwife.post(`/families/${familyId}/indicators`, {
+    key: 'psychologicalWellbeing',
+    aboutMemberId: sarah.id,
+    note: medicalMarker,
+  });
+  await midwife.post(`/families/${familyId}/indicators`, {
+    key: 'housing',
+    note: socialNote,
+    sharedWithMemberIds: [sarah.id],
+  });
   invitation = (await midwife.post(`/families/${familyId}/members/${sarah.id}/invitations`, {})).body;
 });
 
@@ -99,7 +123,11 @@ describe('confidentiality in the browser', () => {
   });
 
   it('a family member on a phone redeems her invitation and sees only what was shared with her', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const bodies: string[] = [];
     page.on('response', async (response) => bodies.push(await response.text().catch(() => '')));

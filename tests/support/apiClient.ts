@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
 /** A minimal HTTP client for tests: JSON in and out, with a bearer token or a cookie. */
 export class TestApiClient {
   constructor(
@@ -6,12 +7,20 @@ export class TestApiClient {
   ) {}
 
   /** Sends a request and returns status, parsed body and the raw text (to search for leaks). */
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
     if (this.credentials.cookie) headers.Cookie = this.credentials.cookie;
-    const response = await fetch(`${this.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = undefined;
     try {
@@ -39,6 +48,7 @@ export class TestApiClient {
 /** Signs in with a password and returns a client carrying the bearer token. */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<TestApiClient> {
   const response = await new TestApiClient(baseUrl).post('/auth/login', { email, password, mode: 'token' });
-  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`);
   return new TestApiClient(baseUrl, { token: response.body.token });
 }

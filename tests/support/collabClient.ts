@@ -6,7 +6,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /** How an attempt to open a collaboration websocket ended. */
-export type ConnectOutcome = { ok: true; client: CollabTestClient } | { ok: false; status: number; body: string };
+export type ConnectOutcome =
+  { ok: true; client: CollabTestClient } | { ok: false; status: number; body: string };
 
 /** A y-websocket protocol client for tests: a real Y.Doc synced over a real websocket. */
 export class CollabTestClient {
@@ -28,13 +29,22 @@ export class CollabTestClient {
       this.closedAt = Date.now();
     });
     this.doc.on('update', this.forward);
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === this) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 1);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
-      this.sendRaw(encoding.toUint8Array(encoder));
-    });
+    this.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        if (origin === this) return;
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarUint8Array(
+          encoder,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]),
+        );
+        this.sendRaw(encoding.toUint8Array(encoder));
+      },
+    );
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeSyncStep1(encoder, this.doc);
@@ -102,7 +112,11 @@ export class CollabTestClient {
 }
 
 /** Polls until `check` returns true (or fails the test after `timeoutMs`). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -10,9 +10,14 @@ let passwordHash: Promise<string> | undefined;
 let sequence = 0;
 
 /** Creates an organisation directly in the database. */
-export async function buildOrganisation(overrides: { name?: string; kind?: (typeof organisationKinds)[number] } = {}) {
+export async function buildOrganisation(
+  overrides: { name?: string; kind?: (typeof organisationKinds)[number] } = {},
+) {
   sequence += 1;
-  return OrganisationModel.create({ name: overrides.name ?? `Organisation ${sequence}`, kind: overrides.kind ?? 'hospital' });
+  return OrganisationModel.create({
+    name: overrides.name ?? `Organisation ${sequence}`,
+    kind: overrides.kind ?? 'hospital',
+  });
 }
 
 /** A professional account and an API client signed in as them. */
@@ -27,7 +32,12 @@ export interface BuiltProfessional {
 /** Creates a professional (Role A by default) and signs them in. */
 export async function buildProfessional(
   baseUrl: string,
-  overrides: { healthRole?: 'A' | 'B'; accessManager?: boolean; organisationId?: string; displayName?: string } = {},
+  overrides: {
+    healthRole?: 'A' | 'B';
+    accessManager?: boolean;
+    organisationId?: string;
+    displayName?: string;
+  } = {},
 ): Promise<BuiltProfessional> {
   sequence += 1;
   passwordHash ??= hashPassword(factoryPassword);
@@ -44,7 +54,13 @@ export async function buildProfessional(
     healthRole: overrides.healthRole ?? 'A',
     accessManager: overrides.accessManager ?? false,
   });
-  return { id: String(user._id), email, displayName, organisationId, client: await signIn(baseUrl, email, factoryPassword) };
+  return {
+    id: String(user._id),
+    email,
+    displayName,
+    organisationId,
+    client: await signIn(baseUrl, email, factoryPassword),
+  };
 }
 
 /** Opens a family file through the API as `creator`; returns the created view. */
@@ -61,15 +77,27 @@ export async function buildFamily(creator: TestApiClient, overrides: Record<stri
     ...overrides,
   });
   if (response.status !== 201) throw new Error(`buildFamily failed: ${response.status} ${response.text}`);
-  return response.body as { id: string; members: { id: string; displayName: string }[]; [key: string]: unknown };
+  return response.body as {
+    id: string;
+    members: { id: string; displayName: string }[];
+    [key: string]: unknown;
+  };
 }
 
 /** Redeems an invitation for a member and returns a client carrying that member's session cookie. */
-export async function inviteMember(baseUrl: string, professional: TestApiClient, familyId: string, memberId: string): Promise<TestApiClient> {
+export async function inviteMember(
+  baseUrl: string,
+  professional: TestApiClient,
+  familyId: string,
+  memberId: string,
+): Promise<TestApiClient> {
   const invitation = await professional.post(`/families/${familyId}/members/${memberId}/invitations`, {});
   if (invitation.status !== 201) throw new Error(`invitation failed: ${invitation.text}`);
   const token = String(invitation.body.link).split('/invitation/')[1];
-  const redeemed = await new TestApiClient(baseUrl).post('/invitations/redeem', { token, code: invitation.body.code });
+  const redeemed = await new TestApiClient(baseUrl).post('/invitations/redeem', {
+    token,
+    code: invitation.body.code,
+  });
   if (redeemed.status !== 200) throw new Error(`redeem failed: ${redeemed.text}`);
   const cookie = String(redeemed.headers.get('set-cookie')).split(';')[0]!;
   return new TestApiClient(baseUrl, { cookie });

@@ -28,22 +28,39 @@ describe('computePhase()', () => {
     const dates = { dueDate: day('2026-09-10'), birthDate: day('2026-08-30') };
     expect(computePhase(dates, day('2026-09-05'))?.phase).toBe('postnatal');
     expect(computePhase(dates, day('2026-10-11'))?.phase).toBe('earlyChildhood');
-    expect(computePhase(dates, day('2028-08-30'))).toEqual({ phase: 'completed', dayOf1000: 1000, gestationalWeeks: null });
+    expect(computePhase(dates, day('2028-08-30'))).toEqual({
+      phase: 'completed',
+      dayOf1000: 1000,
+      gestationalWeeks: null,
+    });
   });
 
   it('works from a birth date alone', () => {
-    expect(computePhase({ birthDate: day('2026-01-01') }, day('2026-01-02'))).toEqual({ phase: 'postnatal', dayOf1000: 268, gestationalWeeks: null });
+    expect(computePhase({ birthDate: day('2026-01-01') }, day('2026-01-02'))).toEqual({
+      phase: 'postnatal',
+      dayOf1000: 268,
+      gestationalWeeks: null,
+    });
   });
 });
 
 describe('nextStepFor()', () => {
-  const base = { phase: 'prenatalT2' as const, stratum: 'complex' as const, screeningRecorded: true, sharingConsentGranted: true, functionsHeld: ['referent' as const], concertationHeld: false };
+  const base = {
+    phase: 'prenatalT2' as const,
+    stratum: 'complex' as const,
+    screeningRecorded: true,
+    sharingConsentGranted: true,
+    functionsHeld: ['referent' as const],
+    concertationHeld: false,
+  };
   it('asks for consent first, then screening, a referent, a concertation for complex situations', () => {
     expect(nextStepFor({ ...base, sharingConsentGranted: false })).toBe('recordConsent');
     expect(nextStepFor({ ...base, screeningRecorded: false })).toBe('recordScreening');
     expect(nextStepFor({ ...base, functionsHeld: [] })).toBe('chooseReferent');
     expect(nextStepFor(base)).toBe('planConcertation');
-    expect(nextStepFor({ ...base, concertationHeld: true, phase: 'prenatalT3' })).toBe('prepareMaternityLiaison');
+    expect(nextStepFor({ ...base, concertationHeld: true, phase: 'prenatalT3' })).toBe(
+      'prepareMaternityLiaison',
+    );
     expect(nextStepFor({ ...base, stratum: 'lowRisk' })).toBeNull();
   });
 });

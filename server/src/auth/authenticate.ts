@@ -13,7 +13,10 @@ declare module 'express-serve-static-core' {
 }
 
 /** Reads the session token from `Authorization: Bearer` or the session cookie. */
-export function tokenFromHeaders(headers: { authorization?: string | undefined; cookie?: string | undefined }): string | null {
+export function tokenFromHeaders(headers: {
+  authorization?: string | undefined;
+  cookie?: string | undefined;
+}): string | null {
   const authorization = headers.authorization;
   if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
   for (const part of (headers.cookie ?? '').split(';')) {
@@ -24,7 +27,11 @@ export function tokenFromHeaders(headers: { authorization?: string | undefined; 
 }
 
 /** Attaches `request.auth` when a valid session comes with the request; never rejects by itself. */
-export const identifyCaller: RequestHandler = async (request: Request, _response: Response, next: NextFunction) => {
+export const identifyCaller: RequestHandler = async (
+  request: Request,
+  _response: Response,
+  next: NextFunction,
+) => {
   const token = tokenFromHeaders(request.headers);
   if (token) {
     const auth = await resolveSession(token);

@@ -21,13 +21,17 @@ export interface AuthContext {
 
 /** Opens a session and returns its token (shown once: only its hash is stored). */
 export async function openSession(
-  owner: { userId: mongoose.Types.ObjectId } | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId },
+  owner:
+    | { userId: mongoose.Types.ObjectId }
+    | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId },
   userAgent: string | undefined,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const now = new Date();
   const isUser = 'userId' in owner;
-  const expiresAt = new Date(now.getTime() + (isUser ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember));
+  const expiresAt = new Date(
+    now.getTime() + (isUser ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember),
+  );
   await SessionModel.create({
     tokenHash: hashToken(token),
     userId: isUser ? owner.userId : null,
@@ -67,10 +71,21 @@ export async function resolveSessionById(sessionId: string): Promise<AuthContext
 async function contextOf(session: SessionDocument | null): Promise<AuthContext | null> {
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
   if (session.userId) {
-    const user = await UserModel.findById(session.userId).populate<{ organisationId: { _id: mongoose.Types.ObjectId; name: string } | null }>('organisationId', 'name').lean();
+    const user = await UserModel.findById(session.userId)
+      .populate<{ organisationId: { _id: mongoose.Types.ObjectId; name: string } | null }>(
+        'organisationId',
+        'name',
+      )
+      .lean();
     if (!user || !user.active) return null;
     if (user.kind === 'admin') {
-      return { actor: { kind: 'admin', userId: String(user._id) }, sessionId: session._id, expiresAt: session.expiresAt, displayName: user.displayName, detail: 'admin' };
+      return {
+        actor: { kind: 'admin', userId: String(user._id) },
+        sessionId: session._id,
+        expiresAt: session.expiresAt,
+        displayName: user.displayName,
+        detail: 'admin',
+      };
     }
     const organisation = user.organisationId;
     if (!organisation || !user.healthRole) return null;

@@ -12,14 +12,20 @@ interface PresenceOwner {
  * Keeps presence honest: a connection may only speak for client ids no other connection claimed, and
  * the name shown to others is the authenticated one, whatever the client wrote.
  */
-export function rewriteAwarenessUpdate(update: Uint8Array, owner: PresenceOwner, document: SharedDocument, auth: AuthContext): Uint8Array | null {
+export function rewriteAwarenessUpdate(
+  update: Uint8Array,
+  owner: PresenceOwner,
+  document: SharedDocument,
+  auth: AuthContext,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
   const entries: [number, number, string][] = [];
   const claimedElsewhere = new Set<number>();
   for (const peer of document.peers) {
-    if (peer !== (owner as unknown)) for (const id of (peer as unknown as PresenceOwner).clientIds ?? []) claimedElsewhere.add(id);
+    if (peer !== (owner as unknown))
+      for (const id of (peer as unknown as PresenceOwner).clientIds ?? []) claimedElsewhere.add(id);
   }
   for (let index = 0; index < count; index += 1) {
     const clientId = decoding.readVarUint(decoder);
@@ -29,7 +35,10 @@ export function rewriteAwarenessUpdate(update: Uint8Array, owner: PresenceOwner,
     owner.clientIds.add(clientId);
     const state = JSON.parse(stateText) as Record<string, unknown> | null;
     if (state && typeof state === 'object') {
-      const user = (state.user && typeof state.user === 'object' ? state.user : {}) as Record<string, unknown>;
+      const user = (state.user && typeof state.user === 'object' ? state.user : {}) as Record<
+        string,
+        unknown
+      >;
       state.user = { ...user, name: auth.displayName, kind: auth.actor.kind };
     }
     entries.push([clientId, clock, JSON.stringify(state)]);

@@ -54,7 +54,10 @@ export class CollabConnection implements DocumentPeer {
     if (states.size > 0) {
       const awarenessEncoder = encoding.createEncoder();
       encoding.writeVarUint(awarenessEncoder, messageType.awareness);
-      encoding.writeVarUint8Array(awarenessEncoder, awarenessProtocol.encodeAwarenessUpdate(document.awareness, [...states.keys()]));
+      encoding.writeVarUint8Array(
+        awarenessEncoder,
+        awarenessProtocol.encodeAwarenessUpdate(document.awareness, [...states.keys()]),
+      );
       this.send(encoding.toUint8Array(awarenessEncoder));
     }
     const held = this.held;
@@ -86,7 +89,8 @@ export class CollabConnection implements DocumentPeer {
     if (!isBinary) return this.close(CollabCloseCode.malformedMessage, 'binary frames only');
     const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (!this.document) {
-      if (this.held.length >= collabLimits.maxPendingMessages) return this.close(CollabCloseCode.tooSlow, 'too many messages before sync');
+      if (this.held.length >= collabLimits.maxPendingMessages)
+        return this.close(CollabCloseCode.tooSlow, 'too many messages before sync');
       this.held.push(message);
       return;
     }
@@ -99,7 +103,8 @@ export class CollabConnection implements DocumentPeer {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       if (type === messageType.sync) this.handleSync(decoder, document);
-      else if (type === messageType.awareness) this.handleAwareness(decoding.readVarUint8Array(decoder), document);
+      else if (type === messageType.awareness)
+        this.handleAwareness(decoding.readVarUint8Array(decoder), document);
       else this.close(CollabCloseCode.malformedMessage, 'unknown message type');
     } catch (error) {
       this.logger.warn({ err: error, doc: document.name }, 'malformed collaboration message');

@@ -29,11 +29,18 @@ export interface CollabServer {
   close(): Promise<void>;
 }
 
-const statusText: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const statusText: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+};
 
 function refuse(socket: Duplex, status: number): void {
   // Not a byte of any document: a bare HTTP status, then the socket is gone.
-  socket.end(`HTTP/1.1 ${status} ${statusText[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
   socket.destroy();
 }
 
@@ -57,10 +64,18 @@ function affects(connection: CollabConnection, change: AccessChange): boolean {
  * Every upgrade is authenticated and authorised before the websocket exists; rights are re-checked
  * whenever they change, and connections that lost them are closed with a shared close code.
  */
-export function attachCollabServer(httpServer: HttpServer, options: CollabServerOptions, logger: Logger): CollabServer {
+export function attachCollabServer(
+  httpServer: HttpServer,
+  options: CollabServerOptions,
+  logger: Logger,
+): CollabServer {
   const registry = new DocumentRegistry(
     options.store,
-    { flushDelayMs: options.flushDelayMs ?? 100, compactAfterRecords: options.compactAfterRecords ?? 200, idleUnloadMs: options.idleUnloadMs ?? 30_000 },
+    {
+      flushDelayMs: options.flushDelayMs ?? 100,
+      compactAfterRecords: options.compactAfterRecords ?? 200,
+      idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    },
     logger,
   );
   const projector = new PlanProjector(logger);
@@ -72,9 +87,18 @@ export function attachCollabServer(httpServer: HttpServer, options: CollabServer
       if (familyId) projector.schedule(document, familyId);
     };
   };
-  const websockets = new WebSocketServer({ noServer: true, maxPayload: collabLimits.maxMessageBytes, perMessageDeflate: false });
+  const websockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: collabLimits.maxMessageBytes,
+    perMessageDeflate: false,
+  });
 
-  async function accept(request: IncomingMessage, socket: Duplex, head: Buffer, spaceId: string): Promise<void> {
+  async function accept(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    spaceId: string,
+  ): Promise<void> {
     const result = await authorizeUpgrade(request, spaceId, options.allowedOrigins);
     if ('status' in result) return refuse(socket, result.status);
     if (socket.destroyed) return;
@@ -118,7 +142,8 @@ export function attachCollabServer(httpServer: HttpServer, options: CollabServer
 
   const stopListening = onAccessChange((change) => {
     for (const connection of connections) {
-      if (affects(connection, change)) recheck(connection).catch((error: unknown) => logger.error({ err: error }, 'access re-check failed'));
+      if (affects(connection, change))
+        recheck(connection).catch((error: unknown) => logger.error({ err: error }, 'access re-check failed'));
     }
   });
 
@@ -127,8 +152,10 @@ export function attachCollabServer(httpServer: HttpServer, options: CollabServer
   const liveness = setInterval(() => {
     const now = Date.now();
     for (const connection of connections) {
-      if (connection.grant.auth.expiresAt.getTime() <= now) connection.close(CollabCloseCode.unauthenticated, 'session expired');
-      else if (now - connection.lastSeen > 3 * collabLimits.pingIntervalMs) connection.close(CollabCloseCode.tooSlow, 'no answer to pings');
+      if (connection.grant.auth.expiresAt.getTime() <= now)
+        connection.close(CollabCloseCode.unauthenticated, 'session expired');
+      else if (now - connection.lastSeen > 3 * collabLimits.pingIntervalMs)
+        connection.close(CollabCloseCode.tooSlow, 'no answer to pings');
       else connection.socket.ping();
     }
   }, collabLimits.pingIntervalMs);
@@ -140,7 +167,8 @@ export function attachCollabServer(httpServer: HttpServer, options: CollabServer
     close: async () => {
       clearInterval(liveness);
       stopListening();
-      for (const connection of connections) connection.close(CollabCloseCode.serverShutdown, 'server shutting down');
+      for (const connection of connections)
+        connection.close(CollabCloseCode.serverShutdown, 'server shutting down');
       websockets.close();
       await registry.close();
       projector.close();

@@ -10,9 +10,16 @@ function signature(sessionId: string, spaceId: string, expiresAt: number): strin
 }
 
 /** A short-lived token that opens one space's websocket on behalf of one session. */
-export function issueCollabToken(sessionId: string, spaceId: string, now = Date.now()): { token: string; expiresAt: Date } {
+export function issueCollabToken(
+  sessionId: string,
+  spaceId: string,
+  now = Date.now(),
+): { token: string; expiresAt: Date } {
   const expiresAt = now + collabTokenLifetimeMs;
-  return { token: `${sessionId}.${expiresAt}.${signature(sessionId, spaceId, expiresAt)}`, expiresAt: new Date(expiresAt) };
+  return {
+    token: `${sessionId}.${expiresAt}.${signature(sessionId, spaceId, expiresAt)}`,
+    expiresAt: new Date(expiresAt),
+  };
 }
 
 /** The session id a collaboration token stands for, if it is genuine, unexpired and made for this space. */

@@ -56,7 +56,9 @@ export class DocumentRegistry {
     this.idleTimers.delete(document.name);
     if (document.peers.size > 0 || this.loading.get(document.name) === undefined) return;
     this.loading.delete(document.name);
-    const unloading = document.destroy().catch((error: unknown) => this.logger.error({ err: error, doc: document.name }, 'unloading failed'));
+    const unloading = document
+      .destroy()
+      .catch((error: unknown) => this.logger.error({ err: error, doc: document.name }, 'unloading failed'));
     this.unloading.set(document.name, unloading);
     await unloading;
     this.unloading.delete(document.name);
@@ -73,6 +75,8 @@ export class DocumentRegistry {
     this.idleTimers.clear();
     const documents = await Promise.allSettled(this.loading.values());
     this.loading.clear();
-    await Promise.all(documents.map((result) => (result.status === 'fulfilled' ? result.value.destroy() : undefined)));
+    await Promise.all(
+      documents.map((result) => (result.status === 'fulfilled' ? result.value.destroy() : undefined)),
+    );
   }
 }

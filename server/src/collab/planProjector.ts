@@ -18,7 +18,9 @@ export class PlanProjector {
     if (this.scheduled.has(document.name)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(document.name);
-      this.project(document, familyId).catch((error: unknown) => this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'));
+      this.project(document, familyId).catch((error: unknown) =>
+        this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'),
+      );
     }, this.delayMs);
     timer.unref();
     this.scheduled.set(document.name, timer);
@@ -48,7 +50,11 @@ export class PlanProjector {
           upsert: true,
         },
       })),
-      { deleteMany: { filter: { spaceId, actionId: mongoose.trusted({ $nin: actions.map((action) => action.id) }) } } },
+      {
+        deleteMany: {
+          filter: { spaceId, actionId: mongoose.trusted({ $nin: actions.map((action) => action.id) }) },
+        },
+      },
     ]);
   }
 

@@ -45,7 +45,12 @@ export class SharedDocument {
   }
 
   /** Loads a document from the store; listeners are attached only after the stored state is applied. */
-  static async load(name: string, store: UpdateStore, options: PersistenceOptions, logger: Logger): Promise<SharedDocument> {
+  static async load(
+    name: string,
+    store: UpdateStore,
+    options: PersistenceOptions,
+    logger: Logger,
+  ): Promise<SharedDocument> {
     const shared = new SharedDocument(name, store, options, logger);
     const loaded = await store.load(name);
     if (loaded.update) Y.applyUpdate(shared.doc, loaded.update, 'store');

@@ -40,15 +40,27 @@ export class MongoUpdateStore implements UpdateStore {
   }
 
   async append(docName: string, clock: number, update: Uint8Array): Promise<void> {
-    await CollabUpdateModel.create({ docName, clock, kind: 'update', data: Buffer.from(update), createdAt: new Date() });
+    await CollabUpdateModel.create({
+      docName,
+      clock,
+      kind: 'update',
+      data: Buffer.from(update),
+      createdAt: new Date(),
+    });
   }
 
   async compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void> {
     // In one transaction: either the snapshot replaces the records or nothing changed. Even a partial
     // result would lose nothing, since applying a Yjs update twice changes nothing.
     await mongoose.connection.transaction(async (session) => {
-      await CollabUpdateModel.deleteMany({ docName, clock: mongoose.trusted({ $lte: upToClock }) }, { session });
-      await CollabUpdateModel.create([{ docName, clock: upToClock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }], { session });
+      await CollabUpdateModel.deleteMany(
+        { docName, clock: mongoose.trusted({ $lte: upToClock }) },
+        { session },
+      );
+      await CollabUpdateModel.create(
+        [{ docName, clock: upToClock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }],
+        { session },
+      );
     });
   }
 }

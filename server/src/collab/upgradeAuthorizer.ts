@@ -30,7 +30,11 @@ export function originAllowed(request: IncomingMessage, allowedOrigins: readonly
  * Authenticates (cookie, bearer or short-lived `?token=`) and authorises one websocket upgrade for
  * `/collab/<spaceId>`. A space that does not exist and one the caller may not open get the same 404.
  */
-export async function authorizeUpgrade(request: IncomingMessage, spaceId: string, allowedOrigins: readonly string[]): Promise<UpgradeGrant | UpgradeRefusal> {
+export async function authorizeUpgrade(
+  request: IncomingMessage,
+  spaceId: string,
+  allowedOrigins: readonly string[],
+): Promise<UpgradeGrant | UpgradeRefusal> {
   if (!originAllowed(request, allowedOrigins)) return { status: 403, reason: 'origin not allowed' };
   const url = new URL(request.url ?? '/', 'http://localhost');
   const collabToken = url.searchParams.get('token');

@@ -29,7 +29,10 @@ export async function createProfessionalAccount(
       active: true,
     });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new HttpError(409, 'conflict', 'An account already uses this email address.', [{ path: 'email', message: 'already used' }]);
+    if (isDuplicateKey(error))
+      throw new HttpError(409, 'conflict', 'An account already uses this email address.', [
+        { path: 'email', message: 'already used' },
+      ]);
     throw error;
   }
 }

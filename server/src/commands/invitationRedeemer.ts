@@ -11,17 +11,26 @@ export const maxCodeAttempts = 5;
 const attemptsPerAddress = new RateLimiter(30, 15 * 60 * 1000);
 
 const invalid = () =>
-  new HttpError(400, 'invitation_invalid', 'This invitation cannot be used: the code is wrong, or it expired or was already used.');
+  new HttpError(
+    400,
+    'invitation_invalid',
+    'This invitation cannot be used: the code is wrong, or it expired or was already used.',
+  );
 
 /**
  * Checks a link token and its 6-digit code and marks the invitation used, atomically, so two phones
  * cannot redeem it twice. Returns the family and member the new session is limited to.
  */
 export async function redeemInvitation(token: string, code: string, address: string) {
-  if (attemptsPerAddress.isLimited(address)) throw new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes.');
+  if (attemptsPerAddress.isLimited(address))
+    throw new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes.');
   attemptsPerAddress.hit(address);
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();
-  const usable = invitation && !invitation.redeemedAt && invitation.expiresAt > new Date() && invitation.failedAttempts < maxCodeAttempts;
+  const usable =
+    invitation &&
+    !invitation.redeemedAt &&
+    invitation.expiresAt > new Date() &&
+    invitation.failedAttempts < maxCodeAttempts;
   if (!usable) throw invalid();
   const expected = Buffer.from(invitation.codeHash, 'hex');
   const actual = Buffer.from(hashToken(`${token}:${code}`), 'hex');

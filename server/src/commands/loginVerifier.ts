@@ -7,7 +7,8 @@ const attemptsPerAddress = new RateLimiter(30, 15 * 60 * 1000);
 const failuresPerAccount = new RateLimiter(5, 15 * 60 * 1000);
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
-const rateLimited = () => new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.');
+const rateLimited = () =>
+  new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.');
 
 /**
  * Checks an email and password. Unknown email and wrong password get the same error after the same

@@ -10,9 +10,23 @@ const defaultSpaces: { kind: SpaceKind; title: string }[] = [
 ];
 
 /** Creates the shared plan, team notes and health spaces of a family if they do not exist yet. */
-export async function provisionDefaultSpaces(familyId: mongoose.Types.ObjectId, createdBy: string | null): Promise<void> {
-  const existing = await SpaceModel.find({ familyId, kind: mongoose.trusted({ $ne: 'custom' }) }, { kind: 1 }).lean();
+export async function provisionDefaultSpaces(
+  familyId: mongoose.Types.ObjectId,
+  createdBy: string | null,
+): Promise<void> {
+  const existing = await SpaceModel.find(
+    { familyId, kind: mongoose.trusted({ $ne: 'custom' }) },
+    { kind: 1 },
+  ).lean();
   const missing = defaultSpaces.filter((space) => !existing.some((found) => found.kind === space.kind));
   if (missing.length === 0) return;
-  await SpaceModel.insertMany(missing.map((space) => ({ familyId, kind: space.kind, title: space.title, audience: defaultAudience(space.kind), createdBy })));
+  await SpaceModel.insertMany(
+    missing.map((space) => ({
+      familyId,
+      kind: space.kind,
+      title: space.title,
+      audience: defaultAudience(space.kind),
+      createdBy,
+    })),
+  );
 }

@@ -12,11 +12,51 @@ export const demoOrganisations = [
 
 /** Demo professionals of both health roles; Sophie Lambert is also her hospital's access manager. */
 export const demoProfessionals = [
-  { key: 'midwife', displayName: 'Sophie Lambert', email: 'sophie.lambert@concerto.demo', profession: 'Sage-femme', healthRole: 'A', organisation: 'hospital', accessManager: true },
-  { key: 'gp', displayName: 'Dr Marc Dubois', email: 'marc.dubois@concerto.demo', profession: 'Médecin généraliste', healthRole: 'A', organisation: 'medicalHouse', accessManager: false },
-  { key: 'socialWorker', displayName: 'Nadia El Amrani', email: 'nadia.elamrani@concerto.demo', profession: 'Assistante sociale', healthRole: 'B', organisation: 'cpas', accessManager: true },
-  { key: 'peps', displayName: 'Lotte Peeters', email: 'lotte.peeters@concerto.demo', profession: "PEP's (Partenaire Enfants-Parents)", healthRole: 'B', organisation: 'one', accessManager: false },
-  { key: 'psychologist', displayName: 'Claire Martin', email: 'claire.martin@concerto.demo', profession: 'Psychologue périnatale', healthRole: 'A', organisation: 'mentalHealth', accessManager: false },
+  {
+    key: 'midwife',
+    displayName: 'Sophie Lambert',
+    email: 'sophie.lambert@concerto.demo',
+    profession: 'Sage-femme',
+    healthRole: 'A',
+    organisation: 'hospital',
+    accessManager: true,
+  },
+  {
+    key: 'gp',
+    displayName: 'Dr Marc Dubois',
+    email: 'marc.dubois@concerto.demo',
+    profession: 'Médecin généraliste',
+    healthRole: 'A',
+    organisation: 'medicalHouse',
+    accessManager: false,
+  },
+  {
+    key: 'socialWorker',
+    displayName: 'Nadia El Amrani',
+    email: 'nadia.elamrani@concerto.demo',
+    profession: 'Assistante sociale',
+    healthRole: 'B',
+    organisation: 'cpas',
+    accessManager: true,
+  },
+  {
+    key: 'peps',
+    displayName: 'Lotte Peeters',
+    email: 'lotte.peeters@concerto.demo',
+    profession: "PEP's (Partenaire Enfants-Parents)",
+    healthRole: 'B',
+    organisation: 'one',
+    accessManager: false,
+  },
+  {
+    key: 'psychologist',
+    displayName: 'Claire Martin',
+    email: 'claire.martin@concerto.demo',
+    profession: 'Psychologue périnatale',
+    healthRole: 'A',
+    organisation: 'mentalHealth',
+    accessManager: false,
+  },
 ] as const;
 
 /** The demo platform admin. */

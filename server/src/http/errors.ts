@@ -35,7 +35,11 @@ function toHttpError(error: unknown): HttpError {
     return new HttpError(400, 'invalid_request', `Invalid request: ${summary}`, details);
   }
   if ((error as Error)?.name === 'VersionError') {
-    return new HttpError(409, 'conflict', 'Someone changed this file at the same time. Reload and try again.');
+    return new HttpError(
+      409,
+      'conflict',
+      'Someone changed this file at the same time. Reload and try again.',
+    );
   }
   // Errors raised by express.json() carry a `type` and a `status`.
   const bodyError = error as { type?: string; status?: number; limit?: number };

@@ -13,7 +13,9 @@ const collabUpdateSchema = new Schema({
 collabUpdateSchema.index({ docName: 1, clock: 1 }, { unique: true });
 
 /** One stored Yjs update (binary), never a document rebuilt from text. */
-export type CollabUpdateDocument = InferSchemaType<typeof collabUpdateSchema> & { _id: mongoose.Types.ObjectId };
+export type CollabUpdateDocument = InferSchemaType<typeof collabUpdateSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 
 /** Stored Yjs updates and snapshots. */
 export const CollabUpdateModel = mongoose.model('CollabUpdate', collabUpdateSchema);

@@ -84,7 +84,11 @@ const familySchema = new Schema(
     strataHistory: { type: [stratumChangeSchema], default: [] },
     screening: {
       type: new Schema(
-        { scenario: { type: String, enum: bibScenarios }, at: Date, recordedBy: { type: ObjectId, ref: 'User' } },
+        {
+          scenario: { type: String, enum: bibScenarios },
+          at: Date,
+          recordedBy: { type: ObjectId, ref: 'User' },
+        },
         { _id: false },
       ),
       default: null,

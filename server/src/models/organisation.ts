@@ -11,7 +11,9 @@ const organisationSchema = new Schema(
 );
 
 /** An organisation taking part in the programme (hospital, maison médicale, CPAS, ONE...). */
-export type OrganisationDocument = InferSchemaType<typeof organisationSchema> & { _id: mongoose.Types.ObjectId };
+export type OrganisationDocument = InferSchemaType<typeof organisationSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 
 /** Organisations, each with its own access managers. */
 export const OrganisationModel = mongoose.model('Organisation', organisationSchema);

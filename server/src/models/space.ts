@@ -7,11 +7,24 @@ const audienceSchema = new Schema(
     professionalIds: { type: [Schema.Types.ObjectId], default: [] },
     teamAccess: { type: String, enum: ['read', 'write'], default: 'write' },
     professionalAccess: {
-      type: [new Schema({ professionalId: Schema.Types.ObjectId, access: { type: String, enum: ['read', 'write'] } }, { _id: false })],
+      type: [
+        new Schema(
+          { professionalId: Schema.Types.ObjectId, access: { type: String, enum: ['read', 'write'] } },
+          { _id: false },
+        ),
+      ],
       default: [],
     },
     members: {
-      type: [new Schema({ memberId: Schema.Types.ObjectId, access: { type: String, enum: ['read', 'contribute', 'write'] } }, { _id: false })],
+      type: [
+        new Schema(
+          {
+            memberId: Schema.Types.ObjectId,
+            access: { type: String, enum: ['read', 'contribute', 'write'] },
+          },
+          { _id: false },
+        ),
+      ],
       default: [],
     },
   },

@@ -41,17 +41,19 @@ export async function recordAudits(
   if (familyIds.length === 0) return;
   const actor = auth.actor;
   const at = new Date();
-  await AuditEntryModel.insertMany(familyIds.map((familyId) => ({
-    familyId,
-    at,
-    actorKind: actor.kind,
-    actorUserId: actor.kind === 'familyMember' ? null : actor.userId,
-    actorMemberId: actor.kind === 'familyMember' ? actor.memberId : null,
-    actorName: auth.displayName,
-    actorDetail: auth.detail,
-    sessionId: auth.sessionId,
-    access,
-    part,
-    requestId: typeof requestId === 'string' ? requestId : null,
-  })));
+  await AuditEntryModel.insertMany(
+    familyIds.map((familyId) => ({
+      familyId,
+      at,
+      actorKind: actor.kind,
+      actorUserId: actor.kind === 'familyMember' ? null : actor.userId,
+      actorMemberId: actor.kind === 'familyMember' ? actor.memberId : null,
+      actorName: auth.displayName,
+      actorDetail: auth.detail,
+      sessionId: auth.sessionId,
+      access,
+      part,
+      requestId: typeof requestId === 'string' ? requestId : null,
+    })),
+  );
 }

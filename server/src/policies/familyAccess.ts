@@ -10,7 +10,11 @@ import { recordAudit, type AuditPart } from './audit.ts';
 type FamilyHydrated = InstanceType<typeof FamilyModel>;
 
 /** The latest consent of each member for a scope decides; an older grant does not outlive a withdrawal. */
-export function currentConsent(family: Pick<FamilyHydrated, 'consents'>, memberId: string, scope: string): boolean | null {
+export function currentConsent(
+  family: Pick<FamilyHydrated, 'consents'>,
+  memberId: string,
+  scope: string,
+): boolean | null {
   let current: boolean | null = null;
   for (const consent of family.consents) {
     if (String(consent.memberId) === memberId && consent.scope === scope) current = consent.granted;
@@ -24,7 +28,10 @@ export function scopeOf(family: FamilyHydrated): FamilyScope {
     familyId: String(family._id),
     team: family.team
       .filter((membership) => !membership.endedAt)
-      .map((membership) => ({ professionalId: String(membership.professionalId), functions: [...membership.functions] })),
+      .map((membership) => ({
+        professionalId: String(membership.professionalId),
+        functions: [...membership.functions],
+      })),
     sharingWithdrawnMemberIds: family.members
       .map((member) => String(member._id))
       .filter((memberId) => currentConsent(family, memberId, 'teamSharing') === false),

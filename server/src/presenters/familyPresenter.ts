@@ -30,7 +30,12 @@ function membershipItem(family: FamilyHydrated, hiddenFrom: readonly unknown[]):
  * Builds the family file as this caller may see it. Sections the caller may not read are left out
  * entirely, and items are filtered one by one with the same policy the routes enforce.
  */
-export async function presentFamily(family: FamilyHydrated, actor: Actor, scope: FamilyScope, today = new Date()): Promise<FamilyView> {
+export async function presentFamily(
+  family: FamilyHydrated,
+  actor: Actor,
+  scope: FamilyScope,
+  today = new Date(),
+): Promise<FamilyView> {
   const policies = familyPoliciesFor(actor, scope);
   const isProfessional = actor.kind === 'professional';
   const mayRead = (item: SharedItem) => can(actor, 'item.read', { kind: 'item', family: scope, item });
@@ -68,7 +73,11 @@ export async function presentFamily(family: FamilyHydrated, actor: Actor, scope:
         interpreterNeeded: member.interpreterNeeded,
       })),
     team: family.team
-      .filter((membership) => (isProfessional ? true : !membership.endedAt && mayRead(membershipItem(family, membership.hiddenFromMemberIds))))
+      .filter((membership) =>
+        isProfessional
+          ? true
+          : !membership.endedAt && mayRead(membershipItem(family, membership.hiddenFromMemberIds)),
+      )
       .map((membership) => {
         const person = people.get(String(membership.professionalId));
         return {
@@ -96,7 +105,10 @@ export async function presentFamily(family: FamilyHydrated, actor: Actor, scope:
         id: String(indicator._id),
         key: indicator.key,
         category: indicator.category,
-        aboutMemberId: indicator.aboutMemberId && (isProfessional || String(indicator.aboutMemberId) === ownMemberId) ? String(indicator.aboutMemberId) : null,
+        aboutMemberId:
+          indicator.aboutMemberId && (isProfessional || String(indicator.aboutMemberId) === ownMemberId)
+            ? String(indicator.aboutMemberId)
+            : null,
         note: indicator.note ?? null,
         recordedBy: personRef(people, indicator.recordedBy),
         recordedAt: indicator.recordedAt.toISOString(),
@@ -110,7 +122,10 @@ export async function presentFamily(family: FamilyHydrated, actor: Actor, scope:
         granted: consent.granted,
         at: consent.at.toISOString(),
         through: consent.throughMemberId
-          ? { id: String(consent.throughMemberId), displayName: memberNames.get(String(consent.throughMemberId)) ?? '—' }
+          ? {
+              id: String(consent.throughMemberId),
+              displayName: memberNames.get(String(consent.throughMemberId)) ?? '—',
+            }
           : personRef(people, consent.throughUserId),
       })),
     policies,
@@ -137,7 +152,11 @@ export async function presentFamily(family: FamilyHydrated, actor: Actor, scope:
       };
     }
     view.screening = family.screening?.scenario
-      ? { scenario: family.screening.scenario, at: calendarDate(family.screening.at) ?? '', recordedBy: personRef(people, family.screening.recordedBy) }
+      ? {
+          scenario: family.screening.scenario,
+          at: calendarDate(family.screening.at) ?? '',
+          recordedBy: personRef(people, family.screening.recordedBy),
+        }
       : null;
     view.services = family.services.map((service) => ({
       service: service.service,

@@ -19,14 +19,18 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
     };
   }
   const user = await UserModel.findById(actor.userId).lean();
-  const organisation = user?.organisationId ? await OrganisationModel.findById(user.organisationId, { name: 1 }).lean() : null;
+  const organisation = user?.organisationId
+    ? await OrganisationModel.findById(user.organisationId, { name: 1 }).lean()
+    : null;
   return {
     kind: actor.kind,
     id: actor.userId,
     displayName: auth.displayName,
     email: user?.email ?? '',
     ...(user?.profession ? { profession: user.profession } : {}),
-    ...(actor.kind === 'professional' ? { healthRole: actor.healthRole, accessManager: actor.accessManager } : {}),
+    ...(actor.kind === 'professional'
+      ? { healthRole: actor.healthRole, accessManager: actor.accessManager }
+      : {}),
     ...(organisation ? { organisation: { id: String(organisation._id), name: organisation.name } } : {}),
     canCreateOrganisations: actor.kind === 'admin',
     canCreateFamilies: actor.kind === 'professional',

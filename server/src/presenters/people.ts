@@ -13,12 +13,22 @@ export interface PersonCard {
 
 /** Loads the professionals referenced by a file in two queries, keyed by id. */
 export async function loadPeople(ids: Iterable<unknown>): Promise<Map<string, PersonCard>> {
-  const unique = [...new Set([...ids].filter(Boolean).map(String))].filter((id) => mongoose.isValidObjectId(id));
+  const unique = [...new Set([...ids].filter(Boolean).map(String))].filter((id) =>
+    mongoose.isValidObjectId(id),
+  );
   if (unique.length === 0) return new Map();
-  const users = await UserModel.find({ _id: mongoose.trusted({ $in: unique }) }, { displayName: 1, profession: 1, healthRole: 1, organisationId: 1 }).lean();
+  const users = await UserModel.find(
+    { _id: mongoose.trusted({ $in: unique }) },
+    { displayName: 1, profession: 1, healthRole: 1, organisationId: 1 },
+  ).lean();
   const organisationIds = users.map((user) => user.organisationId).filter(Boolean);
-  const organisations = await OrganisationModel.find({ _id: mongoose.trusted({ $in: organisationIds }) }, { name: 1 }).lean();
-  const organisationNames = new Map(organisations.map((organisation) => [String(organisation._id), organisation.name]));
+  const organisations = await OrganisationModel.find(
+    { _id: mongoose.trusted({ $in: organisationIds }) },
+    { name: 1 },
+  ).lean();
+  const organisationNames = new Map(
+    organisations.map((organisation) => [String(organisation._id), organisation.name]),
+  );
   return new Map(
     users.map((user) => [
       String(user._id),

@@ -21,9 +21,15 @@ export const SpaceAudienceSchema = z.strictObject({
   professionalIds: z.array(IdSchema).max(50).default([]),
   teamAccess: z.enum(['read', 'write']).default('write'),
   /** Per-professional exceptions, e.g. read-only for one member of the team. */
-  professionalAccess: z.array(z.strictObject({ professionalId: IdSchema, access: z.enum(['read', 'write']) })).max(50).default([]),
+  professionalAccess: z
+    .array(z.strictObject({ professionalId: IdSchema, access: z.enum(['read', 'write']) }))
+    .max(50)
+    .default([]),
   /** Family members, chosen member by member; never "the family" as a block. */
-  members: z.array(z.strictObject({ memberId: IdSchema, access: z.enum(['read', 'contribute', 'write']) })).max(20).default([]),
+  members: z
+    .array(z.strictObject({ memberId: IdSchema, access: z.enum(['read', 'contribute', 'write']) }))
+    .max(20)
+    .default([]),
 });
 
 /** A space's audience. */
@@ -37,7 +43,10 @@ export const CreateSpaceRequestSchema = z.strictObject({
 
 /** `PATCH /api/families/:id/spaces/:spaceId` body. */
 export const UpdateSpaceRequestSchema = z
-  .strictObject({ title: z.string().trim().min(1).max(120).optional(), audience: SpaceAudienceSchema.optional() })
+  .strictObject({
+    title: z.string().trim().min(1).max(120).optional(),
+    audience: SpaceAudienceSchema.optional(),
+  })
   .refine((body) => body.title !== undefined || body.audience !== undefined, 'nothing to change');
 
 /** A space as the API shows it, with the caller's own access. */

@@ -160,14 +160,39 @@ export const FamilyViewSchema = z.object({
   gestationalWeeks: z.number().int().nullable(),
   members: z.array(MemberSchema),
   team: z.array(TeamMembershipSchema),
-  entryPoint: z.object({ kind: z.enum(entryPointKinds), place: z.string().nullable(), at: CalendarDateSchema, by: PersonRefSchema }).optional(),
+  entryPoint: z
+    .object({
+      kind: z.enum(entryPointKinds),
+      place: z.string().nullable(),
+      at: CalendarDateSchema,
+      by: PersonRefSchema,
+    })
+    .optional(),
   stratum: z.enum(strata).optional(),
   strataHistory: z.array(StratumChangeSchema).optional(),
-  screening: z.object({ scenario: z.enum(bibScenarios), at: CalendarDateSchema, recordedBy: PersonRefSchema }).nullable().optional(),
-  services: z.array(z.object({ service: z.enum(fundedServices), at: CalendarDateSchema, deliveredBy: PersonRefSchema, note: z.string().nullable() })).optional(),
+  screening: z
+    .object({ scenario: z.enum(bibScenarios), at: CalendarDateSchema, recordedBy: PersonRefSchema })
+    .nullable()
+    .optional(),
+  services: z
+    .array(
+      z.object({
+        service: z.enum(fundedServices),
+        at: CalendarDateSchema,
+        deliveredBy: PersonRefSchema,
+        note: z.string().nullable(),
+      }),
+    )
+    .optional(),
   indicators: z.array(IndicatorSchema),
   consents: z.array(
-    z.object({ memberId: IdSchema, scope: z.enum(consentScopes), granted: z.boolean(), at: TimestampSchema, through: PersonRefSchema }),
+    z.object({
+      memberId: IdSchema,
+      scope: z.enum(consentScopes),
+      granted: z.boolean(),
+      at: TimestampSchema,
+      through: PersonRefSchema,
+    }),
   ),
   policies: z.record(z.enum(familyActions), z.boolean()),
 });
@@ -182,7 +207,15 @@ export const FamilySummarySchema = z.object({
   phase: z.enum(phases).nullable(),
   dayOf1000: z.number().int().nullable(),
   stratum: z.enum(strata).optional(),
-  nextStep: z.enum(['recordScreening', 'recordConsent', 'chooseReferent', 'planConcertation', 'prepareMaternityLiaison']).nullable(),
+  nextStep: z
+    .enum([
+      'recordScreening',
+      'recordConsent',
+      'chooseReferent',
+      'planConcertation',
+      'prepareMaternityLiaison',
+    ])
+    .nullable(),
   myFunctions: z.array(z.enum(teamFunctions)),
 });
 
@@ -202,10 +235,18 @@ export const FlagSchema = z.object({
 export const AuditEntrySchema = z.object({
   id: IdSchema,
   at: TimestampSchema,
-  actor: z.object({ kind: z.enum(['professional', 'familyMember', 'admin']), displayName: z.string(), detail: z.string().nullable() }),
+  actor: z.object({
+    kind: z.enum(['professional', 'familyMember', 'admin']),
+    displayName: z.string(),
+    detail: z.string().nullable(),
+  }),
   access: z.enum(['read', 'write']),
   part: z.string(),
 });
 
 /** `POST .../invitations` answer: the link and the code, shown once to the professional who hands them over. */
-export const InvitationCreatedSchema = z.object({ link: z.string(), code: z.string(), expiresAt: TimestampSchema });
+export const InvitationCreatedSchema = z.object({
+  link: z.string(),
+  code: z.string(),
+  expiresAt: TimestampSchema,
+});

@@ -60,7 +60,11 @@ export const ProfessionalSchema = z.object({
 export type Professional = z.infer<typeof ProfessionalSchema>;
 
 /** An organisation. */
-export const OrganisationSchema = z.object({ id: IdSchema, name: z.string(), kind: z.enum(organisationKinds) });
+export const OrganisationSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+});
 
 /** An organisation. */
 export type Organisation = z.infer<typeof OrganisationSchema>;

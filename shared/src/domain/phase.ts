@@ -11,7 +11,14 @@ export const daysFromBirthToSecondBirthday = 730;
 export type Phase = 'prenatalT1' | 'prenatalT2' | 'prenatalT3' | 'postnatal' | 'earlyChildhood' | 'completed';
 
 /** All phases, in order. */
-export const phases: readonly Phase[] = ['prenatalT1', 'prenatalT2', 'prenatalT3', 'postnatal', 'earlyChildhood', 'completed'];
+export const phases: readonly Phase[] = [
+  'prenatalT1',
+  'prenatalT2',
+  'prenatalT3',
+  'postnatal',
+  'earlyChildhood',
+  'completed',
+];
 
 /** Where a family stands in the 1000 days: its phase and the day number (1 to 1000), or null without dates. */
 export interface PhaseInfo {
@@ -40,7 +47,10 @@ export function addDays(date: Date, days: number): Date {
  * The one phase computation used by server and client. A known birth date wins over the due date;
  * before birth, trimesters follow the due date (T1 to week 13, T2 to week 27, T3 after).
  */
-export function computePhase(dates: { dueDate?: Date | null; birthDate?: Date | null }, today: Date): PhaseInfo | null {
+export function computePhase(
+  dates: { dueDate?: Date | null; birthDate?: Date | null },
+  today: Date,
+): PhaseInfo | null {
   const { dueDate, birthDate } = dates;
   const reference = birthDate ?? dueDate;
   if (!reference) return null;
@@ -60,6 +70,7 @@ export function computePhase(dates: { dueDate?: Date | null; birthDate?: Date | 
   const expected = dueDate ?? reference;
   const gestationalDays = Math.max(0, daysOfPregnancyFromLastPeriod - daysBetween(today, expected));
   const gestationalWeeks = Math.floor(gestationalDays / 7);
-  const phase: Phase = gestationalWeeks < 14 ? 'prenatalT1' : gestationalWeeks < 28 ? 'prenatalT2' : 'prenatalT3';
+  const phase: Phase =
+    gestationalWeeks < 14 ? 'prenatalT1' : gestationalWeeks < 28 ? 'prenatalT2' : 'prenatalT3';
   return { phase, dayOf1000, gestationalWeeks };
 }

@@ -7,7 +7,13 @@ export type HealthRole = 'A' | 'B';
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'admin'; userId: string }
-  | { kind: 'professional'; userId: string; healthRole: HealthRole; organisationId: string; accessManager: boolean }
+  | {
+      kind: 'professional';
+      userId: string;
+      healthRole: HealthRole;
+      organisationId: string;
+      accessManager: boolean;
+    }
   | { kind: 'familyMember'; familyId: string; memberId: string };
 
 /** The kinds of actor, for exhaustive tables. */

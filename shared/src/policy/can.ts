@@ -49,7 +49,10 @@ function linkOf(actor: Actor, family: FamilyScope) {
   return family.team.find((membership) => membership.professionalId === actor.userId);
 }
 
-function isOwnFamilyMember(actor: Actor, family: FamilyScope): actor is Extract<Actor, { kind: 'familyMember' }> {
+function isOwnFamilyMember(
+  actor: Actor,
+  family: FamilyScope,
+): actor is Extract<Actor, { kind: 'familyMember' }> {
   return actor.kind === 'familyMember' && actor.familyId === family.familyId;
 }
 
@@ -68,7 +71,13 @@ function canOnFamily(actor: Actor, action: FamilyAction, family: FamilyScope): b
     }
   }
   if (isOwnFamilyMember(actor, family)) {
-    return ['family.read', 'family.team.read', 'family.consents.read', 'family.consents.record', 'family.audit.read'].includes(action);
+    return [
+      'family.read',
+      'family.team.read',
+      'family.consents.read',
+      'family.consents.record',
+      'family.audit.read',
+    ].includes(action);
   }
   return false;
 }
@@ -78,7 +87,8 @@ function canOnItem(actor: Actor, action: ItemAction, family: FamilyScope, item: 
   if (link && actor.kind === 'professional') {
     if (item.category === 'medical' && actor.healthRole !== 'A') return false;
     const isAuthor = item.authorId === actor.userId;
-    const consentWithdrawn = !!item.aboutMemberId && family.sharingWithdrawnMemberIds.includes(item.aboutMemberId);
+    const consentWithdrawn =
+      !!item.aboutMemberId && family.sharingWithdrawnMemberIds.includes(item.aboutMemberId);
     if (consentWithdrawn && !isAuthor) return false;
     // Sharing with the family is a professional's act; a medical item only by Role A (checked above).
     return action === 'item.read' || action === 'item.share';
@@ -103,12 +113,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return (
         action === 'organisation.staff.manage' &&
         (actor.kind === 'admin' ||
-          (actor.kind === 'professional' && actor.accessManager && actor.organisationId === resource.organisationId))
+          (actor.kind === 'professional' &&
+            actor.accessManager &&
+            actor.organisationId === resource.organisationId))
       );
     case 'family':
-      return (familyActions as readonly string[]).includes(action) && canOnFamily(actor, action as FamilyAction, resource.family);
+      return (
+        (familyActions as readonly string[]).includes(action) &&
+        canOnFamily(actor, action as FamilyAction, resource.family)
+      );
     case 'item':
-      return (itemActions as readonly string[]).includes(action) && canOnItem(actor, action as ItemAction, resource.family, resource.item);
+      return (
+        (itemActions as readonly string[]).includes(action) &&
+        canOnItem(actor, action as ItemAction, resource.family, resource.item)
+      );
   }
 }
 
@@ -117,5 +135,7 @@ export type FamilyPolicies = Record<FamilyAction, boolean>;
 
 /** Evaluates every family action for the caller. */
 export function familyPoliciesFor(actor: Actor, family: FamilyScope): FamilyPolicies {
-  return Object.fromEntries(familyActions.map((action) => [action, can(actor, action, { kind: 'family', family })])) as FamilyPolicies;
+  return Object.fromEntries(
+    familyActions.map((action) => [action, can(actor, action, { kind: 'family', family })]),
+  ) as FamilyPolicies;
 }

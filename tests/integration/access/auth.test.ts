@@ -8,7 +8,10 @@ let server: TestServer;
 let anonymous: TestApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ CONCERTO_ADMIN_EMAIL: 'admin@example.test', CONCERTO_ADMIN_PASSWORD: 'admin-password-1' });
+  server = await startTestServer({
+    CONCERTO_ADMIN_EMAIL: 'admin@example.test',
+    CONCERTO_ADMIN_PASSWORD: 'admin-password-1',
+  });
   anonymous = new TestApiClient(server.url);
 });
 afterAll(() => server.dispose());
@@ -16,9 +19,16 @@ afterAll(() => server.dispose());
 describe('login', () => {
   it('sets an httpOnly SameSite session cookie usable for /api/me, and logout revokes it', async () => {
     const professional = await buildProfessional(server.url, { healthRole: 'B' });
-    const login = await anonymous.post('/auth/login', { email: professional.email, password: factoryPassword });
+    const login = await anonymous.post('/auth/login', {
+      email: professional.email,
+      password: factoryPassword,
+    });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ kind: 'professional', healthRole: 'B', displayName: professional.displayName });
+    expect(login.body).toMatchObject({
+      kind: 'professional',
+      healthRole: 'B',
+      displayName: professional.displayName,
+    });
     expect(login.body.token).toBeUndefined();
     const setCookie = login.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/concerto_session=/);
@@ -41,8 +51,14 @@ describe('login', () => {
 
   it('answers an unknown email and a wrong password with the same error', async () => {
     const professional = await buildProfessional(server.url);
-    const unknown = await anonymous.post('/auth/login', { email: 'nobody@example.test', password: 'whatever-123' });
-    const wrong = await anonymous.post('/auth/login', { email: professional.email, password: 'wrong-password' });
+    const unknown = await anonymous.post('/auth/login', {
+      email: 'nobody@example.test',
+      password: 'whatever-123',
+    });
+    const wrong = await anonymous.post('/auth/login', {
+      email: professional.email,
+      password: 'wrong-password',
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -51,9 +67,15 @@ describe('login', () => {
   it('limits failed attempts per account', async () => {
     const professional = await buildProfessional(server.url);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await anonymous.post('/auth/login', { email: professional.email, password: 'wrong-password' })).status).toBe(401);
+      expect(
+        (await anonymous.post('/auth/login', { email: professional.email, password: 'wrong-password' }))
+          .status,
+      ).toBe(401);
     }
-    const limited = await anonymous.post('/auth/login', { email: professional.email, password: factoryPassword });
+    const limited = await anonymous.post('/auth/login', {
+      email: professional.email,
+      password: factoryPassword,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
   });
@@ -71,13 +93,22 @@ describe('login', () => {
     const professional = await buildProfessional(server.url);
     await UserModel.updateOne({ email: professional.email }, { $set: { active: false } });
     expect((await professional.client.get('/me')).status).toBe(401);
-    expect((await anonymous.post('/auth/login', { email: professional.email, password: factoryPassword })).status).toBe(401);
+    expect(
+      (await anonymous.post('/auth/login', { email: professional.email, password: factoryPassword })).status,
+    ).toBe(401);
   });
 
   it('bootstraps the platform admin from the environment', async () => {
-    const login = await anonymous.post('/auth/login', { email: 'admin@example.test', password: 'admin-password-1' });
+    const login = await anonymous.post('/auth/login', {
+      email: 'admin@example.test',
+      password: 'admin-password-1',
+    });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ kind: 'admin', canCreateOrganisations: true, canCreateFamilies: false });
+    expect(login.body).toMatchObject({
+      kind: 'admin',
+      canCreateOrganisations: true,
+      canCreateFamilies: false,
+    });
   });
 
   it('answers /api/me without a session with 401', async () => {

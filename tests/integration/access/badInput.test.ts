@@ -16,14 +16,53 @@ afterAll(() => server.dispose());
 describe('bad input gets a clear 400 and changes nothing', () => {
   const cases: [string, string, string, unknown, string][] = [
     ['an id that is not an id', 'GET', '/families/not-an-id', undefined, 'id'],
-    ['a family without members', 'POST', '/families', { label: 'X', members: [], entryPoint: { kind: 'orientation' }, dueDate: '2027-01-01' }, 'members'],
-    ['a family without any date', 'POST', '/families', { label: 'X', members: [{ displayName: 'A', role: 'pregnantPerson' }], entryPoint: { kind: 'orientation' } }, 'dueDate'],
-    ['an impossible date', 'POST', '/families', { label: 'X', members: [{ displayName: 'A', role: 'pregnantPerson' }], entryPoint: { kind: 'orientation' }, dueDate: '2027-02-31' }, 'dueDate'],
+    [
+      'a family without members',
+      'POST',
+      '/families',
+      { label: 'X', members: [], entryPoint: { kind: 'orientation' }, dueDate: '2027-01-01' },
+      'members',
+    ],
+    [
+      'a family without any date',
+      'POST',
+      '/families',
+      {
+        label: 'X',
+        members: [{ displayName: 'A', role: 'pregnantPerson' }],
+        entryPoint: { kind: 'orientation' },
+      },
+      'dueDate',
+    ],
+    [
+      'an impossible date',
+      'POST',
+      '/families',
+      {
+        label: 'X',
+        members: [{ displayName: 'A', role: 'pregnantPerson' }],
+        entryPoint: { kind: 'orientation' },
+        dueDate: '2027-02-31',
+      },
+      'dueDate',
+    ],
     ['an unknown stratum', 'POSTFAMILY', '/strata', { stratum: 'veryBad', reason: 'because' }, 'stratum'],
     ['an unknown key in a body', 'POSTFAMILY', '/indicators', { key: 'housing', severity: 3 }, 'severity'],
     ['an unknown indicator', 'POSTFAMILY', '/indicators', { key: 'astrology' }, 'key'],
-    ['a member of another family', 'POSTFAMILY', '/indicators', { key: 'housing', sharedWithMemberIds: ['0'.repeat(24)] }, 'sharedWithMemberIds'],
-    ['an operator injected as an id', 'POSTFAMILY', '/team', { professionalId: { $ne: null } }, 'professionalId'],
+    [
+      'a member of another family',
+      'POSTFAMILY',
+      '/indicators',
+      { key: 'housing', sharedWithMemberIds: ['0'.repeat(24)] },
+      'sharedWithMemberIds',
+    ],
+    [
+      'an operator injected as an id',
+      'POSTFAMILY',
+      '/team',
+      { professionalId: { $ne: null } },
+      'professionalId',
+    ],
     ['an unknown professional', 'POSTFAMILY', '/team', { professionalId: '0'.repeat(24) }, 'professionalId'],
     ['an unknown scenario', 'POSTFAMILY', '/screening', { scenario: 'Z' }, 'scenario'],
   ];
@@ -47,13 +86,29 @@ describe('the OpenAPI document lists the access endpoints', () => {
   it('with their schemas', async () => {
     const document = await (await fetch(`${server.url}/api/openapi.json`)).json();
     for (const path of [
-      '/api/auth/login', '/api/auth/logout', '/api/me', '/api/invitations/redeem', '/api/organisations', '/api/organisations/{id}/professionals',
-      '/api/families', '/api/families/{id}', '/api/families/{id}/members', '/api/families/{id}/members/{memberId}/invitations',
-      '/api/families/{id}/team', '/api/families/{id}/team/{professionalId}', '/api/families/{id}/strata', '/api/families/{id}/indicators',
-      '/api/families/{id}/flags', '/api/families/{id}/consents', '/api/families/{id}/audit',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/invitations/redeem',
+      '/api/organisations',
+      '/api/organisations/{id}/professionals',
+      '/api/families',
+      '/api/families/{id}',
+      '/api/families/{id}/members',
+      '/api/families/{id}/members/{memberId}/invitations',
+      '/api/families/{id}/team',
+      '/api/families/{id}/team/{professionalId}',
+      '/api/families/{id}/strata',
+      '/api/families/{id}/indicators',
+      '/api/families/{id}/flags',
+      '/api/families/{id}/consents',
+      '/api/families/{id}/audit',
     ]) {
       expect(document.paths[path], path).toBeDefined();
     }
-    expect(document.paths['/api/families'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(
+      document.paths['/api/families'].post.requestBody.content['application/json'].schema
+        .additionalProperties,
+    ).toBe(false);
   });
 });

@@ -14,10 +14,23 @@ beforeAll(async () => {
   midwifeA = await buildProfessional(server.url, { healthRole: 'A' });
   socialWorkerB = await buildProfessional(server.url, { healthRole: 'B' });
   family = await buildFamily(midwifeA.client);
-  expect((await midwifeA.client.post(`/families/${family.id}/team`, { professionalId: socialWorkerB.id })).status).toBe(201);
-  const medical = await midwifeA.client.post(`/families/${family.id}/indicators`, { key: 'psychologicalWellbeing', aboutMemberId: family.members[0]!.id, note: medicalNote });
+  expect(
+    (await midwifeA.client.post(`/families/${family.id}/team`, { professionalId: socialWorkerB.id })).status,
+  ).toBe(201);
+  const medical = await midwifeA.client.post(`/families/${family.id}/indicators`, {
+    key: 'psychologicalWellbeing',
+    aboutMemberId: family.members[0]!.id,
+    note: medicalNote,
+  });
   expect(medical.status).toBe(201);
-  expect((await midwifeA.client.post(`/families/${family.id}/indicators`, { key: 'housing', note: 'overcrowded flat' })).status).toBe(201);
+  expect(
+    (
+      await midwifeA.client.post(`/families/${family.id}/indicators`, {
+        key: 'housing',
+        note: 'overcrowded flat',
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => server.dispose());
 
@@ -38,7 +51,10 @@ async function everyResponseOf(client: TestApiClient, familyId: string) {
 describe('Role A and Role B on the team', () => {
   it('Role A reads everything, medical indicators included, with policies saying so', async () => {
     const view = (await midwifeA.client.get(`/families/${family.id}`)).body;
-    expect(view.indicators.map((indicator: { key: string }) => indicator.key).sort()).toEqual(['housing', 'psychologicalWellbeing']);
+    expect(view.indicators.map((indicator: { key: string }) => indicator.key).sort()).toEqual([
+      'housing',
+      'psychologicalWellbeing',
+    ]);
     expect(view.policies['family.indicators.medical.record']).toBe(true);
     expect(view.stratum).toBe('complex');
   });
@@ -57,7 +73,10 @@ describe('Role A and Role B on the team', () => {
   });
 
   it('Role B raises a suspicion flag that only Role A reads', async () => {
-    const raised = await socialWorkerB.client.post(`/families/${family.id}/flags`, { indicatorKey: 'violence', note: 'bruises seen at home visit' });
+    const raised = await socialWorkerB.client.post(`/families/${family.id}/flags`, {
+      indicatorKey: 'violence',
+      note: 'bruises seen at home visit',
+    });
     expect(raised.status).toBe(201);
     expect(raised.text).not.toContain('bruises');
     expect((await socialWorkerB.client.get(`/families/${family.id}/flags`)).status).toBe(404);
@@ -66,7 +85,10 @@ describe('Role A and Role B on the team', () => {
   });
 
   it('refuses a flag on a social indicator with 400', async () => {
-    const response = await socialWorkerB.client.post(`/families/${family.id}/flags`, { indicatorKey: 'housing', note: 'not sensitive' });
+    const response = await socialWorkerB.client.post(`/families/${family.id}/flags`, {
+      indicatorKey: 'housing',
+      note: 'not sensitive',
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -83,7 +105,9 @@ describe('no therapeutic link: nothing, answered as 404', () => {
       expect(response.text).not.toContain('overcrowded');
       expect(response.text).not.toContain('Famille Test');
     }
-    expect((await outsider.client.post(`/families/${family.id}/team`, { professionalId: outsider.id })).status).toBe(404);
+    expect(
+      (await outsider.client.post(`/families/${family.id}/team`, { professionalId: outsider.id })).status,
+    ).toBe(404);
   });
 
   it('a removed member loses the link at once', async () => {
@@ -92,9 +116,14 @@ describe('no therapeutic link: nothing, answered as 404', () => {
     expect((await temporary.client.get(`/families/${family.id}`)).status).toBe(200);
     expect((await midwifeA.client.delete(`/families/${family.id}/team/${temporary.id}`)).status).toBe(204);
     expect((await temporary.client.get(`/families/${family.id}`)).status).toBe(404);
-    expect((await temporary.client.get('/families')).body.map((summary: { id: string }) => summary.id)).not.toContain(family.id);
+    expect(
+      (await temporary.client.get('/families')).body.map((summary: { id: string }) => summary.id),
+    ).not.toContain(family.id);
     const view = (await midwifeA.client.get(`/families/${family.id}`)).body;
-    expect(view.team.find((membership: { professionalId: string }) => membership.professionalId === temporary.id).endedAt).not.toBeNull();
+    expect(
+      view.team.find((membership: { professionalId: string }) => membership.professionalId === temporary.id)
+        .endedAt,
+    ).not.toBeNull();
   });
 
   it('anonymous callers get 401', async () => {
@@ -106,7 +135,12 @@ describe('my families', () => {
   it('lists the files where I am on the team with phase, day of 1000, stratum and next step', async () => {
     const list = (await socialWorkerB.client.get('/families')).body;
     const summary = list.find((entry: { id: string }) => entry.id === family.id);
-    expect(summary).toMatchObject({ label: 'Famille Test', phase: 'prenatalT3', stratum: expect.any(String), nextStep: 'recordConsent' });
+    expect(summary).toMatchObject({
+      label: 'Famille Test',
+      phase: 'prenatalT3',
+      stratum: expect.any(String),
+      nextStep: 'recordConsent',
+    });
     expect(summary.dayOf1000).toBeGreaterThan(200);
   });
 });
@@ -114,9 +148,17 @@ describe('my families', () => {
 describe('strata history', () => {
   it('keeps every change with from, to, author and reason, both ways', async () => {
     const own = await buildFamily(midwifeA.client, { stratum: 'specific' });
-    await midwifeA.client.post(`/families/${own.id}/strata`, { stratum: 'danger', reason: 'identified danger' });
-    const back = await midwifeA.client.post(`/families/${own.id}/strata`, { stratum: 'complex', reason: 'safety plan in place' });
-    expect(back.body.strataHistory.map((change: { from: string | null; to: string }) => [change.from, change.to])).toEqual([
+    await midwifeA.client.post(`/families/${own.id}/strata`, {
+      stratum: 'danger',
+      reason: 'identified danger',
+    });
+    const back = await midwifeA.client.post(`/families/${own.id}/strata`, {
+      stratum: 'complex',
+      reason: 'safety plan in place',
+    });
+    expect(
+      back.body.strataHistory.map((change: { from: string | null; to: string }) => [change.from, change.to]),
+    ).toEqual([
       [null, 'specific'],
       ['specific', 'danger'],
       ['danger', 'complex'],

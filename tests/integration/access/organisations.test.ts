@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, TestApiClient } from '../../support/apiClient.ts';
+import type { TestApiClient } from '../../support/apiClient.ts';
+import { signIn } from '../../support/apiClient.ts';
 import { buildFamily, buildProfessional } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
@@ -7,7 +8,10 @@ let server: TestServer;
 let admin: TestApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ CONCERTO_ADMIN_EMAIL: 'root@example.test', CONCERTO_ADMIN_PASSWORD: 'root-password-1' });
+  server = await startTestServer({
+    CONCERTO_ADMIN_EMAIL: 'root@example.test',
+    CONCERTO_ADMIN_PASSWORD: 'root-password-1',
+  });
   admin = await signIn(server.url, 'root@example.test', 'root-password-1');
 });
 afterAll(() => server.dispose());
@@ -31,12 +35,18 @@ describe('organisations and their access managers', () => {
     const manager = await signIn(server.url, 'manager@mm.test', 'initial-password-1');
     expect((await manager.get('/me')).body.accessManager).toBe(true);
 
-    const staff = await manager.post(`/organisations/${created.body.id}/professionals`, newStaff('staff@mm.test', 'B'));
+    const staff = await manager.post(
+      `/organisations/${created.body.id}/professionals`,
+      newStaff('staff@mm.test', 'B'),
+    );
     expect(staff.status).toBe(201);
     expect(staff.body).toMatchObject({ healthRole: 'B', active: true, email: 'staff@mm.test' });
     const staffClient = await signIn(server.url, 'staff@mm.test', 'initial-password-1');
 
-    const deactivated = await manager.patch(`/organisations/${created.body.id}/professionals/${staff.body.id}`, { active: false });
+    const deactivated = await manager.patch(
+      `/organisations/${created.body.id}/professionals/${staff.body.id}`,
+      { active: false },
+    );
     expect(deactivated.body.active).toBe(false);
     expect((await staffClient.get('/me')).status).toBe(401);
   });
@@ -45,20 +55,51 @@ describe('organisations and their access managers', () => {
     const manager = await buildProfessional(server.url, { accessManager: true });
     const colleague = await buildProfessional(server.url, { organisationId: manager.organisationId });
     const outsider = await buildProfessional(server.url);
-    expect((await manager.client.post(`/organisations/${outsider.organisationId}/professionals`, newStaff('x1@t.test'))).status).toBe(404);
-    expect((await colleague.client.post(`/organisations/${manager.organisationId}/professionals`, newStaff('x2@t.test'))).status).toBe(403);
-    expect((await manager.client.post(`/organisations/${manager.organisationId}/professionals`, newStaff('x3@t.test'))).status).toBe(201);
+    expect(
+      (
+        await manager.client.post(
+          `/organisations/${outsider.organisationId}/professionals`,
+          newStaff('x1@t.test'),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await colleague.client.post(
+          `/organisations/${manager.organisationId}/professionals`,
+          newStaff('x2@t.test'),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await manager.client.post(
+          `/organisations/${manager.organisationId}/professionals`,
+          newStaff('x3@t.test'),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('a duplicate email answers 409 and professionals cannot create organisations', async () => {
     const manager = await buildProfessional(server.url, { accessManager: true });
-    expect((await manager.client.post(`/organisations/${manager.organisationId}/professionals`, newStaff(manager.email))).status).toBe(409);
+    expect(
+      (
+        await manager.client.post(
+          `/organisations/${manager.organisationId}/professionals`,
+          newStaff(manager.email),
+        )
+      ).status,
+    ).toBe(409);
     expect((await manager.client.post('/organisations', { name: 'Nope', kind: 'other' })).status).toBe(403);
   });
 
-  it("access managers and the admin do not read family files by virtue of their role", async () => {
+  it('access managers and the admin do not read family files by virtue of their role', async () => {
     const midwife = await buildProfessional(server.url);
-    const manager = await buildProfessional(server.url, { accessManager: true, organisationId: midwife.organisationId });
+    const manager = await buildProfessional(server.url, {
+      accessManager: true,
+      organisationId: midwife.organisationId,
+    });
     const family = await buildFamily(midwife.client);
     for (const client of [manager.client, admin]) {
       const response = await client.get(`/families/${family.id}`);

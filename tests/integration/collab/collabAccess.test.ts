@@ -4,7 +4,12 @@ import { CollabCloseCode } from '@concerto/shared';
 import { CollabUpdateModel } from '../../../server/src/models/collabUpdate.ts';
 import type { TestApiClient } from '../../support/apiClient.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
-import { buildFamily, buildProfessional, inviteMember, type BuiltProfessional } from '../../support/factories.ts';
+import {
+  buildFamily,
+  buildProfessional,
+  inviteMember,
+  type BuiltProfessional,
+} from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
 let server: TestServer;
@@ -36,9 +41,15 @@ describe('spaces', () => {
   it('Role B on the team does not see the health space, in the list or over a websocket', async () => {
     const socialWorker = await buildProfessional(server.url, { healthRole: 'B' });
     await midwife.client.post(`/families/${family.id}/team`, { professionalId: socialWorker.id });
-    const listed = (await socialWorker.client.get(`/families/${family.id}/spaces`)).body.map((space: { kind: string }) => space.kind);
+    const listed = (await socialWorker.client.get(`/families/${family.id}/spaces`)).body.map(
+      (space: { kind: string }) => space.kind,
+    );
     expect(listed.sort()).toEqual(['sharedPlan', 'teamNotes']);
-    const outcome = await CollabTestClient.connect(server.url, spaceOf('health'), socialWorker.client.credentials);
+    const outcome = await CollabTestClient.connect(
+      server.url,
+      spaceOf('health'),
+      socialWorker.client.credentials,
+    );
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.status).toBe(404);
   });
@@ -46,7 +57,11 @@ describe('spaces', () => {
 
 describe('the upgrade is refused before any websocket exists', () => {
   it('a guessed document name gets a bare 404, not a byte of any document', async () => {
-    const guessed = await CollabTestClient.connect(server.url, '0123456789abcdef01234567', midwife.client.credentials);
+    const guessed = await CollabTestClient.connect(
+      server.url,
+      '0123456789abcdef01234567',
+      midwife.client.credentials,
+    );
     expect(guessed).toEqual({ ok: false, status: 404, body: '' });
     const garbage = await CollabTestClient.connect(server.url, '..%2F..%2Fetc', midwife.client.credentials);
     expect(garbage).toEqual({ ok: false, status: 404, body: '' });
@@ -54,18 +69,31 @@ describe('the upgrade is refused before any websocket exists', () => {
 
   it("another team's professional gets the same 404 for a real space; no session gets 401; a foreign page 403", async () => {
     const outsider = await buildProfessional(server.url);
-    expect(await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), outsider.client.credentials)).toEqual({ ok: false, status: 404, body: '' });
-    expect(await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), {})).toEqual({ ok: false, status: 401, body: '' });
-    const foreign = await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), { ...midwife.client.credentials, origin: 'https://evil.example' });
+    expect(
+      await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), outsider.client.credentials),
+    ).toEqual({ ok: false, status: 404, body: '' });
+    expect(await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), {})).toEqual({
+      ok: false,
+      status: 401,
+      body: '',
+    });
+    const foreign = await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), {
+      ...midwife.client.credentials,
+      origin: 'https://evil.example',
+    });
     expect(foreign).toEqual({ ok: false, status: 403, body: '' });
   });
 
   it('a short-lived token opens only the space it was made for', async () => {
     const issued = await midwife.client.post('/collab/tokens', { spaceId: spaceOf('teamNotes') });
     expect(issued.status).toBe(201);
-    const wrongSpace = await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), { collabToken: issued.body.token });
+    const wrongSpace = await CollabTestClient.connect(server.url, spaceOf('sharedPlan'), {
+      collabToken: issued.body.token,
+    });
     expect(wrongSpace.ok).toBe(false);
-    const rightSpace = await CollabTestClient.connect(server.url, spaceOf('teamNotes'), { collabToken: issued.body.token });
+    const rightSpace = await CollabTestClient.connect(server.url, spaceOf('teamNotes'), {
+      collabToken: issued.body.token,
+    });
     expect(rightSpace.ok).toBe(true);
     if (rightSpace.ok) rightSpace.client.close();
   });
@@ -76,22 +104,34 @@ describe('editing, read-only and contributions', () => {
     const planId = spaceOf('sharedPlan');
     const mother = await inviteMember(server.url, midwife.client, family.id, family.members[0]!.id);
     const audience = { team: 'allTeam', members: [{ memberId: family.members[0]!.id, access: 'read' }] };
-    expect((await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, { audience })).status).toBe(200);
+    expect((await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, { audience })).status).toBe(
+      200,
+    );
 
     const writer = await open(midwife.client, planId);
     writer.doc.getText('probe').insert(0, 'written by the midwife');
     const reader = await open(mother, planId);
-    await waitFor(() => reader.doc.getText('probe').toString() === 'written by the midwife', 5000, 'reader sync');
+    await waitFor(
+      () => reader.doc.getText('probe').toString() === 'written by the midwife',
+      5000,
+      'reader sync',
+    );
 
     reader.doc.getText('probe').insert(0, 'FORGED ');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.collab.registry.flushAll();
     expect(writer.doc.getText('probe').toString()).toBe('written by the midwife');
-    const serverDocument = (await server.collab.registry.loaded()).find((document) => document.name === planId)!;
+    const serverDocument = (await server.collab.registry.loaded()).find(
+      (document) => document.name === planId,
+    )!;
     expect(serverDocument.doc.getText('probe').toString()).toBe('written by the midwife');
     const stored = await CollabUpdateModel.find({ docName: planId }).lean();
     const storedState = new Y.Doc();
-    for (const record of stored) Y.applyUpdate(storedState, new Uint8Array((record.data as unknown as { buffer: Uint8Array }).buffer ?? record.data));
+    for (const record of stored)
+      Y.applyUpdate(
+        storedState,
+        new Uint8Array((record.data as unknown as { buffer: Uint8Array }).buffer ?? record.data),
+      );
     expect(storedState.getText('probe').toString()).toBe('written by the midwife');
     writer.close();
     reader.close();
@@ -101,14 +141,27 @@ describe('editing, read-only and contributions', () => {
     const planId = spaceOf('sharedPlan');
     const motherId = family.members[0]!.id;
     const mother = await inviteMember(server.url, midwife.client, family.id, motherId);
-    await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, { audience: { team: 'allTeam', members: [{ memberId: motherId, access: 'contribute' }] } });
+    await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, {
+      audience: { team: 'allTeam', members: [{ memberId: motherId, access: 'contribute' }] },
+    });
     const writer = await open(midwife.client, planId);
     const member = await open(mother, planId);
     const words = new Y.Text();
     member.doc.getMap('familyWords').set(motherId, words);
     words.insert(0, 'Je voudrais accoucher près de chez moi');
-    await waitFor(() => (writer.doc.getMap('familyWords').get(motherId) as Y.Text | undefined)?.toString() === 'Je voudrais accoucher près de chez moi', 5000, 'own words');
-    member.doc.getArray('actions').push([new Y.Map([['id', 'forged'], ['what', 'forged action']])]);
+    await waitFor(
+      () =>
+        (writer.doc.getMap('familyWords').get(motherId) as Y.Text | undefined)?.toString() ===
+        'Je voudrais accoucher près de chez moi',
+      5000,
+      'own words',
+    );
+    member.doc.getArray('actions').push([
+      new Y.Map([
+        ['id', 'forged'],
+        ['what', 'forged action'],
+      ]),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(writer.doc.getArray('actions').length).toBe(0);
     writer.close();
@@ -139,9 +192,15 @@ describe('losing access closes open connections within one second', () => {
     const motherId = family.members[0]!.id;
     const mother = await inviteMember(server.url, midwife.client, family.id, motherId);
     const planId = spaceOf('sharedPlan');
-    await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, { audience: { team: 'allTeam', members: [{ memberId: motherId, access: 'write' }] } });
+    await midwife.client.patch(`/families/${family.id}/spaces/${planId}`, {
+      audience: { team: 'allTeam', members: [{ memberId: motherId, access: 'write' }] },
+    });
     const member = await open(mother, planId);
-    await mother.post(`/families/${family.id}/consents`, { memberId: motherId, scope: 'concertation', granted: false });
+    await mother.post(`/families/${family.id}/consents`, {
+      memberId: motherId,
+      scope: 'concertation',
+      granted: false,
+    });
     await waitFor(() => member.closeCode !== null, 1000, 'close after consent withdrawal');
     expect(member.closeCode).toBe(CollabCloseCode.accessRevoked);
   });

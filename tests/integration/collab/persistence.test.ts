@@ -10,7 +10,12 @@ import { buildFamily, buildProfessional, type BuiltProfessional } from '../../su
 import { startServerProcess } from '../../support/serverProcess.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
-async function open(baseUrl: string, client: TestApiClient, spaceId: string, doc?: Y.Doc): Promise<CollabTestClient> {
+async function open(
+  baseUrl: string,
+  client: TestApiClient,
+  spaceId: string,
+  doc?: Y.Doc,
+): Promise<CollabTestClient> {
   const outcome = await CollabTestClient.connect(baseUrl, spaceId, client.credentials, doc);
   if (!outcome.ok) throw new Error(`connection refused with ${outcome.status}`);
   await waitFor(() => outcome.client.synced, 10_000, 'first sync');
@@ -23,10 +28,15 @@ describe('in-process persistence', () => {
   let planId: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ CONCERTO_COLLAB_COMPACT_AFTER: '5', CONCERTO_COLLAB_IDLE_UNLOAD_MS: '50' });
+    server = await startTestServer({
+      CONCERTO_COLLAB_COMPACT_AFTER: '5',
+      CONCERTO_COLLAB_IDLE_UNLOAD_MS: '50',
+    });
     midwife = await buildProfessional(server.url);
     const family = await buildFamily(midwife.client);
-    planId = (await midwife.client.get(`/families/${family.id}/spaces`)).body.find((space: { kind: string }) => space.kind === 'sharedPlan').id;
+    planId = (await midwife.client.get(`/families/${family.id}/spaces`)).body.find(
+      (space: { kind: string }) => space.kind === 'sharedPlan',
+    ).id;
   });
   afterAll(() => server.dispose());
 
@@ -36,9 +46,13 @@ describe('in-process persistence', () => {
     await server.collab.registry.flushAll();
     seed.close();
     await waitFor(async () => (await server.collab.registry.loaded()).length === 0, 3000, 'idle unload');
-    const clients = await Promise.all(Array.from({ length: 6 }, () => open(server.url, midwife.client, planId)));
+    const clients = await Promise.all(
+      Array.from({ length: 6 }, () => open(server.url, midwife.client, planId)),
+    );
     for (const client of clients) expect(client.doc.getText('notes').toString()).toBe('loaded once');
-    expect((await server.collab.registry.loaded()).filter((document) => document.name === planId)).toHaveLength(1);
+    expect(
+      (await server.collab.registry.loaded()).filter((document) => document.name === planId),
+    ).toHaveLength(1);
     clients.forEach((client) => client.close());
   });
 
@@ -56,7 +70,9 @@ describe('in-process persistence', () => {
     client.close();
     await waitFor(async () => (await server.collab.registry.loaded()).length === 0, 3000, 'idle unload');
     const reader = await open(server.url, midwife.client, planId);
-    expect(reader.doc.getText('compaction').toString()).toBe(Array.from({ length: 12 }, (_, round) => `${round};`).join(''));
+    expect(reader.doc.getText('compaction').toString()).toBe(
+      Array.from({ length: 12 }, (_, round) => `${round};`).join(''),
+    );
     reader.close();
   });
 
@@ -69,11 +85,24 @@ describe('in-process persistence', () => {
     action.set('owner', { kind: 'professional', id: midwife.id, name: midwife.displayName });
     action.set('dueDate', '2027-01-15');
     action.set('status', 'todo');
-    await waitFor(async () => (await midwife.client.get('/me/actions')).body.length === 1, 5000, 'projection');
+    await waitFor(
+      async () => (await midwife.client.get('/me/actions')).body.length === 1,
+      5000,
+      'projection',
+    );
     const [listed] = (await midwife.client.get('/me/actions')).body;
-    expect(listed).toMatchObject({ id: 'action-1', what: 'Prendre rendez-vous à la maternité', dueDate: '2027-01-15', familyLabel: 'Famille Test' });
+    expect(listed).toMatchObject({
+      id: 'action-1',
+      what: 'Prendre rendez-vous à la maternité',
+      dueDate: '2027-01-15',
+      familyLabel: 'Famille Test',
+    });
     action.set('status', 'done');
-    await waitFor(async () => (await midwife.client.get('/me/actions')).body.length === 0, 5000, 'done actions leave the list');
+    await waitFor(
+      async () => (await midwife.client.get('/me/actions')).body.length === 0,
+      5000,
+      'done actions leave the list',
+    );
     client.close();
   });
 });
@@ -87,7 +116,9 @@ describe('kill -9 during typing', () => {
       const midwife = await signIn(server.url, 'sophie.lambert@concerto.demo', 'concerto-demo');
       const families = (await midwife.get('/families')).body;
       const familyId = families[0].id;
-      const planId = (await midwife.get(`/families/${familyId}/spaces`)).body.find((space: { kind: string }) => space.kind === 'sharedPlan').id;
+      const planId = (await midwife.get(`/families/${familyId}/spaces`)).body.find(
+        (space: { kind: string }) => space.kind === 'sharedPlan',
+      ).id;
       const typist = await open(server.url, midwife, planId);
       const text = typist.doc.getText('notes');
       let expected = '';
@@ -98,7 +129,11 @@ describe('kill -9 during typing', () => {
         if (index === 40) server.child.kill('SIGKILL');
         await new Promise((resolve) => setTimeout(resolve, 15));
       }
-      await waitFor(() => server.child.exitCode !== null || server.child.signalCode !== null, 5000, 'server killed');
+      await waitFor(
+        () => server.child.exitCode !== null || server.child.signalCode !== null,
+        5000,
+        'server killed',
+      );
       typist.close();
 
       server = await startServerProcess(environment, { dataDir, port: server.port });
@@ -108,7 +143,11 @@ describe('kill -9 during typing', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       reconnected.close();
       const fresh = await open(server.url, again, planId);
-      await waitFor(() => fresh.doc.getText('notes').toString().length >= expected.length, 5000, 'restored text');
+      await waitFor(
+        () => fresh.doc.getText('notes').toString().length >= expected.length,
+        5000,
+        'restored text',
+      );
       expect(fresh.doc.getText('notes').toString()).toBe(expected);
       fresh.close();
     } finally {

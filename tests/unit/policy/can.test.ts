@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountActions, can, familyActions, familyPoliciesFor, type Actor, type FamilyScope, type SharedItem } from '@concerto/shared';
+import {
+  accountActions,
+  can,
+  familyActions,
+  familyPoliciesFor,
+  type Actor,
+  type FamilyScope,
+  type SharedItem,
+} from '@concerto/shared';
 
 const familyId = 'f'.repeat(24);
 const organisationId = 'o'.repeat(24);
@@ -13,7 +21,13 @@ const identities = {
   coordinatorA: { kind: 'professional', userId: 'c1', healthRole: 'A', organisationId, accessManager: false },
   roleAOffTeam: { kind: 'professional', userId: 'a2', healthRole: 'A', organisationId, accessManager: false },
   roleBOffTeam: { kind: 'professional', userId: 'b2', healthRole: 'B', organisationId, accessManager: false },
-  removedMember: { kind: 'professional', userId: 'r1', healthRole: 'A', organisationId, accessManager: false },
+  removedMember: {
+    kind: 'professional',
+    userId: 'r1',
+    healthRole: 'A',
+    organisationId,
+    accessManager: false,
+  },
   familyMember: { kind: 'familyMember', familyId, memberId: motherId },
   otherFamilysMember: { kind: 'familyMember', familyId: 'e'.repeat(24), memberId: motherId },
   accessManager: { kind: 'professional', userId: 'm1', healthRole: 'B', organisationId, accessManager: true },
@@ -70,11 +84,25 @@ describe('can(): family actions for every identity', () => {
 });
 
 describe('can(): accounts and organisations', () => {
-  const professionals: Identity[] = ['roleAOnTeam', 'roleBOnTeam', 'coordinatorA', 'roleAOffTeam', 'roleBOffTeam', 'removedMember', 'accessManager'];
-  const matrix: Record<(typeof accountActions)[number], { resource: Parameters<typeof can>[2]; allowed: Identity[] }> = {
+  const professionals: Identity[] = [
+    'roleAOnTeam',
+    'roleBOnTeam',
+    'coordinatorA',
+    'roleAOffTeam',
+    'roleBOffTeam',
+    'removedMember',
+    'accessManager',
+  ];
+  const matrix: Record<
+    (typeof accountActions)[number],
+    { resource: Parameters<typeof can>[2]; allowed: Identity[] }
+  > = {
     'organisation.create': { resource: { kind: 'platform' }, allowed: ['admin'] },
     'family.create': { resource: { kind: 'platform' }, allowed: professionals },
-    'organisation.staff.manage': { resource: { kind: 'organisation', organisationId }, allowed: ['admin', 'accessManager'] },
+    'organisation.staff.manage': {
+      resource: { kind: 'organisation', organisationId },
+      allowed: ['admin', 'accessManager'],
+    },
   };
   for (const action of accountActions) {
     for (const identity of everyone) {
@@ -87,19 +115,35 @@ describe('can(): accounts and organisations', () => {
   }
 
   it("an access manager may not manage another organisation's staff", () => {
-    expect(can(identities.accessManager, 'organisation.staff.manage', { kind: 'organisation', organisationId: 'x'.repeat(24) })).toBe(false);
+    expect(
+      can(identities.accessManager, 'organisation.staff.manage', {
+        kind: 'organisation',
+        organisationId: 'x'.repeat(24),
+      }),
+    ).toBe(false);
   });
 });
 
 describe('can(): items of the file', () => {
-  const items: Record<string, { item: SharedItem; scope?: FamilyScope; read: Identity[]; share: Identity[] }> = {
+  const items: Record<
+    string,
+    { item: SharedItem; scope?: FamilyScope; read: Identity[]; share: Identity[] }
+  > = {
     'a social indicator shared with the mother': {
       item: { category: 'social', sharedWithMemberIds: [motherId] },
       read: [...team, 'familyMember'],
       share: team,
     },
-    'a social indicator shared with nobody': { item: { category: 'social', sharedWithMemberIds: [] }, read: team, share: team },
-    'a medical indicator': { item: { category: 'medical', sharedWithMemberIds: [] }, read: roleAOnTeam, share: roleAOnTeam },
+    'a social indicator shared with nobody': {
+      item: { category: 'social', sharedWithMemberIds: [] },
+      read: team,
+      share: team,
+    },
+    'a medical indicator': {
+      item: { category: 'medical', sharedWithMemberIds: [] },
+      read: roleAOnTeam,
+      share: roleAOnTeam,
+    },
     'a medical indicator a Role A member shared with the mother': {
       item: { category: 'medical', sharedWithMemberIds: [motherId] },
       read: [...roleAOnTeam, 'familyMember'],

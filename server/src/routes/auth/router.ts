@@ -39,7 +39,14 @@ export function authRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/auth/logout', summary: 'Sign out: revokes the session', tags: ['auth'], status: 204, authenticated: true },
+    {
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Sign out: revokes the session',
+      tags: ['auth'],
+      status: 204,
+      authenticated: true,
+    },
     async ({ request, response }) => {
       const auth = requireAuth(request);
       await revokeSession(auth.sessionId);
@@ -51,13 +58,28 @@ export function authRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/me', summary: 'The signed-in user', tags: ['auth'], response: MeSchema, authenticated: true },
+    {
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in user',
+      tags: ['auth'],
+      response: MeSchema,
+      authenticated: true,
+    },
     async ({ request }) => presentMe(requireAuth(request)),
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/invitations/redeem', summary: "Redeem a family member's personal invitation (link token + 6-digit code)", tags: ['auth'], body: RedeemInvitationRequestSchema, response: MeSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/invitations/redeem',
+      summary: "Redeem a family member's personal invitation (link token + 6-digit code)",
+      tags: ['auth'],
+      body: RedeemInvitationRequestSchema,
+      response: MeSchema,
+      status: 200,
+    },
     async ({ body, request, response }) => {
       const { familyId, memberId } = await redeemInvitation(body.token, body.code, request.ip ?? 'unknown');
       const session = await openSession({ familyId, memberId }, request.get('user-agent'));

@@ -1,6 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuditEntrySchema, FlagSchema, RaiseFlagRequestSchema, can, indicatorCategories, type IndicatorKey } from '@concerto/shared';
+import {
+  AuditEntrySchema,
+  FlagSchema,
+  RaiseFlagRequestSchema,
+  can,
+  indicatorCategories,
+  type IndicatorKey,
+} from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { AuditEntryModel } from '../../models/auditEntry.ts';
@@ -15,26 +22,64 @@ export function flagsAndAuditRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/flags', summary: 'Suspicion flags (Role A members of the care team only)', tags: ['families'], params: FamilyParams, response: z.array(FlagSchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/flags',
+      summary: 'Suspicion flags (Role A members of the care team only)',
+      tags: ['families'],
+      params: FamilyParams,
+      response: z.array(FlagSchema),
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const { auth, family, scope } = await openFamily(request, params.id, { part: 'flags', write: false });
       // Flags are not readable by anyone else: answered as if there were nothing here.
       if (!can(auth.actor, 'family.flags.read', { kind: 'family', family: scope })) throw notFound('flags');
       const flags = await FlagModel.find({ familyId: family._id }).sort({ raisedAt: -1 }).lean();
       const people = await loadPeople(flags.map((flag) => flag.raisedBy));
-      return flags.map((flag) => ({ id: String(flag._id), indicatorKey: flag.indicatorKey, note: flag.note, raisedBy: personRef(people, flag.raisedBy), raisedAt: flag.raisedAt.toISOString() }));
+      return flags.map((flag) => ({
+        id: String(flag._id),
+        indicatorKey: flag.indicatorKey,
+        note: flag.note,
+        raisedBy: personRef(people, flag.raisedBy),
+        raisedAt: flag.raisedAt.toISOString(),
+      }));
     },
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/flags', summary: 'Raise a suspicion about a sensitive indicator (readable by Role A only)', tags: ['families'], params: FamilyParams, body: RaiseFlagRequestSchema, response: z.object({ id: z.string(), raisedAt: z.string() }), authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/flags',
+      summary: 'Raise a suspicion about a sensitive indicator (readable by Role A only)',
+      tags: ['families'],
+      params: FamilyParams,
+      body: RaiseFlagRequestSchema,
+      response: z.object({ id: z.string(), raisedAt: z.string() }),
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'flags', write: true, action: 'family.flags.raise' });
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'flags',
+        write: true,
+        action: 'family.flags.raise',
+      });
       if (indicatorCategories[body.indicatorKey as IndicatorKey] !== 'medical') {
-        throw new HttpError(400, 'invalid_request', 'Flags are for sensitive (medical) indicators; record social ones directly.', [{ path: 'indicatorKey', message: 'not a sensitive indicator' }]);
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'Flags are for sensitive (medical) indicators; record social ones directly.',
+          [{ path: 'indicatorKey', message: 'not a sensitive indicator' }],
+        );
       }
-      const flag = await FlagModel.create({ familyId: family._id, indicatorKey: body.indicatorKey, note: body.note, raisedBy: auth.actor.kind === 'professional' ? auth.actor.userId : undefined, raisedAt: new Date() });
+      const flag = await FlagModel.create({
+        familyId: family._id,
+        indicatorKey: body.indicatorKey,
+        note: body.note,
+        raisedBy: auth.actor.kind === 'professional' ? auth.actor.userId : undefined,
+        raisedAt: new Date(),
+      });
       // The author gets an acknowledgement, not the content back: Role B cannot read flags.
       return { id: String(flag._id), raisedAt: flag.raisedAt.toISOString() };
     },
@@ -42,9 +87,21 @@ export function flagsAndAuditRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/audit', summary: 'Who opened or changed the file, and when (coordinator, referent and the family members)', tags: ['families'], params: FamilyParams, response: z.array(AuditEntrySchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/audit',
+      summary: 'Who opened or changed the file, and when (coordinator, referent and the family members)',
+      tags: ['families'],
+      params: FamilyParams,
+      response: z.array(AuditEntrySchema),
+      authenticated: true,
+    },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, { part: 'audit', write: false, action: 'family.audit.read' });
+      const { family } = await openFamily(request, params.id, {
+        part: 'audit',
+        write: false,
+        action: 'family.audit.read',
+      });
       const entries = await AuditEntryModel.find({ familyId: family._id }).sort({ at: -1 }).limit(500).lean();
       return entries.map((entry) => ({
         id: String(entry._id),
@@ -58,4 +115,3 @@ export function flagsAndAuditRouter(): Router {
 
   return router;
 }
-

@@ -18,9 +18,22 @@ export function membersRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/members', summary: 'Add a member to the family', tags: ['families'], params: FamilyParams, body: NewMemberSchema, response: MemberSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/members',
+      summary: 'Add a member to the family',
+      tags: ['families'],
+      params: FamilyParams,
+      body: NewMemberSchema,
+      response: MemberSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const { family } = await openFamily(request, params.id, { part: 'members', write: true, action: 'family.members.add' });
+      const { family } = await openFamily(request, params.id, {
+        part: 'members',
+        write: true,
+        action: 'family.members.add',
+      });
       family.members.push({ ...body, birthDate: body.birthDate ? new Date(body.birthDate) : null });
       await family.save();
       const member = family.members[family.members.length - 1]!;
@@ -48,7 +61,11 @@ export function membersRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'invitations', write: true, action: 'family.invitations.create' });
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'invitations',
+        write: true,
+        action: 'family.invitations.create',
+      });
       const member = family.members.find((candidate) => String(candidate._id) === params.memberId);
       if (!member) throw notFound('member');
       const invitation = await issueInvitation({
@@ -58,7 +75,11 @@ export function membersRouter(): Router {
         expiresInDays: body.expiresInDays,
       });
       const origin = `${request.protocol}://${request.get('host')}`;
-      return { link: `${origin}/invitation/${invitation.token}`, code: invitation.code, expiresAt: invitation.expiresAt.toISOString() };
+      return {
+        link: `${origin}/invitation/${invitation.token}`,
+        code: invitation.code,
+        expiresAt: invitation.expiresAt.toISOString(),
+      };
     },
   );
 

@@ -27,13 +27,24 @@ export function familiesRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families', summary: 'My families: files where I am on the care team (a family member: their own)', tags: ['families'], response: z.array(FamilySummarySchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families',
+      summary: 'My families: files where I am on the care team (a family member: their own)',
+      tags: ['families'],
+      response: z.array(FamilySummarySchema),
+      authenticated: true,
+    },
     async ({ request }) => {
       const auth = requireAuth(request);
       const actor = auth.actor;
       const filter =
         actor.kind === 'professional'
-          ? { team: mongoose.trusted({ $elemMatch: { professionalId: new mongoose.Types.ObjectId(actor.userId), endedAt: null } }) }
+          ? {
+              team: mongoose.trusted({
+                $elemMatch: { professionalId: new mongoose.Types.ObjectId(actor.userId), endedAt: null },
+              }),
+            }
           : actor.kind === 'familyMember'
             ? { _id: actor.familyId }
             : null;
@@ -45,7 +56,10 @@ export function familiesRouter(): Router {
         const scope = scopeOf(family);
         const policies = { strata: can(actor, 'family.strata.read', { kind: 'family', family: scope }) };
         const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
-        const myFunctions = scope.team.find((membership) => membership.professionalId === (actor.kind === 'professional' ? actor.userId : ''))?.functions ?? [];
+        const myFunctions =
+          scope.team.find(
+            (membership) => membership.professionalId === (actor.kind === 'professional' ? actor.userId : ''),
+          )?.functions ?? [];
         summaries.push({
           id: String(family._id),
           label: family.label,
@@ -58,7 +72,9 @@ export function familiesRouter(): Router {
                   phase: phase?.phase ?? null,
                   stratum: family.stratum,
                   screeningRecorded: !!family.screening?.scenario,
-                  sharingConsentGranted: family.consents.some((consent) => consent.scope === 'teamSharing' && consent.granted) && scope.sharingWithdrawnMemberIds.length < family.members.length,
+                  sharingConsentGranted:
+                    family.consents.some((consent) => consent.scope === 'teamSharing' && consent.granted) &&
+                    scope.sharingWithdrawnMemberIds.length < family.members.length,
                   functionsHeld: scope.team.flatMap((membership) => membership.functions),
                   concertationHeld: family.services.some((service) => service.service === 'concertation'),
                 })
@@ -66,14 +82,28 @@ export function familiesRouter(): Router {
           myFunctions: [...myFunctions],
         });
       }
-      await recordAudits(auth, families.map((family) => family._id), 'read', 'summary', request.id);
+      await recordAudits(
+        auth,
+        families.map((family) => family._id),
+        'read',
+        'summary',
+        request.id,
+      );
       return summaries;
     },
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/families', summary: 'Open a family file; the creator joins its care team', tags: ['families'], body: CreateFamilyRequestSchema, response: FamilyViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families',
+      summary: 'Open a family file; the creator joins its care team',
+      tags: ['families'],
+      body: CreateFamilyRequestSchema,
+      response: FamilyViewSchema,
+      authenticated: true,
+    },
     async ({ body, request }) => {
       const auth = requireAuth(request);
       if (!can(auth.actor, 'family.create', { kind: 'platform' }) || auth.actor.kind !== 'professional') {
@@ -87,7 +117,15 @@ export function familiesRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id', summary: "A family's file, filtered to what the caller may read, with the caller's policies", tags: ['families'], params: FamilyParams, response: FamilyViewSchema, authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id',
+      summary: "A family's file, filtered to what the caller may read, with the caller's policies",
+      tags: ['families'],
+      params: FamilyParams,
+      response: FamilyViewSchema,
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const { auth, family, scope } = await openFamily(request, params.id, { part: 'file', write: false });
       return presentFamily(family, auth.actor, scope);
@@ -96,9 +134,22 @@ export function familiesRouter(): Router {
 
   endpoint(
     router,
-    { method: 'patch', path: '/families/:id', summary: "Change a file's label, due date or birth date", tags: ['families'], params: FamilyParams, body: UpdateFamilyRequestSchema, response: FamilyViewSchema, authenticated: true },
+    {
+      method: 'patch',
+      path: '/families/:id',
+      summary: "Change a file's label, due date or birth date",
+      tags: ['families'],
+      params: FamilyParams,
+      body: UpdateFamilyRequestSchema,
+      response: FamilyViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, { part: 'file', write: true, action: 'family.update' });
+      const { auth, family, scope } = await openFamily(request, params.id, {
+        part: 'file',
+        write: true,
+        action: 'family.update',
+      });
       if (body.label !== undefined) family.label = body.label;
       if (body.dueDate !== undefined) family.dueDate = body.dueDate ? new Date(body.dueDate) : null;
       if (body.birthDate !== undefined) family.birthDate = body.birthDate ? new Date(body.birthDate) : null;

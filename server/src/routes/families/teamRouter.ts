@@ -14,15 +14,40 @@ export function teamRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/team', summary: 'Add a professional to the care team (creates the therapeutic link)', tags: ['families'], params: FamilyParams, body: AddTeamMemberRequestSchema, response: FamilyViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/team',
+      summary: 'Add a professional to the care team (creates the therapeutic link)',
+      tags: ['families'],
+      params: FamilyParams,
+      body: AddTeamMemberRequestSchema,
+      response: FamilyViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'team', write: true, action: 'family.team.manage' });
-      const professional = await UserModel.findOne({ _id: body.professionalId, kind: 'professional', active: true }).lean();
-      if (!professional) throw new HttpError(400, 'invalid_request', 'No active professional has this id.', [{ path: 'professionalId', message: 'unknown professional' }]);
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'team',
+        write: true,
+        action: 'family.team.manage',
+      });
+      const professional = await UserModel.findOne({
+        _id: body.professionalId,
+        kind: 'professional',
+        active: true,
+      }).lean();
+      if (!professional)
+        throw new HttpError(400, 'invalid_request', 'No active professional has this id.', [
+          { path: 'professionalId', message: 'unknown professional' },
+        ]);
       const memberIds = new Set(family.members.map((member) => String(member._id)));
       const unknownMember = body.hiddenFromMemberIds.find((memberId) => !memberIds.has(memberId));
-      if (unknownMember) throw new HttpError(400, 'invalid_request', 'Hidden from: not a member of this family.', [{ path: 'hiddenFromMemberIds', message: `unknown member ${unknownMember}` }]);
-      const active = family.team.find((membership) => String(membership.professionalId) === body.professionalId && !membership.endedAt);
+      if (unknownMember)
+        throw new HttpError(400, 'invalid_request', 'Hidden from: not a member of this family.', [
+          { path: 'hiddenFromMemberIds', message: `unknown member ${unknownMember}` },
+        ]);
+      const active = family.team.find(
+        (membership) => String(membership.professionalId) === body.professionalId && !membership.endedAt,
+      );
       if (active) throw new HttpError(409, 'conflict', 'This professional is already on the care team.');
       const adderId = auth.actor.kind === 'professional' ? auth.actor.userId : '';
       family.team.push({
@@ -41,13 +66,32 @@ export function teamRouter(): Router {
 
   endpoint(
     router,
-    { method: 'delete', path: '/families/:id/team/:professionalId', summary: "End a professional's membership: their link ends at once; history keeps it", tags: ['families'], params: TeamParams, status: 204, authenticated: true },
+    {
+      method: 'delete',
+      path: '/families/:id/team/:professionalId',
+      summary: "End a professional's membership: their link ends at once; history keeps it",
+      tags: ['families'],
+      params: TeamParams,
+      status: 204,
+      authenticated: true,
+    },
     async ({ params, request, response }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'team', write: true, action: 'family.team.manage' });
-      const membership = family.team.find((candidate) => String(candidate.professionalId) === params.professionalId && !candidate.endedAt);
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'team',
+        write: true,
+        action: 'family.team.manage',
+      });
+      const membership = family.team.find(
+        (candidate) => String(candidate.professionalId) === params.professionalId && !candidate.endedAt,
+      );
       if (!membership) throw notFound('team membership');
       const othersActive = family.team.some((candidate) => candidate !== membership && !candidate.endedAt);
-      if (!othersActive) throw new HttpError(409, 'conflict', 'A family file keeps at least one professional on its care team.');
+      if (!othersActive)
+        throw new HttpError(
+          409,
+          'conflict',
+          'A family file keeps at least one professional on its care team.',
+        );
       membership.endedAt = new Date();
       membership.endedBy = auth.actor.kind === 'professional' ? (auth.actor.userId as never) : null;
       await family.save();

@@ -20,21 +20,39 @@ export function professionalsRouter(): Router {
   const router = Router();
   endpoint(
     router,
-    { method: 'get', path: '/professionals', summary: 'Search active professionals by name or profession', tags: ['organisations'], query: SearchQuery, response: z.array(ProfessionalSchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/professionals',
+      summary: 'Search active professionals by name or profession',
+      tags: ['organisations'],
+      query: SearchQuery,
+      response: z.array(ProfessionalSchema),
+      authenticated: true,
+    },
     async ({ query, request }) => {
-      if (requireAuth(request).actor.kind !== 'professional') throw forbidden('Only professionals search colleagues.');
+      if (requireAuth(request).actor.kind !== 'professional')
+        throw forbidden('Only professionals search colleagues.');
       const pattern = new RegExp(escapeRegExp(query.search), 'i');
       const users = await UserModel.find({
         kind: 'professional',
         active: true,
-        ...(query.search ? { $or: mongoose.trusted([{ displayName: pattern }, { profession: pattern }]) } : {}),
+        ...(query.search
+          ? { $or: mongoose.trusted([{ displayName: pattern }, { profession: pattern }]) }
+          : {}),
       })
         .sort({ displayName: 1 })
         .limit(25)
         .lean();
-      const organisations = await OrganisationModel.find({ _id: mongoose.trusted({ $in: users.map((user) => user.organisationId) }) }, { name: 1 }).lean();
-      const names = new Map(organisations.map((organisation) => [String(organisation._id), organisation.name]));
-      return users.map((user) => presentProfessional(user, names.get(String(user.organisationId)) ?? '', false));
+      const organisations = await OrganisationModel.find(
+        { _id: mongoose.trusted({ $in: users.map((user) => user.organisationId) }) },
+        { name: 1 },
+      ).lean();
+      const names = new Map(
+        organisations.map((organisation) => [String(organisation._id), organisation.name]),
+      );
+      return users.map((user) =>
+        presentProfessional(user, names.get(String(user.organisationId)) ?? '', false),
+      );
     },
   );
   return router;

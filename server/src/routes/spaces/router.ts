@@ -40,14 +40,32 @@ function presentSpace(space: SpaceDocument, actor: Actor, familyScope: SpaceFami
 
 function assertAudience(family: Family, audience: SpaceAudience, kind: string): void {
   const members = new Set(family.members.map((member) => String(member._id)));
-  const team = new Set(family.team.filter((membership) => !membership.endedAt).map((membership) => String(membership.professionalId)));
+  const team = new Set(
+    family.team
+      .filter((membership) => !membership.endedAt)
+      .map((membership) => String(membership.professionalId)),
+  );
   const problems: { path: string; message: string }[] = [];
-  audience.members.forEach((entry, index) => !members.has(entry.memberId) && problems.push({ path: `audience.members.${index}.memberId`, message: 'not a member of this family' }));
-  audience.professionalIds.forEach((id, index) => !team.has(id) && problems.push({ path: `audience.professionalIds.${index}`, message: 'not on the care team' }));
+  audience.members.forEach(
+    (entry, index) =>
+      !members.has(entry.memberId) &&
+      problems.push({ path: `audience.members.${index}.memberId`, message: 'not a member of this family' }),
+  );
+  audience.professionalIds.forEach(
+    (id, index) =>
+      !team.has(id) &&
+      problems.push({ path: `audience.professionalIds.${index}`, message: 'not on the care team' }),
+  );
   if ((kind === 'teamNotes' || kind === 'health') && audience.members.length > 0) {
     problems.push({ path: 'audience.members', message: `the ${kind} space is for professionals only` });
   }
-  if (problems.length) throw new HttpError(400, 'invalid_request', `Invalid audience: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, problems);
+  if (problems.length)
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `Invalid audience: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+      problems,
+    );
 }
 
 /** Spaces of a family file: one Yjs document each, with its audience. */
@@ -56,31 +74,69 @@ export function spacesRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/spaces', summary: 'The spaces the caller may open in this family file, with their access', tags: ['spaces'], params: FamilyParams, response: z.array(SpaceViewSchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/spaces',
+      summary: 'The spaces the caller may open in this family file, with their access',
+      tags: ['spaces'],
+      params: FamilyParams,
+      response: z.array(SpaceViewSchema),
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: false });
       await provisionDefaultSpaces(family._id, null);
       const familyScope = await spaceFamilyScopeOf(family);
       const spaces = await SpaceModel.find({ familyId: family._id }).sort({ createdAt: 1 }).lean();
       // Spaces the caller cannot open are not listed at all: their titles may already say too much.
-      return spaces.map((space) => presentSpace(space, auth.actor, familyScope)).filter((space) => space.myAccess !== 'none');
+      return spaces
+        .map((space) => presentSpace(space, auth.actor, familyScope))
+        .filter((space) => space.myAccess !== 'none');
     },
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/spaces', summary: 'Create a space for a precise audience', tags: ['spaces'], params: FamilyParams, body: CreateSpaceRequestSchema, response: SpaceViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/spaces',
+      summary: 'Create a space for a precise audience',
+      tags: ['spaces'],
+      params: FamilyParams,
+      body: CreateSpaceRequestSchema,
+      response: SpaceViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: true, action: 'family.update' });
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'spaces',
+        write: true,
+        action: 'family.update',
+      });
       assertAudience(family, body.audience, 'custom');
-      const space = await SpaceModel.create({ familyId: family._id, kind: 'custom', title: body.title, audience: body.audience, createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : null });
+      const space = await SpaceModel.create({
+        familyId: family._id,
+        kind: 'custom',
+        title: body.title,
+        audience: body.audience,
+        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : null,
+      });
       return presentSpace(space.toObject(), auth.actor, await spaceFamilyScopeOf(family));
     },
   );
 
   endpoint(
     router,
-    { method: 'patch', path: '/families/:id/spaces/:spaceId', summary: "Change a space's title or audience; takes effect at once on open connections", tags: ['spaces'], params: SpaceParams, body: UpdateSpaceRequestSchema, response: SpaceViewSchema, authenticated: true },
+    {
+      method: 'patch',
+      path: '/families/:id/spaces/:spaceId',
+      summary: "Change a space's title or audience; takes effect at once on open connections",
+      tags: ['spaces'],
+      params: SpaceParams,
+      body: UpdateSpaceRequestSchema,
+      response: SpaceViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
       const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: true });
       const familyScope = await spaceFamilyScopeOf(family);
@@ -88,7 +144,8 @@ export function spacesRouter(): Router {
       if (!space) throw notFound('space');
       const view = presentSpace(space.toObject(), auth.actor, familyScope);
       if (view.myAccess === 'none') throw notFound('space');
-      if (!view.canEditAudience) throw forbidden('Only professionals who can edit this space change its audience.');
+      if (!view.canEditAudience)
+        throw forbidden('Only professionals who can edit this space change its audience.');
       if (body.audience) {
         assertAudience(family, body.audience, space.kind);
         space.set('audience', body.audience);

@@ -18,7 +18,11 @@ export function collabTokenRouter(): Router {
       summary: "A short-lived token to open one space's collaboration websocket",
       tags: ['spaces'],
       body: z.strictObject({ spaceId: IdSchema }),
-      response: z.object({ token: z.string(), expiresAt: z.string(), access: z.enum(['read', 'contribute', 'write']) }),
+      response: z.object({
+        token: z.string(),
+        expiresAt: z.string(),
+        access: z.enum(['read', 'contribute', 'write']),
+      }),
       authenticated: true,
     },
     async ({ body, request }) => {
