@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { maxJsonBodyBytes, type DatabaseKind } from '@concerto/shared';
 import type { Config } from './config.ts';
+import type { DocumentRegistry } from './collab/documentRegistry.ts';
 import { clientApp } from './http/clientApp.ts';
 import { errorHandler, unknownApiRoute } from './http/errors.ts';
 import { requestLogging } from './http/requestLogging.ts';
@@ -19,6 +20,9 @@ import { professionalsRouter } from './routes/professionals/router.ts';
 import { spacesRouter } from './routes/spaces/router.ts';
 import { collabTokenRouter } from './routes/spaces/tokenRouter.ts';
 import { meRouter } from './routes/me/router.ts';
+import { functionsRouter } from './routes/functions/router.ts';
+import { decisionsRouter } from './routes/decisions/router.ts';
+import { concertationsRouter } from './routes/concertations/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 
 /** What the HTTP app needs from the running server. */
@@ -26,6 +30,8 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   databaseKind: DatabaseKind;
+  /** Loaded collaboration documents (routes read the plan through them). */
+  documents: DocumentRegistry;
 }
 
 /** Builds the Express app: security headers, request logs, the API under /api and the built client at /. */
@@ -52,6 +58,9 @@ export function createApp(context: AppContext): Express {
   api.use(spacesRouter());
   api.use(collabTokenRouter());
   api.use(meRouter());
+  api.use(functionsRouter());
+  api.use(decisionsRouter());
+  api.use(concertationsRouter(context.documents));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

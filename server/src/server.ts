@@ -9,8 +9,10 @@ import { createLogger } from './logger.ts';
 import { bootstrapAdmin } from './commands/adminBootstrapper.ts';
 import { seedDemoData } from './demo/demoSeeder.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
+import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
+import { DocumentRegistry } from './collab/documentRegistry.ts';
 
 /** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
 export interface RunningServer {
@@ -33,12 +35,14 @@ export async function startServer(
   const database = await openDatabase(config, logger);
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
-  const app = createApp({ config, logger, databaseKind: database.kind });
+  const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);
+  const app = createApp({ config, logger, databaseKind: database.kind, documents });
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, config.allowedOrigins, logger);
+  const detachRoom = attachConcertationRoom(io, logger);
   const collab = attachCollabServer(
     httpServer,
-    { allowedOrigins: config.allowedOrigins, store: new MongoUpdateStore(), ...config.collab },
+    { allowedOrigins: config.allowedOrigins, registry: documents },
     logger,
   );
 
@@ -59,6 +63,7 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      detachRoom();
       await collab.close();
       await io.close().catch(() => undefined);
       httpServer.closeIdleConnections();

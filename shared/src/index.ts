@@ -13,3 +13,6 @@ export * from './collab/protocol.ts';
 export * from './collab/spaces.ts';
 export * from './collab/spaceAccess.ts';
 export * from './collab/planDocument.ts';
+export * from './contract/concertations.ts';
+export * from './policy/concertationRules.ts';
+export * from './contract/room.ts';

@@ -7,18 +7,14 @@ import { resolveSessionById } from '../auth/sessions.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
 import { CollabConnection } from './collabConnection.ts';
-import { DocumentRegistry } from './documentRegistry.ts';
+import type { DocumentRegistry } from './documentRegistry.ts';
 import { PlanProjector } from './planProjector.ts';
 import { authorizeUpgrade } from './upgradeAuthorizer.ts';
-import type { UpdateStore } from './updateStore.ts';
 
 /** Settings of the collaboration server. */
 export interface CollabServerOptions {
   allowedOrigins: readonly string[];
-  store: UpdateStore;
-  flushDelayMs?: number;
-  compactAfterRecords?: number;
-  idleUnloadMs?: number;
+  registry: DocumentRegistry;
 }
 
 /** The running collaboration server. */
@@ -69,15 +65,7 @@ export function attachCollabServer(
   options: CollabServerOptions,
   logger: Logger,
 ): CollabServer {
-  const registry = new DocumentRegistry(
-    options.store,
-    {
-      flushDelayMs: options.flushDelayMs ?? 100,
-      compactAfterRecords: options.compactAfterRecords ?? 200,
-      idleUnloadMs: options.idleUnloadMs ?? 30_000,
-    },
-    logger,
-  );
+  const registry = options.registry;
   const projector = new PlanProjector(logger);
   const connections = new Set<CollabConnection>();
   const familyOfDocument = new Map<string, string>();

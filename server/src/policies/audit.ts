@@ -17,7 +17,10 @@ export type AuditPart =
   | 'consents'
   | 'audit'
   | 'spaces'
-  | 'plan';
+  | 'plan'
+  | 'functions'
+  | 'concertations'
+  | 'decisions';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

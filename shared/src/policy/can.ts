@@ -19,6 +19,14 @@ export const familyActions = [
   'family.consents.read',
   'family.consents.record',
   'family.audit.read',
+  'family.functions.read',
+  'family.functions.assign',
+  'family.referent.choose',
+  'family.concertations.read',
+  'family.concertations.schedule',
+  'family.decisions.read',
+  'family.decisions.propose',
+  'family.decisions.position',
 ] as const;
 
 /** Actions on one item of a family file (an indicator, a team membership...). */
@@ -43,6 +51,20 @@ export type Resource =
   | { kind: 'family'; family: FamilyScope }
   | { kind: 'item'; family: FamilyScope; item: SharedItem };
 
+/** What a family member may do in their own family's file (items still need sharing, one by one). */
+const familyMemberActions: readonly FamilyAction[] = [
+  'family.read',
+  'family.team.read',
+  'family.consents.read',
+  'family.consents.record',
+  'family.audit.read',
+  'family.functions.read',
+  'family.referent.choose',
+  'family.concertations.read',
+  'family.decisions.read',
+  'family.decisions.position',
+];
+
 /** The caller's team membership in this family, if they have a therapeutic link. */
 function linkOf(actor: Actor, family: FamilyScope) {
   if (actor.kind !== 'professional') return undefined;
@@ -66,18 +88,15 @@ function canOnFamily(actor: Actor, action: FamilyAction, family: FamilyScope): b
         return roleA;
       case 'family.audit.read':
         return link.functions.includes('coordinator') || link.functions.includes('referent');
+      case 'family.decisions.position':
+        // Positions are the family's voice: professionals propose and record, they do not vote.
+        return false;
       default:
         return true;
     }
   }
   if (isOwnFamilyMember(actor, family)) {
-    return [
-      'family.read',
-      'family.team.read',
-      'family.consents.read',
-      'family.consents.record',
-      'family.audit.read',
-    ].includes(action);
+    return familyMemberActions.includes(action);
   }
   return false;
 }

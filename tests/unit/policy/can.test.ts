@@ -70,6 +70,14 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.consents.read': [...team, 'familyMember'],
   'family.consents.record': [...team, 'familyMember'],
   'family.audit.read': ['coordinatorA', 'familyMember'],
+  'family.functions.read': [...team, 'familyMember'],
+  'family.functions.assign': team,
+  'family.referent.choose': [...team, 'familyMember'],
+  'family.concertations.read': [...team, 'familyMember'],
+  'family.concertations.schedule': team,
+  'family.decisions.read': [...team, 'familyMember'],
+  'family.decisions.propose': team,
+  'family.decisions.position': ['familyMember'],
 };
 
 describe('can(): family actions for every identity', () => {

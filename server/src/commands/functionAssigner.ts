@@ -1,0 +1,104 @@
+import mongoose from 'mongoose';
+import type { z } from 'zod';
+import { addDays, teamFunctions, type AssignFunctionRequestSchema, type TeamFunction } from '@concerto/shared';
+import type { AuthContext } from '../auth/sessions.ts';
+import { HttpError, forbidden } from '../http/errors.ts';
+import type { FamilyModel } from '../models/family.ts';
+import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
+
+type Family = InstanceType<typeof FamilyModel>;
+type Request = z.output<typeof AssignFunctionRequestSchema>;
+
+const invalid = (path: string, message: string) => new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
+
+/** The functions held now, per professional, from the assignment history. */
+export async function currentFunctions(familyId: mongoose.Types.ObjectId): Promise<Map<string, TeamFunction[]>> {
+  const current = await FunctionAssignmentModel.find({ familyId, endedAt: null }).lean();
+  const held = new Map<string, TeamFunction[]>();
+  for (const assignment of current) {
+    if (!assignment.professionalId) continue;
+    const id = String(assignment.professionalId);
+    held.set(id, [...(held.get(id) ?? []), assignment.function]);
+  }
+  return held;
+}
+
+/** Keeps the team's `functions` (used by the policy, e.g. who reads the audit) equal to the history's current state. */
+async function syncTeamFunctions(family: Family): Promise<void> {
+  const held = await currentFunctions(family._id);
+  for (const membership of family.team) {
+    const functions = membership.endedAt ? [] : (held.get(String(membership.professionalId)) ?? []);
+    membership.functions = teamFunctions.filter((name) => functions.includes(name)) as never;
+  }
+  await family.save();
+}
+
+/**
+ * Assigns a function. The referent is the family's choice (recorded as theirs); the coordinator is
+ * assigned by the team for about a year, with a hand-over record when it changes; case management
+ * needs its reason. Previous holders' assignments end; nothing is deleted.
+ */
+export async function assignFunction(family: Family, auth: AuthContext, request: Request) {
+  const actor = auth.actor;
+  const onTeam = (id: string | null) => !!id && family.team.some((membership) => !membership.endedAt && String(membership.professionalId) === id);
+  if (request.professionalId && !onTeam(request.professionalId)) throw invalid('professionalId', 'choose a professional already on the care team');
+  const now = new Date();
+  let chosenBy: { kind: 'familyMember' | 'team'; id: string; displayName: string };
+  if (request.function === 'referent') {
+    if (actor.kind === 'familyMember') chosenBy = { kind: 'familyMember', id: actor.memberId, displayName: auth.displayName };
+    else {
+      const member = family.members.find((candidate) => String(candidate._id) === request.onBehalfOfMemberId);
+      if (!member) throw invalid('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
+      chosenBy = { kind: 'familyMember', id: String(member._id), displayName: member.displayName };
+    }
+  } else {
+    if (actor.kind !== 'professional') throw forbidden('The team assigns the coordinator and the case manager.');
+    chosenBy = { kind: 'team', id: actor.userId, displayName: auth.displayName };
+  }
+  const current = await FunctionAssignmentModel.findOne({ familyId: family._id, function: request.function, endedAt: null });
+  if (current && request.professionalId && String(current.professionalId) === request.professionalId) {
+    throw new HttpError(409, 'conflict', 'This professional already holds this function.');
+  }
+  let handover = null;
+  if (request.function === 'coordinator' && current?.professionalId) {
+    if (!request.handover) throw invalid('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
+    handover = { fromProfessionalId: current.professionalId, whatWasHandedOver: request.handover.whatWasHandedOver, acknowledgedAt: null };
+  }
+  if (request.function === 'caseManager' && !request.professionalId && !current) throw invalid('professionalId', 'no case management to end');
+  const start = request.function === 'coordinator' && request.start ? new Date(request.start) : now;
+  const expectedEnd = request.function === 'coordinator' ? (request.expectedEnd ? new Date(request.expectedEnd) : addDays(start, 365)) : null;
+  if (expectedEnd && expectedEnd <= start) throw invalid('expectedEnd', 'must be after the start');
+
+  if (current) {
+    current.endedAt = now;
+    await current.save();
+  }
+  const assignment = request.professionalId
+    ? await FunctionAssignmentModel.create({
+        familyId: family._id,
+        function: request.function,
+        professionalId: request.professionalId,
+        start,
+        expectedEnd,
+        chosenBy,
+        reason: request.function === 'caseManager' ? request.reason : null,
+        concertationId: request.concertationId ?? null,
+        handover,
+      })
+    : null;
+  await syncTeamFunctions(family);
+  return assignment;
+}
+
+/** The new coordinator acknowledges the hand-over they received. */
+export async function acknowledgeHandover(family: Family, auth: AuthContext, assignmentId: string) {
+  const assignment = mongoose.isValidObjectId(assignmentId) ? await FunctionAssignmentModel.findOne({ _id: assignmentId, familyId: family._id }) : null;
+  if (!assignment?.handover) throw new HttpError(404, 'not_found', 'No such hand-over.');
+  if (auth.actor.kind !== 'professional' || String(assignment.professionalId) !== auth.actor.userId) {
+    throw forbidden('Only the new coordinator acknowledges the hand-over.');
+  }
+  if (assignment.handover.acknowledgedAt) throw new HttpError(409, 'conflict', 'Already acknowledged.');
+  assignment.handover.acknowledgedAt = new Date();
+  await assignment.save();
+  return assignment;
+}

@@ -1,0 +1,50 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const { ObjectId } = Schema.Types;
+
+const attendanceSchema = new Schema(
+  {
+    participantKind: { type: String, enum: ['professional', 'familyMember'], required: true },
+    participantId: { type: String, required: true },
+    name: { type: String, required: true },
+    detail: { type: String, default: null },
+    status: { type: String, enum: ['present', 'excused', 'absent'], default: 'absent' },
+    mode: { type: String, enum: ['remote', 'onSite', null], default: null },
+    joinedAt: { type: Date, default: null },
+    leftAt: { type: Date, default: null },
+    markedBy: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const concertationSchema = new Schema(
+  {
+    familyId: { type: ObjectId, ref: 'Family', required: true },
+    scheduledAt: { type: Date, required: true },
+    durationMinutes: { type: Number, required: true },
+    place: { type: String, default: null },
+    remote: { type: Boolean, default: false },
+    agenda: { type: [new Schema({ title: String }, { _id: false })], default: [] },
+    currentAgendaIndex: { type: Number, default: 0 },
+    invitedProfessionalIds: { type: [ObjectId], default: [] },
+    invitedMemberIds: { type: [ObjectId], default: [] },
+    interpreter: { needed: { type: Boolean, default: false }, language: { type: String, default: null } },
+    organiserId: { type: ObjectId, ref: 'User', required: true },
+    status: { type: String, enum: ['scheduled', 'open', 'closed', 'cancelled'], default: 'scheduled' },
+    startedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    attendance: { type: [attendanceSchema], default: [] },
+    /** State of the shared plan when the room opened, to list what changed during the meeting. */
+    planAtOpening: { type: Schema.Types.Mixed, default: null },
+    /** Frozen at close; filtered per reader when read. */
+    minutes: { type: Schema.Types.Mixed, default: null },
+  },
+  { timestamps: true, optimisticConcurrency: true },
+);
+concertationSchema.index({ familyId: 1, scheduledAt: -1 });
+
+/** A multidisciplinary concertation of a family, from scheduling to frozen minutes. */
+export type ConcertationDocument = InferSchemaType<typeof concertationSchema> & { _id: mongoose.Types.ObjectId };
+
+/** Concertations. */
+export const ConcertationModel = mongoose.model('Concertation', concertationSchema);

@@ -1,0 +1,21 @@
+import { EventEmitter } from 'node:events';
+
+/** Something changed that participants of a meeting room should reload (never carries the content itself). */
+export interface RoomChange {
+  concertationId: string;
+  what: 'decisions' | 'functions' | 'concertation' | 'stratum';
+}
+
+const emitter = new EventEmitter();
+emitter.setMaxListeners(0);
+
+/** Tells the meeting room that something changed; each participant then re-reads it with their own rights. */
+export function announceRoomChange(change: RoomChange): void {
+  emitter.emit('change', change);
+}
+
+/** Subscribes to room changes; returns the unsubscribe function. */
+export function onRoomChange(listener: (change: RoomChange) => void): () => void {
+  emitter.on('change', listener);
+  return () => emitter.off('change', listener);
+}
