@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** Three projects: fast unit tests, integration tests against a real server and database, e2e in Chromium. */
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -94,9 +94,11 @@ router.beforeEach(async (to) => {
 router.afterEach((to, from) => {
   const title = to.meta.titleKey ? i18n.global.t(to.meta.titleKey) : '';
   document.title = title ? `${title} — Concerto` : 'Concerto';
-  // Moving within the same page (a section link) focuses that section; a new page focuses the main
-  // content so screen-reader users hear where they arrived.
-  const samePage = to.path === from.path && from.matched.length > 0;
+  // The first page of a visit keeps the browser's focus order (the skip link comes first). Later, a
+  // section link focuses that section and a new page focuses the main content, so screen-reader users
+  // hear where they arrived.
+  if (from.matched.length === 0) return;
+  const samePage = to.path === from.path;
   if (samePage && !to.hash) return;
   requestAnimationFrame(() => {
     const target = samePage ? document.getElementById(decodeURIComponent(to.hash.slice(1))) : null;

@@ -63,9 +63,9 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      detachRoom();
       await collab.close();
       await io.close().catch(() => undefined);
+      await detachRoom();
       httpServer.closeIdleConnections();
       // Requests still in flight get a moment to finish before their sockets are cut.
       const cutOff = setTimeout(() => httpServer.closeAllConnections(), 1500);

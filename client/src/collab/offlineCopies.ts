@@ -6,7 +6,9 @@ export async function clearOfflineCopies(spaceId?: string): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const names = spaceId
     ? [`${offlineCopyPrefix}${spaceId}`]
-    : ((await indexedDB.databases?.()) ?? []).map((database) => database.name ?? '').filter((name) => name.startsWith(offlineCopyPrefix));
+    : ((await indexedDB.databases?.()) ?? [])
+        .map((database) => database.name ?? '')
+        .filter((name) => name.startsWith(offlineCopyPrefix));
   await Promise.all(
     names.map(
       (name) =>

@@ -20,7 +20,13 @@ export function planLists(doc: Y.Doc) {
 }
 
 /** Adds a need or a goal; `inFamilyWords` marks text the family said in its own words. */
-export function addEntry(doc: Y.Doc, list: 'needs' | 'goals', text: string, inFamilyWords: boolean, author: string): string {
+export function addEntry(
+  doc: Y.Doc,
+  list: 'needs' | 'goals',
+  text: string,
+  inFamilyWords: boolean,
+  author: string,
+): string {
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
@@ -34,7 +40,10 @@ export function addEntry(doc: Y.Doc, list: 'needs' | 'goals', text: string, inFa
 }
 
 /** Adds an action: what, who carries it, by when. */
-export function addAction(doc: Y.Doc, action: { what: string; owner: ActionOwner | null; dueDate: string | null; needId?: string | null }): string {
+export function addAction(
+  doc: Y.Doc,
+  action: { what: string; owner: ActionOwner | null; dueDate: string | null; needId?: string | null },
+): string {
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
@@ -49,13 +58,21 @@ export function addAction(doc: Y.Doc, action: { what: string; owner: ActionOwner
   return id;
 }
 
-function findEntry(array: Y.Array<Y.Map<unknown>>, id: string): { entry: Y.Map<unknown>; index: number } | null {
+function findEntry(
+  array: Y.Array<Y.Map<unknown>>,
+  id: string,
+): { entry: Y.Map<unknown>; index: number } | null {
   const index = array.toArray().findIndex((entry) => entry.get('id') === id);
   return index < 0 ? null : { entry: array.get(index), index };
 }
 
 /** Changes fields of an entry (need, goal or action) in place; each field merges on its own. */
-export function updateEntry(doc: Y.Doc, list: 'needs' | 'goals' | 'actions', id: string, fields: Record<string, unknown>): void {
+export function updateEntry(
+  doc: Y.Doc,
+  list: 'needs' | 'goals' | 'actions',
+  id: string,
+  fields: Record<string, unknown>,
+): void {
   const found = findEntry(planLists(doc)[list], id);
   if (!found) return;
   doc.transact(() => Object.entries(fields).forEach(([key, value]) => found.entry.set(key, value)));

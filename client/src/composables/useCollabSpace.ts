@@ -105,7 +105,12 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     created.awareness.on('change', () => {
       peers.value = [...created.awareness.getStates().entries()]
         .filter(([clientId, peerState]) => clientId !== doc.clientID && peerState.user)
-        .map(([clientId, peerState]) => ({ clientId, name: String(peerState.user.name ?? ''), color: String(peerState.user.color ?? '#555'), kind: String(peerState.user.kind ?? '') }));
+        .map(([clientId, peerState]) => ({
+          clientId,
+          name: String(peerState.user.name ?? ''),
+          color: String(peerState.user.color ?? '#555'),
+          kind: String(peerState.user.kind ?? ''),
+        }));
     });
     provider.value = created;
     return created;

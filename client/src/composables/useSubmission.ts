@@ -1,7 +1,18 @@
-import { computed, ref } from 'vue';
+import { nextTick, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '../services/apiClient.ts';
 import { detailsToIssues, toFieldErrors, type FieldErrors, type FieldIssue } from '../utils/validation.ts';
+
+/** The form the user is submitting: it holds the focus (its submit button or a field). */
+function activeForm(): HTMLFormElement | null {
+  return document.activeElement?.closest('form') ?? null;
+}
+
+/** Focuses the first field marked invalid in that form, once the messages are rendered. */
+async function focusFirstInvalidField(form: HTMLFormElement | null): Promise<void> {
+  await nextTick();
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
 
 /** The i18n key for an API error code; unknown codes get a generic message. */
 export function errorMessageKey(error: ApiError, te: (key: string) => boolean): string {
@@ -19,23 +30,24 @@ export function useSubmission() {
   const pending = ref(false);
   const errorKey = ref<string | null>(null);
   const fieldErrors = ref<FieldErrors>({});
-  const hasErrors = computed(() => errorKey.value !== null || Object.keys(fieldErrors.value).length > 0);
 
   function clear(): void {
     errorKey.value = null;
     fieldErrors.value = {};
   }
 
-  /** Shows client-side validation problems; returns false so callers can `return showIssues(...)`. */
+  /** Shows client-side validation problems and moves focus to the first field to correct. */
   function showIssues(issues: readonly FieldIssue[]): false {
     fieldErrors.value = toFieldErrors(issues);
     errorKey.value = 'errors.checkFields';
+    void focusFirstInvalidField(activeForm());
     return false;
   }
 
   /** Runs the request; on an API error shows its message and returns undefined. */
   async function run<T>(request: () => Promise<T>): Promise<T | undefined> {
     clear();
+    const form = activeForm();
     pending.value = true;
     try {
       return await request();
@@ -43,6 +55,7 @@ export function useSubmission() {
       if (!(error instanceof ApiError)) throw error;
       fieldErrors.value = toFieldErrors(detailsToIssues(error.details));
       errorKey.value = errorMessageKey(error, te);
+      void focusFirstInvalidField(form);
       return undefined;
     } finally {
       pending.value = false;
@@ -59,5 +72,5 @@ export function useSubmission() {
     return succeeded;
   }
 
-  return { pending, errorKey, fieldErrors, hasErrors, clear, showIssues, run, attempt };
+  return { pending, errorKey, fieldErrors, clear, showIssues, run, attempt };
 }

@@ -8,15 +8,27 @@ export function fetchSpaces(familyId: string): Promise<SpaceView[]> {
 
 /** Creates a space for a precise audience. */
 export function createSpace(familyId: string, title: string, audience: SpaceAudience): Promise<SpaceView> {
-  return apiRequest<SpaceView>(`/families/${familyId}/spaces`, { method: 'POST', body: JSON.stringify({ title, audience }) });
+  return apiRequest<SpaceView>(`/families/${familyId}/spaces`, {
+    method: 'POST',
+    body: JSON.stringify({ title, audience }),
+  });
 }
 
 /** Changes a space's audience (takes effect at once for everyone connected). */
-export function updateSpaceAudience(familyId: string, spaceId: string, audience: SpaceAudience): Promise<SpaceView> {
-  return apiRequest<SpaceView>(`/families/${familyId}/spaces/${spaceId}`, { method: 'PATCH', body: JSON.stringify({ audience }) });
+export function updateSpaceAudience(
+  familyId: string,
+  spaceId: string,
+  audience: SpaceAudience,
+): Promise<SpaceView> {
+  return apiRequest<SpaceView>(`/families/${familyId}/spaces/${spaceId}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ audience }),
+  });
 }
 
 /** A one-minute token to open a space's websocket, with the access it grants. */
-export function fetchCollabToken(spaceId: string): Promise<{ token: string; access: 'read' | 'contribute' | 'write' }> {
+export function fetchCollabToken(
+  spaceId: string,
+): Promise<{ token: string; access: 'read' | 'contribute' | 'write' }> {
   return apiRequest(`/collab/tokens`, { method: 'POST', body: JSON.stringify({ spaceId }) });
 }

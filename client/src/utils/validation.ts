@@ -27,9 +27,12 @@ export function validationMessageKey(message: string): string {
   if (message.startsWith('validation.')) return message;
   const known = knownMessages[message];
   if (known) return known;
+  if (message.endsWith('received undefined')) return 'validation.required';
   if (message.startsWith('Too small')) return 'validation.tooShort';
   if (message.startsWith('Too big')) return 'validation.tooLong';
-  if (message.startsWith('Invalid option')) return 'validation.choose';
+  if (message.startsWith('Invalid option') || message.startsWith('Invalid input: expected "')) {
+    return 'validation.choose';
+  }
   return 'validation.invalid';
 }
 

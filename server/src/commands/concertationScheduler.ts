@@ -10,32 +10,50 @@ import { issueInvitation } from './invitationIssuer.ts';
 
 type Request = z.output<typeof ScheduleConcertationRequestSchema>;
 
-const invalid = (path: string, message: string) => new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
 
 /**
  * Schedules a concertation: checks who may organise it, that invitees are on the team or in the family
  * (each member invited personally, with a personal invitation link and code), and lists everyone's
  * attendance as absent until they join.
  */
-export async function scheduleConcertation(opened: OpenedFamily, auth: AuthContext, request: Request, origin: string) {
+export async function scheduleConcertation(
+  opened: OpenedFamily,
+  auth: AuthContext,
+  request: Request,
+  origin: string,
+) {
   const { family, scope } = opened;
   if (auth.actor.kind !== 'professional') throw forbidden('Professionals schedule concertations.');
   const organiserId = auth.actor.userId;
   const teamIds = scope.team.map((membership) => membership.professionalId);
-  const previousConcertations = await ConcertationModel.countDocuments({ familyId: family._id, status: mongoose.trusted({ $ne: 'cancelled' }) });
+  const previousConcertations = await ConcertationModel.countDocuments({
+    familyId: family._id,
+    status: mongoose.trusted({ $ne: 'cancelled' }),
+  });
   const allowed = mayOrganiseConcertation({
     actorId: organiserId,
     previousConcertations,
     firstContactId: family.entryPoint?.byUserId ? String(family.entryPoint.byUserId) : null,
-    coordinatorIds: scope.team.filter((membership) => membership.functions.includes('coordinator')).map((membership) => membership.professionalId),
+    coordinatorIds: scope.team
+      .filter((membership) => membership.functions.includes('coordinator'))
+      .map((membership) => membership.professionalId),
     teamIds,
   });
   if (!allowed) {
-    throw forbidden(previousConcertations === 0 ? 'The first concertation is organised by whoever first met the family.' : 'Later concertations are organised by the coordinator.');
+    throw forbidden(
+      previousConcertations === 0
+        ? 'The first concertation is organised by whoever first met the family.'
+        : 'Later concertations are organised by the coordinator.',
+    );
   }
   const unknownProfessional = request.invitedProfessionalIds.find((id) => !teamIds.includes(id));
-  if (unknownProfessional) throw invalid('invitedProfessionalIds', `${unknownProfessional} is not on the care team`);
-  const members = request.invitedMemberIds.map((id) => family.members.find((member) => String(member._id) === id));
+  if (unknownProfessional)
+    throw invalid('invitedProfessionalIds', `${unknownProfessional} is not on the care team`);
+  const members = request.invitedMemberIds.map((id) =>
+    family.members.find((member) => String(member._id) === id),
+  );
   if (members.some((member) => !member)) throw invalid('invitedMemberIds', 'not a member of this family');
 
   const professionalIds = [...new Set([organiserId, ...request.invitedProfessionalIds])];
@@ -52,13 +70,28 @@ export async function scheduleConcertation(opened: OpenedFamily, auth: AuthConte
     interpreter: { needed: request.interpreter.needed, language: request.interpreter.language ?? null },
     organiserId,
     attendance: [
-      ...professionalIds.map((id) => ({ participantKind: 'professional', participantId: id, name: people.get(id)?.displayName ?? '—', detail: people.get(id)?.profession ?? null })),
-      ...members.map((member) => ({ participantKind: 'familyMember', participantId: String(member!._id), name: member!.displayName, detail: member!.role })),
+      ...professionalIds.map((id) => ({
+        participantKind: 'professional',
+        participantId: id,
+        name: people.get(id)?.displayName ?? '—',
+        detail: people.get(id)?.profession ?? null,
+      })),
+      ...members.map((member) => ({
+        participantKind: 'familyMember',
+        participantId: String(member!._id),
+        name: member!.displayName,
+        detail: member!.role,
+      })),
     ],
   });
   const memberInvitations = [];
   for (const member of members) {
-    const invitation = await issueInvitation({ familyId: family._id, memberId: member!._id, createdBy: organiserId, expiresInDays: 7 });
+    const invitation = await issueInvitation({
+      familyId: family._id,
+      memberId: member!._id,
+      createdBy: organiserId,
+      expiresInDays: 7,
+    });
     memberInvitations.push({
       memberId: String(member!._id),
       displayName: member!.displayName,

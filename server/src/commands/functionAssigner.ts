@@ -1,6 +1,11 @@
 import mongoose from 'mongoose';
 import type { z } from 'zod';
-import { addDays, teamFunctions, type AssignFunctionRequestSchema, type TeamFunction } from '@concerto/shared';
+import {
+  addDays,
+  teamFunctions,
+  type AssignFunctionRequestSchema,
+  type TeamFunction,
+} from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { HttpError, forbidden } from '../http/errors.ts';
 import type { FamilyModel } from '../models/family.ts';
@@ -9,10 +14,13 @@ import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 type Family = InstanceType<typeof FamilyModel>;
 type Request = z.output<typeof AssignFunctionRequestSchema>;
 
-const invalid = (path: string, message: string) => new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
 
 /** The functions held now, per professional, from the assignment history. */
-export async function currentFunctions(familyId: mongoose.Types.ObjectId): Promise<Map<string, TeamFunction[]>> {
+export async function currentFunctions(
+  familyId: mongoose.Types.ObjectId,
+): Promise<Map<string, TeamFunction[]>> {
   const current = await FunctionAssignmentModel.find({ familyId, endedAt: null }).lean();
   const held = new Map<string, TeamFunction[]>();
   for (const assignment of current) {
@@ -40,33 +48,53 @@ async function syncTeamFunctions(family: Family): Promise<void> {
  */
 export async function assignFunction(family: Family, auth: AuthContext, request: Request) {
   const actor = auth.actor;
-  const onTeam = (id: string | null) => !!id && family.team.some((membership) => !membership.endedAt && String(membership.professionalId) === id);
-  if (request.professionalId && !onTeam(request.professionalId)) throw invalid('professionalId', 'choose a professional already on the care team');
+  const onTeam = (id: string | null) =>
+    !!id && family.team.some((membership) => !membership.endedAt && String(membership.professionalId) === id);
+  if (request.professionalId && !onTeam(request.professionalId))
+    throw invalid('professionalId', 'choose a professional already on the care team');
   const now = new Date();
   let chosenBy: { kind: 'familyMember' | 'team'; id: string; displayName: string };
   if (request.function === 'referent') {
-    if (actor.kind === 'familyMember') chosenBy = { kind: 'familyMember', id: actor.memberId, displayName: auth.displayName };
+    if (actor.kind === 'familyMember')
+      chosenBy = { kind: 'familyMember', id: actor.memberId, displayName: auth.displayName };
     else {
       const member = family.members.find((candidate) => String(candidate._id) === request.onBehalfOfMemberId);
-      if (!member) throw invalid('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
+      if (!member)
+        throw invalid('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
       chosenBy = { kind: 'familyMember', id: String(member._id), displayName: member.displayName };
     }
   } else {
-    if (actor.kind !== 'professional') throw forbidden('The team assigns the coordinator and the case manager.');
+    if (actor.kind !== 'professional')
+      throw forbidden('The team assigns the coordinator and the case manager.');
     chosenBy = { kind: 'team', id: actor.userId, displayName: auth.displayName };
   }
-  const current = await FunctionAssignmentModel.findOne({ familyId: family._id, function: request.function, endedAt: null });
+  const current = await FunctionAssignmentModel.findOne({
+    familyId: family._id,
+    function: request.function,
+    endedAt: null,
+  });
   if (current && request.professionalId && String(current.professionalId) === request.professionalId) {
     throw new HttpError(409, 'conflict', 'This professional already holds this function.');
   }
   let handover = null;
   if (request.function === 'coordinator' && current?.professionalId) {
-    if (!request.handover) throw invalid('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
-    handover = { fromProfessionalId: current.professionalId, whatWasHandedOver: request.handover.whatWasHandedOver, acknowledgedAt: null };
+    if (!request.handover)
+      throw invalid('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
+    handover = {
+      fromProfessionalId: current.professionalId,
+      whatWasHandedOver: request.handover.whatWasHandedOver,
+      acknowledgedAt: null,
+    };
   }
-  if (request.function === 'caseManager' && !request.professionalId && !current) throw invalid('professionalId', 'no case management to end');
+  if (request.function === 'caseManager' && !request.professionalId && !current)
+    throw invalid('professionalId', 'no case management to end');
   const start = request.function === 'coordinator' && request.start ? new Date(request.start) : now;
-  const expectedEnd = request.function === 'coordinator' ? (request.expectedEnd ? new Date(request.expectedEnd) : addDays(start, 365)) : null;
+  const expectedEnd =
+    request.function === 'coordinator'
+      ? request.expectedEnd
+        ? new Date(request.expectedEnd)
+        : addDays(start, 365)
+      : null;
   if (expectedEnd && expectedEnd <= start) throw invalid('expectedEnd', 'must be after the start');
 
   if (current) {
@@ -92,7 +120,9 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
 
 /** The new coordinator acknowledges the hand-over they received. */
 export async function acknowledgeHandover(family: Family, auth: AuthContext, assignmentId: string) {
-  const assignment = mongoose.isValidObjectId(assignmentId) ? await FunctionAssignmentModel.findOne({ _id: assignmentId, familyId: family._id }) : null;
+  const assignment = mongoose.isValidObjectId(assignmentId)
+    ? await FunctionAssignmentModel.findOne({ _id: assignmentId, familyId: family._id })
+    : null;
   if (!assignment?.handover) throw new HttpError(404, 'not_found', 'No such hand-over.');
   if (auth.actor.kind !== 'professional' || String(assignment.professionalId) !== auth.actor.userId) {
     throw forbidden('Only the new coordinator acknowledges the hand-over.');

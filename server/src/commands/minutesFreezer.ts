@@ -28,7 +28,9 @@ export function diffPlans(before: Plan, after: Plan) {
       old.delete(entry.id);
       if (!previous) added.push({ list, text: describe(list, entry) });
       else if (JSON.stringify(previous) !== JSON.stringify(entry)) {
-        const fields = Object.keys(entry).filter((key) => JSON.stringify((previous as never)[key]) !== JSON.stringify((entry as never)[key]));
+        const fields = Object.keys(entry).filter(
+          (key) => JSON.stringify((previous as never)[key]) !== JSON.stringify((entry as never)[key]),
+        );
         changed.push({ list, text: describe(list, entry), detail: fields.join(', ') });
       }
     }
@@ -44,11 +46,19 @@ export function diffPlans(before: Plan, after: Plan) {
 export async function freezeMinutes(concertation: Concertation, family: Family, documents: DocumentRegistry) {
   const closedAt = new Date();
   const startedAt = concertation.startedAt ?? concertation.scheduledAt;
-  const decisions = await DecisionModel.find({ concertationId: concertation._id }).sort({ proposedAt: 1 }).lean();
-  const amendments = await DecisionModel.find({ amends: mongoose.trusted({ $in: decisions.map((decision) => decision._id) }) }, { amends: 1 }).lean();
+  const decisions = await DecisionModel.find({ concertationId: concertation._id })
+    .sort({ proposedAt: 1 })
+    .lean();
+  const amendments = await DecisionModel.find(
+    { amends: mongoose.trusted({ $in: decisions.map((decision) => decision._id) }) },
+    { amends: 1 },
+  ).lean();
   const functionChanges = await FunctionAssignmentModel.find({
     familyId: family._id,
-    $or: mongoose.trusted([{ concertationId: concertation._id }, { start: { $gte: startedAt, $lte: closedAt } }]),
+    $or: [
+      { concertationId: concertation._id },
+      { start: mongoose.trusted({ $gte: startedAt, $lte: closedAt }) },
+    ],
   }).lean();
   const strata = family.strataHistory.filter((change) => change.at >= startedAt && change.at <= closedAt);
   const people = await loadPeople(strata.map((change) => change.authorId));
@@ -58,7 +68,16 @@ export async function freezeMinutes(concertation: Concertation, family: Family, 
     decisions,
     amendedBy: amendments.map((amendment) => [String(amendment.amends), String(amendment._id)]),
     functionChanges,
-    stratumChanges: strata.map((change) => ({ from: change.from ?? null, to: change.to, at: change.at.toISOString(), reason: change.reason, author: personRef(people, change.authorId).displayName })),
-    planChanges: diffPlans((concertation.planAtOpening as Plan | null) ?? { needs: [], goals: [], actions: [] }, plan),
+    stratumChanges: strata.map((change) => ({
+      from: change.from ?? null,
+      to: change.to,
+      at: change.at.toISOString(),
+      reason: change.reason,
+      author: personRef(people, change.authorId).displayName,
+    })),
+    planChanges: diffPlans(
+      (concertation.planAtOpening as Plan | null) ?? { needs: [], goals: [], actions: [] },
+      plan,
+    ),
   };
 }

@@ -44,7 +44,9 @@ const concertationSchema = new Schema(
 concertationSchema.index({ familyId: 1, scheduledAt: -1 });
 
 /** A multidisciplinary concertation of a family, from scheduling to frozen minutes. */
-export type ConcertationDocument = InferSchemaType<typeof concertationSchema> & { _id: mongoose.Types.ObjectId };
+export type ConcertationDocument = InferSchemaType<typeof concertationSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 
 /** Concertations. */
 export const ConcertationModel = mongoose.model('Concertation', concertationSchema);

@@ -8,7 +8,10 @@ const decisionSchema = new Schema(
     familyId: { type: ObjectId, ref: 'Family', required: true },
     concertationId: { type: ObjectId, ref: 'Concertation', default: null },
     what: { type: String, required: true },
-    owner: { type: new Schema({ kind: String, id: { type: String, default: null }, name: String }, { _id: false }), default: null },
+    owner: {
+      type: new Schema({ kind: String, id: { type: String, default: null }, name: String }, { _id: false }),
+      default: null,
+    },
     dueDate: { type: String, default: null },
     linkedPlanItemIds: { type: [String], default: [] },
     hiddenFromMemberIds: { type: [ObjectId], default: [] },
@@ -25,7 +28,12 @@ const decisionSchema = new Schema(
     positions: {
       type: [
         new Schema(
-          { memberId: ObjectId, position: { type: String, enum: decisionPositions }, words: String, at: Date },
+          {
+            memberId: ObjectId,
+            position: { type: String, enum: decisionPositions },
+            words: String,
+            at: Date,
+          },
           { _id: false },
         ),
       ],

@@ -20,7 +20,11 @@ const functionAssignmentSchema = new Schema({
   concertationId: { type: ObjectId, ref: 'Concertation', default: null },
   handover: {
     type: new Schema(
-      { fromProfessionalId: ObjectId, whatWasHandedOver: String, acknowledgedAt: { type: Date, default: null } },
+      {
+        fromProfessionalId: ObjectId,
+        whatWasHandedOver: String,
+        acknowledgedAt: { type: Date, default: null },
+      },
       { _id: false },
     ),
     default: null,
@@ -29,7 +33,9 @@ const functionAssignmentSchema = new Schema({
 functionAssignmentSchema.index({ familyId: 1, start: -1 });
 
 /** One holding of a function (referent, coordinator, case manager); the full history is kept. */
-export type FunctionAssignmentDocument = InferSchemaType<typeof functionAssignmentSchema> & { _id: mongoose.Types.ObjectId };
+export type FunctionAssignmentDocument = InferSchemaType<typeof functionAssignmentSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 
 /** Function assignments. */
 export const FunctionAssignmentModel = mongoose.model('FunctionAssignment', functionAssignmentSchema);

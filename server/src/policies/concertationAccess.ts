@@ -23,20 +23,32 @@ export function mayManage(auth: AuthContext, concertation: Concertation, opened:
   const actor = auth.actor;
   if (actor.kind !== 'professional') return false;
   const link = opened.scope.team.find((membership) => membership.professionalId === actor.userId);
-  return !!link && (String(concertation.organiserId) === actor.userId || link.functions.includes('coordinator'));
+  return (
+    !!link && (String(concertation.organiserId) === actor.userId || link.functions.includes('coordinator'))
+  );
 }
 
 /** Opens a concertation: 404 unless the caller may follow it, 403 when `manage` is asked and not allowed. */
-export async function openConcertation(request: Request, concertationId: string, access: { write: boolean; manage?: boolean }) {
-  const concertation = mongoose.isValidObjectId(concertationId) ? await ConcertationModel.findById(concertationId) : null;
+export async function openConcertation(
+  request: Request,
+  concertationId: string,
+  access: { write: boolean; manage?: boolean },
+) {
+  const concertation = mongoose.isValidObjectId(concertationId)
+    ? await ConcertationModel.findById(concertationId)
+    : null;
   if (!concertation) throw notFound('concertation');
   let opened: OpenedFamily;
   try {
-    opened = await openFamily(request, String(concertation.familyId), { part: 'concertations', write: access.write });
+    opened = await openFamily(request, String(concertation.familyId), {
+      part: 'concertations',
+      write: access.write,
+    });
   } catch {
     throw notFound('concertation');
   }
   if (!mayFollow(opened.auth, concertation, opened)) throw notFound('concertation');
-  if (access.manage && !mayManage(opened.auth, concertation, opened)) throw forbidden('Only the organiser or the coordinator runs this concertation.');
+  if (access.manage && !mayManage(opened.auth, concertation, opened))
+    throw forbidden('Only the organiser or the coordinator runs this concertation.');
   return { ...opened, concertation };
 }

@@ -11,12 +11,19 @@ export interface CalendarEvent {
 }
 
 function icsDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Escapes text as RFC 5545 requires, and folds long lines at 75 octets. */
 function property(name: string, value: string): string {
-  const escaped = value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n');
   const line = `${name}:${escaped}`;
   const chunks: string[] = [];
   let rest = line;
@@ -35,7 +42,13 @@ function property(name: string, value: string): string {
  * no family name and no content: a neutral title and the link back into Concerto.
  */
 export function toIcs(events: CalendarEvent[], now = new Date()): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Concerto//Concertation//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Concerto//Concertation//FR',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const event of events) {
     const end = new Date(event.start.getTime() + event.durationMinutes * 60_000);
     lines.push(

@@ -19,11 +19,17 @@ export function hiddenProfessionalsFor(auth: AuthContext, opened: OpenedFamily):
 }
 
 /** A concertation as this caller may see it: a family member sees herself and the visible professionals only. */
-export async function presentConcertation(concertation: Concertation, auth: AuthContext, opened: OpenedFamily): Promise<ConcertationView> {
+export async function presentConcertation(
+  concertation: Concertation,
+  auth: AuthContext,
+  opened: OpenedFamily,
+): Promise<ConcertationView> {
   const actor = auth.actor;
   const hidden = hiddenProfessionalsFor(auth, opened);
   const people = await loadPeople([...concertation.invitedProfessionalIds, concertation.organiserId]);
-  const memberNames = new Map(opened.family.members.map((member) => [String(member._id), member.displayName]));
+  const memberNames = new Map(
+    opened.family.members.map((member) => [String(member._id), member.displayName]),
+  );
   const visibleMember = (id: string) => actor.kind !== 'familyMember' || id === actor.memberId;
   return {
     id: String(concertation._id),
@@ -38,18 +44,29 @@ export async function presentConcertation(concertation: Concertation, auth: Auth
     invitedProfessionals: concertation.invitedProfessionalIds
       .map(String)
       .filter((id) => !hidden.has(id))
-      .map((id) => ({ id, displayName: people.get(id)?.displayName ?? '—', profession: people.get(id)?.profession ?? '' })),
+      .map((id) => ({
+        id,
+        displayName: people.get(id)?.displayName ?? '—',
+        profession: people.get(id)?.profession ?? '',
+      })),
     invitedMembers: concertation.invitedMemberIds
       .map(String)
       .filter(visibleMember)
       .map((id) => ({ id, displayName: memberNames.get(id) ?? '—' })),
-    interpreter: { needed: concertation.interpreter?.needed ?? false, language: concertation.interpreter?.language ?? null },
+    interpreter: {
+      needed: concertation.interpreter?.needed ?? false,
+      language: concertation.interpreter?.language ?? null,
+    },
     organiser: personRef(people, concertation.organiserId),
     status: concertation.status,
     startedAt: concertation.startedAt?.toISOString() ?? null,
     closedAt: concertation.closedAt?.toISOString() ?? null,
     attendance: concertation.attendance
-      .filter((entry) => (entry.participantKind === 'familyMember' ? visibleMember(entry.participantId) : !hidden.has(entry.participantId)))
+      .filter((entry) =>
+        entry.participantKind === 'familyMember'
+          ? visibleMember(entry.participantId)
+          : !hidden.has(entry.participantId),
+      )
       .map((entry) => ({
         participantKind: entry.participantKind,
         participantId: entry.participantId,
@@ -60,6 +77,11 @@ export async function presentConcertation(concertation: Concertation, auth: Auth
         joinedAt: entry.joinedAt?.toISOString() ?? null,
         leftAt: entry.leftAt?.toISOString() ?? null,
       })),
-    policies: { manage: mayManage(auth, concertation, opened), join: mayFollow(auth, concertation, opened) && (concertation.status === 'scheduled' || concertation.status === 'open') },
+    policies: {
+      manage: mayManage(auth, concertation, opened),
+      join:
+        mayFollow(auth, concertation, opened) &&
+        (concertation.status === 'scheduled' || concertation.status === 'open'),
+    },
   };
 }

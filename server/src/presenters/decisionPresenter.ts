@@ -5,19 +5,31 @@ import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { loadPeople, personRef } from './people.ts';
 
 /** Whether this caller may see the decision at all (a decision can be hidden from named members). */
-export function decisionVisibleTo(decision: Pick<DecisionDocument, 'hiddenFromMemberIds'>, auth: AuthContext): boolean {
+export function decisionVisibleTo(
+  decision: Pick<DecisionDocument, 'hiddenFromMemberIds'>,
+  auth: AuthContext,
+): boolean {
   const actor = auth.actor;
-  return actor.kind !== 'familyMember' || !decision.hiddenFromMemberIds.some((id) => String(id) === actor.memberId);
+  return (
+    actor.kind !== 'familyMember' || !decision.hiddenFromMemberIds.some((id) => String(id) === actor.memberId)
+  );
 }
 
 /**
  * Presents decisions for one caller. A family member does not see the others' positions on a proposal
  * before giving her own, so that each position is hers.
  */
-export async function presentDecisions(decisions: DecisionDocument[], amendedBy: Map<string, string>, auth: AuthContext, opened: OpenedFamily): Promise<DecisionView[]> {
+export async function presentDecisions(
+  decisions: DecisionDocument[],
+  amendedBy: Map<string, string>,
+  auth: AuthContext,
+  opened: OpenedFamily,
+): Promise<DecisionView[]> {
   const actor = auth.actor;
   const people = await loadPeople(decisions.map((decision) => decision.proposedBy));
-  const memberNames = new Map(opened.family.members.map((member) => [String(member._id), member.displayName]));
+  const memberNames = new Map(
+    opened.family.members.map((member) => [String(member._id), member.displayName]),
+  );
   return decisions
     .filter((decision) => decisionVisibleTo(decision, auth))
     .map((decision) => {
@@ -30,7 +42,13 @@ export async function presentDecisions(decisions: DecisionDocument[], amendedBy:
         familyId: String(decision.familyId),
         concertationId: decision.concertationId ? String(decision.concertationId) : null,
         what: decision.what,
-        owner: decision.owner ? { kind: decision.owner.kind ?? 'family', id: decision.owner.id ?? null, name: decision.owner.name ?? '' } : null,
+        owner: decision.owner
+          ? {
+              kind: decision.owner.kind ?? 'family',
+              id: decision.owner.id ?? null,
+              name: decision.owner.name ?? '',
+            }
+          : null,
         dueDate: decision.dueDate ?? null,
         linkedPlanItemIds: [...decision.linkedPlanItemIds],
         status: decision.status,
@@ -50,7 +68,9 @@ export async function presentDecisions(decisions: DecisionDocument[], amendedBy:
         awaitingPositionFrom: awaiting
           .filter((id) => actor.kind !== 'familyMember' || id === actor.memberId)
           .map((id) => ({ memberId: id, displayName: memberNames.get(id) ?? '—' })),
-        ...(actor.kind === 'familyMember' ? {} : { hiddenFromMemberIds: decision.hiddenFromMemberIds.map(String) }),
+        ...(actor.kind === 'familyMember'
+          ? {}
+          : { hiddenFromMemberIds: decision.hiddenFromMemberIds.map(String) }),
         myPositionGiven,
       };
     });

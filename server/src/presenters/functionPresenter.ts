@@ -6,18 +6,28 @@ import { loadPeople, personRef } from './people.ts';
 type FunctionAssignmentView = z.infer<typeof FunctionAssignmentSchema>;
 
 /** Presents assignments with the names of the professionals involved. */
-export async function presentAssignments(assignments: FunctionAssignmentDocument[]): Promise<FunctionAssignmentView[]> {
-  const people = await loadPeople(assignments.flatMap((assignment) => [assignment.professionalId, assignment.handover?.fromProfessionalId]));
+export async function presentAssignments(
+  assignments: FunctionAssignmentDocument[],
+): Promise<FunctionAssignmentView[]> {
+  const people = await loadPeople(
+    assignments.flatMap((assignment) => [assignment.professionalId, assignment.handover?.fromProfessionalId]),
+  );
   return assignments.map((assignment) => {
     const person = assignment.professionalId ? people.get(String(assignment.professionalId)) : undefined;
     return {
       id: String(assignment._id),
       function: assignment.function,
-      professional: person ? { id: person.id, displayName: person.displayName, profession: person.profession } : null,
+      professional: person
+        ? { id: person.id, displayName: person.displayName, profession: person.profession }
+        : null,
       start: assignment.start.toISOString(),
       expectedEnd: assignment.expectedEnd?.toISOString() ?? null,
       endedAt: assignment.endedAt?.toISOString() ?? null,
-      chosenBy: { kind: assignment.chosenBy!.kind, id: assignment.chosenBy!.id, displayName: assignment.chosenBy!.displayName },
+      chosenBy: {
+        kind: assignment.chosenBy!.kind,
+        id: assignment.chosenBy!.id,
+        displayName: assignment.chosenBy!.displayName,
+      },
       reason: assignment.reason ?? null,
       concertationId: assignment.concertationId ? String(assignment.concertationId) : null,
       handover: assignment.handover

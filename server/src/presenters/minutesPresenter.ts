@@ -27,7 +27,13 @@ export async function presentMinutes(opened: OpenedConcertation): Promise<Minute
   const frozen = concertation.minutes as FrozenMinutes;
   const { policies: _policies, ...view } = await presentConcertation(concertation, auth, opened);
   const plan = await SpaceModel.findOne({ familyId: family._id, kind: 'sharedPlan' }).lean();
-  const mayReadPlan = !!plan && spaceAccessFor(auth.actor, { kind: plan.kind, audience: audienceOf(plan) }, await spaceFamilyScopeOf(family)) !== 'none';
+  const mayReadPlan =
+    !!plan &&
+    spaceAccessFor(
+      auth.actor,
+      { kind: plan.kind, audience: audienceOf(plan) },
+      await spaceFamilyScopeOf(family),
+    ) !== 'none';
   return {
     concertation: view,
     decisions: await presentDecisions(frozen.decisions, new Map(frozen.amendedBy), auth, opened),

@@ -29,19 +29,28 @@ const roomName = (concertationId: string) => `concertation:${concertationId}`;
 
 /** Loads what deciding about one socket needs: the concertation, its family and the caller's rights. */
 async function rightsOf(auth: AuthContext, concertationId: string) {
-  const concertation = mongoose.isValidObjectId(concertationId) ? await ConcertationModel.findById(concertationId) : null;
+  const concertation = mongoose.isValidObjectId(concertationId)
+    ? await ConcertationModel.findById(concertationId)
+    : null;
   const family = concertation ? await FamilyModel.findById(concertation.familyId) : null;
   if (!concertation || !family) return null;
   const opened: OpenedFamily = { auth, family, scope: scopeOf(family) };
-  if (!can(auth.actor, 'family.read', { kind: 'family', family: opened.scope }) || !mayFollow(auth, concertation, opened)) return null;
+  if (
+    !can(auth.actor, 'family.read', { kind: 'family', family: opened.scope }) ||
+    !mayFollow(auth, concertation, opened)
+  )
+    return null;
   const actor = auth.actor;
-  if (actor.kind === 'familyMember' && currentConsent(family, actor.memberId, 'concertation') === false) return null;
+  if (actor.kind === 'familyMember' && currentConsent(family, actor.memberId, 'concertation') === false)
+    return null;
   return { concertation, family, opened, manage: mayManage(auth, concertation, opened) };
 }
 
 function participantKey(auth: AuthContext): string {
   const actor = auth.actor;
-  return actor.kind === 'familyMember' ? `familyMember:${actor.memberId}` : `professional:${actor.kind === 'admin' ? actor.userId : actor.userId}`;
+  return actor.kind === 'familyMember'
+    ? `familyMember:${actor.memberId}`
+    : `professional:${actor.kind === 'admin' ? actor.userId : actor.userId}`;
 }
 
 /**
@@ -49,11 +58,19 @@ function participantKey(auth: AuthContext): string {
  * clients never name a room they join, every event is validated, and each participant receives the
  * room's state filtered for them. Content (plan, decisions) is never pushed: clients re-read it.
  */
-export function attachConcertationRoom(io: Server, logger: Logger): () => void {
+export function attachConcertationRoom(io: Server, logger: Logger): () => Promise<void> {
   const rooms = new Map<string, LiveRoom>();
+  // Work still running when the server stops (a leave writing attendance) is awaited before the database closes.
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work)).catch(() => undefined);
+  };
 
   io.use((socket, next) => {
-    const token = tokenFromHeaders(socket.handshake.headers) ?? (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null);
+    const token =
+      tokenFromHeaders(socket.handshake.headers) ??
+      (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null);
     if (!token) return next(new Error('unauthenticated'));
     resolveSession(token).then(
       (auth) => {
@@ -74,9 +91,18 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
       const auth = socket.data.auth as AuthContext;
       const hidden = hiddenProfessionalsFor(auth, { auth, family, scope: scopeOf(family) });
       const participants = [...(live?.presences.values() ?? [])]
-        .filter((presence) => !(presence.participant.kind === 'professional' && hidden.has(presence.participant.key.split(':')[1]!)))
+        .filter(
+          (presence) =>
+            !(
+              presence.participant.kind === 'professional' &&
+              hidden.has(presence.participant.key.split(':')[1]!)
+            ),
+        )
         .map((presence) => {
-          const entry = concertation.attendance.find((candidate) => `${candidate.participantKind}:${candidate.participantId}` === presence.participant.key);
+          const entry = concertation.attendance.find(
+            (candidate) =>
+              `${candidate.participantKind}:${candidate.participantId}` === presence.participant.key,
+          );
           return { ...presence.participant, handRaised: presence.handRaised, mode: entry?.mode ?? null };
         });
       const state: RoomState = {
@@ -93,7 +119,9 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
   async function markAttendance(concertationId: string, key: string, joined: boolean): Promise<void> {
     const [kind, id] = key.split(':');
     const concertation = await ConcertationModel.findById(concertationId);
-    const entry = concertation?.attendance.find((candidate) => candidate.participantKind === kind && candidate.participantId === id);
+    const entry = concertation?.attendance.find(
+      (candidate) => candidate.participantKind === kind && candidate.participantId === id,
+    );
     if (!concertation || !entry || concertation.status === 'closed') return;
     if (joined) {
       entry.status = 'present';
@@ -128,9 +156,11 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
       const reply: Ack = typeof ack === 'function' ? ack : () => undefined;
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: 'invalid_request' });
-      handler(parsed.data as ReturnType<Schema['parse']>, socket.data.auth as AuthContext).then(
-        () => reply({ ok: true }),
-        (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : 'error' }),
+      track(
+        handler(parsed.data as ReturnType<Schema['parse']>, socket.data.auth as AuthContext).then(
+          () => reply({ ok: true }),
+          (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : 'error' }),
+        ),
       );
     });
   }
@@ -143,14 +173,24 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
   io.on('connection', (socket) => {
     on(socket, roomEvents.join, RoomEventSchemas.join, async ({ concertationId }, auth) => {
       const rights = await rightsOf(auth, concertationId);
-      if (!rights || rights.concertation.status === 'closed' || rights.concertation.status === 'cancelled') throw new Error('not_found');
+      if (!rights || rights.concertation.status === 'closed' || rights.concertation.status === 'cancelled')
+        throw new Error('not_found');
       await recordAudit(auth, rights.family._id, 'read', 'concertations', null);
       await socket.join(roomName(concertationId));
-      const live = rooms.get(concertationId) ?? { presences: new Map(), timer: { running: false, startedAt: null, elapsedMs: 0 } };
+      const live = rooms.get(concertationId) ?? {
+        presences: new Map(),
+        timer: { running: false, startedAt: null, elapsedMs: 0 },
+      };
       rooms.set(concertationId, live);
       const key = participantKey(auth);
       const presence = live.presences.get(key) ?? {
-        participant: { key, kind: auth.actor.kind === 'familyMember' ? 'familyMember' : 'professional', name: auth.displayName, detail: auth.detail, organiser: rights.manage },
+        participant: {
+          key,
+          kind: auth.actor.kind === 'familyMember' ? 'familyMember' : 'professional',
+          name: auth.displayName,
+          detail: auth.detail,
+          organiser: rights.manage,
+        },
         socketIds: new Set<string>(),
         handRaised: false,
       };
@@ -160,7 +200,9 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
       await broadcastState(concertationId);
     });
 
-    on(socket, roomEvents.leave, RoomEventSchemas.leave, async ({ concertationId }) => leave(socket, concertationId));
+    on(socket, roomEvents.leave, RoomEventSchemas.leave, async ({ concertationId }) =>
+      leave(socket, concertationId),
+    );
 
     on(socket, roomEvents.hand, RoomEventSchemas.hand, async ({ concertationId, raised }, auth) => {
       inRoom(socket, concertationId);
@@ -172,7 +214,11 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
     on(socket, roomEvents.reaction, RoomEventSchemas.reaction, async ({ concertationId, reaction }, auth) => {
       inRoom(socket, concertationId);
       // The sender is named by the server, never by the client.
-      io.to(roomName(concertationId)).emit(roomEvents.reacted, { key: participantKey(auth), name: auth.displayName, reaction });
+      io.to(roomName(concertationId)).emit(roomEvents.reacted, {
+        key: participantKey(auth),
+        name: auth.displayName,
+        reaction,
+      });
     });
 
     on(socket, roomEvents.agenda, RoomEventSchemas.agenda, async ({ concertationId, index }, auth) => {
@@ -192,15 +238,22 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
       if (!rights?.manage || !live) throw new Error('forbidden');
       const now = Date.now();
       const timer = live.timer;
-      if (action === 'start' && !timer.running) live.timer = { running: true, startedAt: now, elapsedMs: timer.elapsedMs };
-      if (action === 'pause' && timer.running) live.timer = { running: false, startedAt: null, elapsedMs: timer.elapsedMs + (now - (timer.startedAt ?? now)) };
+      if (action === 'start' && !timer.running)
+        live.timer = { running: true, startedAt: now, elapsedMs: timer.elapsedMs };
+      if (action === 'pause' && timer.running)
+        live.timer = {
+          running: false,
+          startedAt: null,
+          elapsedMs: timer.elapsedMs + (now - (timer.startedAt ?? now)),
+        };
       if (action === 'reset') live.timer = { running: false, startedAt: null, elapsedMs: 0 };
       await broadcastState(concertationId);
     });
 
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {
-        if (room.startsWith('concertation:')) void leave(socket, room.slice('concertation:'.length));
+        if (room.startsWith('concertation:'))
+          track(leave(socket, room.slice('concertation:'.length)).catch(() => undefined));
       }
     });
   });
@@ -230,8 +283,9 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => void {
     recheckRooms().catch((error: unknown) => logger.warn({ err: error }, 'room access re-check failed'));
   });
 
-  return () => {
+  return async () => {
     stopRoomChanges();
     stopAccessChanges();
+    await Promise.allSettled([...pending]);
   };
 }

@@ -16,10 +16,18 @@ export const ScheduleConcertationRequestSchema = z
     agenda: z.array(AgendaItemInputSchema).min(1, 'add at least one agenda item').max(20),
     invitedProfessionalIds: z.array(IdSchema).max(30).default([]),
     invitedMemberIds: z.array(IdSchema).max(20).default([]),
-    interpreter: z.strictObject({ needed: z.boolean(), language: LanguageSchema.optional() }).default({ needed: false }),
+    interpreter: z
+      .strictObject({ needed: z.boolean(), language: LanguageSchema.optional() })
+      .default({ needed: false }),
   })
-  .refine((body) => body.remote || !!body.place, { message: 'give a place, or hold it remotely', path: ['place'] })
-  .refine((body) => !body.interpreter.needed || !!body.interpreter.language, { message: 'which language?', path: ['interpreter', 'language'] });
+  .refine((body) => body.remote || !!body.place, {
+    message: 'give a place, or hold it remotely',
+    path: ['place'],
+  })
+  .refine((body) => !body.interpreter.needed || !!body.interpreter.language, {
+    message: 'which language?',
+    path: ['interpreter', 'language'],
+  });
 
 /** `PATCH /api/concertations/:id` body: reschedule, edit the agenda, open the room, move the agenda on. */
 export const UpdateConcertationRequestSchema = z
@@ -60,7 +68,9 @@ export const ConcertationViewSchema = z.object({
   remote: z.boolean(),
   agenda: z.array(z.object({ title: z.string() })),
   currentAgendaIndex: z.number(),
-  invitedProfessionals: z.array(z.object({ id: z.string(), displayName: z.string(), profession: z.string() })),
+  invitedProfessionals: z.array(
+    z.object({ id: z.string(), displayName: z.string(), profession: z.string() }),
+  ),
   invitedMembers: z.array(z.object({ id: z.string(), displayName: z.string() })),
   interpreter: z.object({ needed: z.boolean(), language: z.string().nullable() }),
   organiser: z.object({ id: z.string(), displayName: z.string() }),
@@ -76,7 +86,15 @@ export type ConcertationView = z.infer<typeof ConcertationViewSchema>;
 
 /** `POST .../concertations` answer: the concertation and, once, each invited member's link and code. */
 export const ScheduledConcertationSchema = ConcertationViewSchema.extend({
-  memberInvitations: z.array(z.object({ memberId: z.string(), displayName: z.string(), link: z.string(), code: z.string(), expiresAt: TimestampSchema })),
+  memberInvitations: z.array(
+    z.object({
+      memberId: z.string(),
+      displayName: z.string(),
+      link: z.string(),
+      code: z.string(),
+      expiresAt: TimestampSchema,
+    }),
+  ),
 });
 
 /** Positions a family member can give on a proposed decision. */
@@ -86,7 +104,14 @@ export const decisionPositions = ['agrees', 'disagrees', 'needsTime'] as const;
 export const ProposeDecisionRequestSchema = z.strictObject({
   concertationId: IdSchema.optional(),
   what: z.string().trim().min(3).max(2000),
-  owner: z.strictObject({ kind: z.enum(['professional', 'member', 'family']), id: z.string().max(40).nullable().default(null), name: z.string().trim().min(1).max(120) }).nullable().default(null),
+  owner: z
+    .strictObject({
+      kind: z.enum(['professional', 'member', 'family']),
+      id: z.string().max(40).nullable().default(null),
+      name: z.string().trim().min(1).max(120),
+    })
+    .nullable()
+    .default(null),
   dueDate: z.iso.date().optional(),
   linkedPlanItemIds: z.array(z.string().max(60)).max(20).default([]),
   /** Members who must not see this decision (e.g. a protection decision hidden from a partner). */
@@ -120,7 +145,15 @@ export const DecisionViewSchema = z.object({
   amends: z.string().nullable(),
   amendedBy: z.string().nullable(),
   amendmentReason: z.string().nullable(),
-  positions: z.array(z.object({ memberId: z.string(), displayName: z.string(), position: z.enum(decisionPositions), words: z.string(), at: TimestampSchema })),
+  positions: z.array(
+    z.object({
+      memberId: z.string(),
+      displayName: z.string(),
+      position: z.enum(decisionPositions),
+      words: z.string(),
+      at: TimestampSchema,
+    }),
+  ),
   /** Members whose position is still awaited (names only). */
   awaitingPositionFrom: z.array(z.object({ memberId: z.string(), displayName: z.string() })),
   hiddenFromMemberIds: z.array(z.string()).optional(),
@@ -181,7 +214,17 @@ export const MinutesSchema = z.object({
   concertation: ConcertationViewSchema.omit({ policies: true }),
   decisions: z.array(DecisionViewSchema),
   functionChanges: z.array(FunctionAssignmentSchema),
-  stratumChanges: z.array(z.object({ from: z.enum(strata).nullable(), to: z.enum(strata), at: TimestampSchema, reason: z.string(), author: z.string() })).optional(),
+  stratumChanges: z
+    .array(
+      z.object({
+        from: z.enum(strata).nullable(),
+        to: z.enum(strata),
+        at: TimestampSchema,
+        reason: z.string(),
+        author: z.string(),
+      }),
+    )
+    .optional(),
   planChanges: z
     .object({
       added: z.array(z.object({ list: z.string(), text: z.string() })),

@@ -19,7 +19,8 @@ export function mayOrganiseConcertation(facts: OrganiserFacts): boolean {
   const activeCoordinators = facts.coordinatorIds.filter((id) => facts.teamIds.includes(id));
   const firstContactOnTeam = !!facts.firstContactId && facts.teamIds.includes(facts.firstContactId);
   if (facts.previousConcertations === 0) {
-    if (firstContactOnTeam) return facts.actorId === facts.firstContactId || activeCoordinators.includes(facts.actorId);
+    if (firstContactOnTeam)
+      return facts.actorId === facts.firstContactId || activeCoordinators.includes(facts.actorId);
     return true;
   }
   if (activeCoordinators.length > 0) return activeCoordinators.includes(facts.actorId);

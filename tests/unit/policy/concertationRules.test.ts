@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mayOrganiseConcertation } from '@concerto/shared';
 
-const base = { firstContactId: 'first', coordinatorIds: [] as string[], teamIds: ['first', 'coordinator', 'other'] };
+const base = {
+  firstContactId: 'first',
+  coordinatorIds: [] as string[],
+  teamIds: ['first', 'coordinator', 'other'],
+};
 
 describe('mayOrganiseConcertation()', () => {
   it('lets whoever first met the family organise the first concertation, not the others', () => {
@@ -16,8 +20,23 @@ describe('mayOrganiseConcertation()', () => {
   });
 
   it('never leaves a family without an organiser, and never lets someone off the team organise', () => {
-    expect(mayOrganiseConcertation({ ...base, firstContactId: 'gone', actorId: 'other', previousConcertations: 0 })).toBe(true);
+    expect(
+      mayOrganiseConcertation({
+        ...base,
+        firstContactId: 'gone',
+        actorId: 'other',
+        previousConcertations: 0,
+      }),
+    ).toBe(true);
     expect(mayOrganiseConcertation({ ...base, actorId: 'outsider', previousConcertations: 0 })).toBe(false);
-    expect(mayOrganiseConcertation({ ...base, coordinatorIds: ['gone'], firstContactId: 'gone', actorId: 'other', previousConcertations: 2 })).toBe(true);
+    expect(
+      mayOrganiseConcertation({
+        ...base,
+        coordinatorIds: ['gone'],
+        firstContactId: 'gone',
+        actorId: 'other',
+        previousConcertations: 2,
+      }),
+    ).toBe(true);
   });
 });

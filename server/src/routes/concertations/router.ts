@@ -31,7 +31,8 @@ const AttendanceRequestSchema = z.strictObject({
   mode: z.enum(['remote', 'onSite']).nullable().default(null),
 });
 
-const originOf = (request: { protocol: string; get(name: string): string | undefined }) => `${request.protocol}://${request.get('host')}`;
+const originOf = (request: { protocol: string; get(name: string): string | undefined }) =>
+  `${request.protocol}://${request.get('host')}`;
 
 /** Concertations: scheduling, the meeting's state, closing, minutes and calendar files. */
 export function concertationsRouter(documents: DocumentRegistry): Router {
@@ -39,28 +40,71 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/concertations', summary: "The family's concertations the caller takes part in or follows", tags: ['concertations'], params: FamilyParams, response: z.array(ConcertationViewSchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/concertations',
+      summary: "The family's concertations the caller takes part in or follows",
+      tags: ['concertations'],
+      params: FamilyParams,
+      response: z.array(ConcertationViewSchema),
+      authenticated: true,
+    },
     async ({ params, request }) => {
-      const opened = await openFamily(request, params.id, { part: 'concertations', write: false, action: 'family.concertations.read' });
-      const concertations = await ConcertationModel.find({ familyId: opened.family._id }).sort({ scheduledAt: -1 });
+      const opened = await openFamily(request, params.id, {
+        part: 'concertations',
+        write: false,
+        action: 'family.concertations.read',
+      });
+      const concertations = await ConcertationModel.find({ familyId: opened.family._id }).sort({
+        scheduledAt: -1,
+      });
       const visible = concertations.filter((concertation) => mayFollow(opened.auth, concertation, opened));
-      return Promise.all(visible.map((concertation) => presentConcertation(concertation, opened.auth, opened)));
+      return Promise.all(
+        visible.map((concertation) => presentConcertation(concertation, opened.auth, opened)),
+      );
     },
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/concertations', summary: 'Schedule a concertation; invited family members each get a personal link and code (shown once)', tags: ['concertations'], params: FamilyParams, body: ScheduleConcertationRequestSchema, response: ScheduledConcertationSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/concertations',
+      summary:
+        'Schedule a concertation; invited family members each get a personal link and code (shown once)',
+      tags: ['concertations'],
+      params: FamilyParams,
+      body: ScheduleConcertationRequestSchema,
+      response: ScheduledConcertationSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const opened = await openFamily(request, params.id, { part: 'concertations', write: true, action: 'family.concertations.schedule' });
-      const { concertation, memberInvitations } = await scheduleConcertation(opened, opened.auth, body, originOf(request));
+      const opened = await openFamily(request, params.id, {
+        part: 'concertations',
+        write: true,
+        action: 'family.concertations.schedule',
+      });
+      const { concertation, memberInvitations } = await scheduleConcertation(
+        opened,
+        opened.auth,
+        body,
+        originOf(request),
+      );
       return { ...(await presentConcertation(concertation, opened.auth, opened)), memberInvitations };
     },
   );
 
   endpoint(
     router,
-    { method: 'get', path: '/concertations/:id', summary: 'A concertation as the caller may see it', tags: ['concertations'], params: ConcertationParams, response: ConcertationViewSchema, authenticated: true },
+    {
+      method: 'get',
+      path: '/concertations/:id',
+      summary: 'A concertation as the caller may see it',
+      tags: ['concertations'],
+      params: ConcertationParams,
+      response: ConcertationViewSchema,
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const opened = await openConcertation(request, params.id, { write: false });
       return presentConcertation(opened.concertation, opened.auth, opened);
@@ -69,14 +113,31 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
 
   endpoint(
     router,
-    { method: 'patch', path: '/concertations/:id', summary: 'Reschedule, edit the agenda, open the room, move to an agenda item (organiser or coordinator)', tags: ['concertations'], params: ConcertationParams, body: UpdateConcertationRequestSchema, response: ConcertationViewSchema, authenticated: true },
+    {
+      method: 'patch',
+      path: '/concertations/:id',
+      summary:
+        'Reschedule, edit the agenda, open the room, move to an agenda item (organiser or coordinator)',
+      tags: ['concertations'],
+      params: ConcertationParams,
+      body: UpdateConcertationRequestSchema,
+      response: ConcertationViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
       const opened = await openConcertation(request, params.id, { write: true, manage: true });
       const { concertation } = opened;
-      if (concertation.status === 'closed' || concertation.status === 'cancelled') throw new HttpError(409, 'concertation_closed', 'This concertation is closed; its minutes are frozen.');
+      if (concertation.status === 'closed' || concertation.status === 'cancelled')
+        throw new HttpError(
+          409,
+          'concertation_closed',
+          'This concertation is closed; its minutes are frozen.',
+        );
       const agendaLength = (body.agenda ?? concertation.agenda).length;
       if (body.currentAgendaIndex !== undefined && body.currentAgendaIndex >= agendaLength) {
-        throw new HttpError(400, 'invalid_request', 'currentAgendaIndex: beyond the agenda', [{ path: 'currentAgendaIndex', message: 'beyond the agenda' }]);
+        throw new HttpError(400, 'invalid_request', 'currentAgendaIndex: beyond the agenda', [
+          { path: 'currentAgendaIndex', message: 'beyond the agenda' },
+        ]);
       }
       if (body.scheduledAt) concertation.scheduledAt = new Date(body.scheduledAt);
       if (body.durationMinutes) concertation.durationMinutes = body.durationMinutes;
@@ -98,11 +159,28 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/concertations/:id/attendance', summary: 'The organiser marks someone present on site, remote, excused or absent', tags: ['concertations'], params: ConcertationParams, body: AttendanceRequestSchema, response: ConcertationViewSchema, status: 200, authenticated: true },
+    {
+      method: 'post',
+      path: '/concertations/:id/attendance',
+      summary: 'The organiser marks someone present on site, remote, excused or absent',
+      tags: ['concertations'],
+      params: ConcertationParams,
+      body: AttendanceRequestSchema,
+      response: ConcertationViewSchema,
+      status: 200,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
       const opened = await openConcertation(request, params.id, { write: true, manage: true });
-      const entry = opened.concertation.attendance.find((candidate) => candidate.participantKind === body.participantKind && candidate.participantId === body.participantId);
-      if (!entry) throw new HttpError(400, 'invalid_request', 'participantId: not invited to this concertation', [{ path: 'participantId', message: 'not invited' }]);
+      const entry = opened.concertation.attendance.find(
+        (candidate) =>
+          candidate.participantKind === body.participantKind &&
+          candidate.participantId === body.participantId,
+      );
+      if (!entry)
+        throw new HttpError(400, 'invalid_request', 'participantId: not invited to this concertation', [
+          { path: 'participantId', message: 'not invited' },
+        ]);
       entry.status = body.status;
       entry.mode = body.status === 'present' ? (body.mode ?? entry.mode ?? 'onSite') : null;
       entry.markedBy = opened.auth.displayName;
@@ -114,12 +192,24 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/concertations/:id/close', summary: 'Close the meeting: freezes its minutes and logs the funded concertation service with its attendance', tags: ['concertations'], params: ConcertationParams, response: ConcertationViewSchema, status: 200, authenticated: true },
+    {
+      method: 'post',
+      path: '/concertations/:id/close',
+      summary:
+        'Close the meeting: freezes its minutes and logs the funded concertation service with its attendance',
+      tags: ['concertations'],
+      params: ConcertationParams,
+      response: ConcertationViewSchema,
+      status: 200,
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const opened = await openConcertation(request, params.id, { write: true, manage: true });
       const { concertation, family, auth } = opened;
-      if (concertation.status === 'closed') throw new HttpError(409, 'concertation_closed', 'Already closed.');
-      if (concertation.status === 'cancelled') throw new HttpError(409, 'concertation_closed', 'This concertation was cancelled.');
+      if (concertation.status === 'closed')
+        throw new HttpError(409, 'concertation_closed', 'Already closed.');
+      if (concertation.status === 'cancelled')
+        throw new HttpError(409, 'concertation_closed', 'This concertation was cancelled.');
       const minutes = await freezeMinutes(concertation, family, documents);
       concertation.status = 'closed';
       concertation.closedAt = minutes.closedAt;
@@ -141,17 +231,38 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/concertations/:id/minutes', summary: "The frozen minutes, filtered to what the caller may see (each participant's own copy)", tags: ['concertations'], params: ConcertationParams, response: MinutesSchema, authenticated: true },
+    {
+      method: 'get',
+      path: '/concertations/:id/minutes',
+      summary: "The frozen minutes, filtered to what the caller may see (each participant's own copy)",
+      tags: ['concertations'],
+      params: ConcertationParams,
+      response: MinutesSchema,
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const opened = await openConcertation(request, params.id, { write: false });
-      if (opened.concertation.status !== 'closed' || !opened.concertation.minutes) throw new HttpError(409, 'concertation_not_closed', 'The minutes exist once the concertation is closed.');
+      if (opened.concertation.status !== 'closed' || !opened.concertation.minutes)
+        throw new HttpError(
+          409,
+          'concertation_not_closed',
+          'The minutes exist once the concertation is closed.',
+        );
       return presentMinutes(opened);
     },
   );
 
   endpoint(
     router,
-    { method: 'get', path: '/concertations/:id/calendar.ics', summary: 'The concertation as an iCalendar file (no family name in it)', tags: ['concertations'], params: ConcertationParams, contentType: 'text/calendar', authenticated: true },
+    {
+      method: 'get',
+      path: '/concertations/:id/calendar.ics',
+      summary: 'The concertation as an iCalendar file (no family name in it)',
+      tags: ['concertations'],
+      params: ConcertationParams,
+      contentType: 'text/calendar',
+      authenticated: true,
+    },
     async ({ params, request, response }) => {
       const opened = await openConcertation(request, params.id, { write: false });
       const { concertation } = opened;
@@ -162,7 +273,11 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
           start: concertation.scheduledAt,
           durationMinutes: concertation.durationMinutes,
           summary: 'Concertation (Concerto)',
-          location: concertation.remote ? (concertation.place ? `${concertation.place} / en ligne` : 'En ligne') : (concertation.place ?? null),
+          location: concertation.remote
+            ? concertation.place
+              ? `${concertation.place} / en ligne`
+              : 'En ligne'
+            : (concertation.place ?? null),
           description: `Concertation multidisciplinaire. Ordre du jour et participants dans Concerto : ${url}`,
           url,
           cancelled: concertation.status === 'cancelled',

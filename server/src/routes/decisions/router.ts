@@ -23,7 +23,10 @@ const DecisionParams = z.strictObject({ id: IdSchema });
 type Proposal = z.output<typeof ProposeDecisionRequestSchema>;
 
 async function present(decisions: DecisionDocument[], auth: AuthContext, opened: OpenedFamily) {
-  const amendments = await DecisionModel.find({ amends: mongoose.trusted({ $in: decisions.map((decision) => decision._id) }) }, { amends: 1 }).lean();
+  const amendments = await DecisionModel.find(
+    { amends: mongoose.trusted({ $in: decisions.map((decision) => decision._id) }) },
+    { amends: 1 },
+  ).lean();
   const amendedBy = new Map(amendments.map((amendment) => [String(amendment.amends), String(amendment._id)]));
   return presentDecisions(decisions, amendedBy, auth, opened);
 }
@@ -34,7 +37,11 @@ async function openDecision(request: Request, decisionId: string, write: boolean
   if (!decision) throw notFound('decision');
   let opened: OpenedFamily;
   try {
-    opened = await openFamily(request, String(decision.familyId), { part: 'decisions', write, action: 'family.decisions.read' });
+    opened = await openFamily(request, String(decision.familyId), {
+      part: 'decisions',
+      write,
+      action: 'family.decisions.read',
+    });
   } catch {
     throw notFound('decision');
   }
@@ -45,9 +52,17 @@ async function openDecision(request: Request, decisionId: string, write: boolean
 /** Members asked for their position: those present in the room, or invited to the meeting; never a hidden one. */
 async function awaitedMembers(opened: OpenedFamily, proposal: Proposal): Promise<string[]> {
   if (!proposal.concertationId) return [];
-  const concertation = await ConcertationModel.findOne({ _id: proposal.concertationId, familyId: opened.family._id }).lean();
-  if (!concertation) throw new HttpError(400, 'invalid_request', 'concertationId: not a concertation of this family', [{ path: 'concertationId', message: 'unknown concertation' }]);
-  const present = concertation.attendance.filter((entry) => entry.participantKind === 'familyMember' && entry.status === 'present').map((entry) => entry.participantId);
+  const concertation = await ConcertationModel.findOne({
+    _id: proposal.concertationId,
+    familyId: opened.family._id,
+  }).lean();
+  if (!concertation)
+    throw new HttpError(400, 'invalid_request', 'concertationId: not a concertation of this family', [
+      { path: 'concertationId', message: 'unknown concertation' },
+    ]);
+  const present = concertation.attendance
+    .filter((entry) => entry.participantKind === 'familyMember' && entry.status === 'present')
+    .map((entry) => entry.participantId);
   const candidates = present.length ? present : concertation.invitedMemberIds.map(String);
   return candidates.filter((id) => !proposal.hiddenFromMemberIds.includes(id));
 }
@@ -55,10 +70,20 @@ async function awaitedMembers(opened: OpenedFamily, proposal: Proposal): Promise
 function assertMembers(opened: OpenedFamily, ids: string[]): void {
   const known = new Set(opened.family.members.map((member) => String(member._id)));
   const unknown = ids.find((id) => !known.has(id));
-  if (unknown) throw new HttpError(400, 'invalid_request', `hiddenFromMemberIds: ${unknown} is not a member of this family`, [{ path: 'hiddenFromMemberIds', message: 'unknown member' }]);
+  if (unknown)
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `hiddenFromMemberIds: ${unknown} is not a member of this family`,
+      [{ path: 'hiddenFromMemberIds', message: 'unknown member' }],
+    );
 }
 
-async function createDecision(opened: OpenedFamily, proposal: Proposal, amends: { id: mongoose.Types.ObjectId; reason: string } | null) {
+async function createDecision(
+  opened: OpenedFamily,
+  proposal: Proposal,
+  amends: { id: mongoose.Types.ObjectId; reason: string } | null,
+) {
   assertMembers(opened, proposal.hiddenFromMemberIds);
   const actor = opened.auth.actor;
   return DecisionModel.create({
@@ -78,7 +103,8 @@ async function createDecision(opened: OpenedFamily, proposal: Proposal, amends: 
 }
 
 function announce(decision: DecisionDocument): void {
-  if (decision.concertationId) announceRoomChange({ concertationId: String(decision.concertationId), what: 'decisions' });
+  if (decision.concertationId)
+    announceRoomChange({ concertationId: String(decision.concertationId), what: 'decisions' });
 }
 
 /** Decisions: proposed, positioned by the family in its own words, recorded, amended (never edited). */
@@ -87,19 +113,46 @@ export function decisionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/decisions', summary: "The family's decisions the caller may see, with positions and amendments", tags: ['decisions'], params: FamilyParams, response: z.array(DecisionViewSchema), authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/decisions',
+      summary: "The family's decisions the caller may see, with positions and amendments",
+      tags: ['decisions'],
+      params: FamilyParams,
+      response: z.array(DecisionViewSchema),
+      authenticated: true,
+    },
     async ({ params, request }) => {
-      const opened = await openFamily(request, params.id, { part: 'decisions', write: false, action: 'family.decisions.read' });
-      const decisions = await DecisionModel.find({ familyId: opened.family._id }).sort({ proposedAt: -1 }).lean();
+      const opened = await openFamily(request, params.id, {
+        part: 'decisions',
+        write: false,
+        action: 'family.decisions.read',
+      });
+      const decisions = await DecisionModel.find({ familyId: opened.family._id })
+        .sort({ proposedAt: -1 })
+        .lean();
       return present(decisions, opened.auth, opened);
     },
   );
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/decisions', summary: 'Propose a decision (what, who, by when, linked plan items, audience)', tags: ['decisions'], params: FamilyParams, body: ProposeDecisionRequestSchema, response: DecisionViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/decisions',
+      summary: 'Propose a decision (what, who, by when, linked plan items, audience)',
+      tags: ['decisions'],
+      params: FamilyParams,
+      body: ProposeDecisionRequestSchema,
+      response: DecisionViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
-      const opened = await openFamily(request, params.id, { part: 'decisions', write: true, action: 'family.decisions.propose' });
+      const opened = await openFamily(request, params.id, {
+        part: 'decisions',
+        write: true,
+        action: 'family.decisions.propose',
+      });
       const decision = await createDecision(opened, body, null);
       announce(decision);
       return (await present([decision.toObject()], opened.auth, opened))[0];
@@ -108,18 +161,39 @@ export function decisionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/decisions/:id/positions', summary: 'A family member gives her position in her own words (agrees, disagrees, needs time)', tags: ['decisions'], params: DecisionParams, body: GivePositionRequestSchema, response: DecisionViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/decisions/:id/positions',
+      summary: 'A family member gives her position in her own words (agrees, disagrees, needs time)',
+      tags: ['decisions'],
+      params: DecisionParams,
+      body: GivePositionRequestSchema,
+      response: DecisionViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
       const opened = await openDecision(request, params.id, true);
       const { decision, auth } = opened;
       const actor = auth.actor;
-      if (actor.kind !== 'familyMember' || !can(actor, 'family.decisions.position', { kind: 'family', family: opened.scope })) {
+      if (
+        actor.kind !== 'familyMember' ||
+        !can(actor, 'family.decisions.position', { kind: 'family', family: opened.scope })
+      ) {
         throw forbidden('Positions are given by the family members themselves.');
       }
-      if (decision.status === 'recorded') throw new HttpError(409, 'decision_recorded', 'This decision is recorded; it can only be amended by a new decision.');
-      if (!decision.awaitedMemberIds.some((id) => String(id) === actor.memberId)) throw forbidden('Your position was not asked on this decision.');
+      if (decision.status === 'recorded')
+        throw new HttpError(
+          409,
+          'decision_recorded',
+          'This decision is recorded; it can only be amended by a new decision.',
+        );
+      if (!decision.awaitedMemberIds.some((id) => String(id) === actor.memberId))
+        throw forbidden('Your position was not asked on this decision.');
       const others = decision.positions.filter((position) => String(position.memberId) !== actor.memberId);
-      decision.set('positions', [...others, { memberId: actor.memberId, position: body.position, words: body.words, at: new Date() }]);
+      decision.set('positions', [
+        ...others,
+        { memberId: actor.memberId, position: body.position, words: body.words, at: new Date() },
+      ]);
       await decision.save();
       announce(decision);
       return (await present([decision.toObject()], auth, opened))[0];
@@ -128,11 +202,21 @@ export function decisionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/decisions/:id/record', summary: 'Record a proposed decision; from then on it never changes', tags: ['decisions'], params: DecisionParams, response: DecisionViewSchema, status: 200, authenticated: true },
+    {
+      method: 'post',
+      path: '/decisions/:id/record',
+      summary: 'Record a proposed decision; from then on it never changes',
+      tags: ['decisions'],
+      params: DecisionParams,
+      response: DecisionViewSchema,
+      status: 200,
+      authenticated: true,
+    },
     async ({ params, request }) => {
       const opened = await openDecision(request, params.id, true);
       const { decision, auth } = opened;
-      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope })) throw forbidden('The team records decisions.');
+      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope }))
+        throw forbidden('The team records decisions.');
       if (decision.status === 'recorded') throw new HttpError(409, 'decision_recorded', 'Already recorded.');
       decision.status = 'recorded';
       decision.recordedAt = new Date();
@@ -145,15 +229,38 @@ export function decisionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/decisions/:id/amendments', summary: 'Correct a recorded decision with a new decision that amends it (both are kept and linked)', tags: ['decisions'], params: DecisionParams, body: AmendDecisionRequestSchema, response: DecisionViewSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/decisions/:id/amendments',
+      summary: 'Correct a recorded decision with a new decision that amends it (both are kept and linked)',
+      tags: ['decisions'],
+      params: DecisionParams,
+      body: AmendDecisionRequestSchema,
+      response: DecisionViewSchema,
+      authenticated: true,
+    },
     async ({ params, body, request }) => {
       const opened = await openDecision(request, params.id, true);
       const { decision, auth } = opened;
-      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope })) throw forbidden('The team amends decisions.');
-      if (decision.status !== 'recorded') throw new HttpError(409, 'decision_not_recorded', 'A proposal is not amended: record it first, or propose another.');
-      if (await DecisionModel.exists({ amends: decision._id })) throw new HttpError(409, 'conflict', 'This decision was already amended: amend the newest one.');
+      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope }))
+        throw forbidden('The team amends decisions.');
+      if (decision.status !== 'recorded')
+        throw new HttpError(
+          409,
+          'decision_not_recorded',
+          'A proposal is not amended: record it first, or propose another.',
+        );
+      if (await DecisionModel.exists({ amends: decision._id }))
+        throw new HttpError(409, 'conflict', 'This decision was already amended: amend the newest one.');
       const { reason, ...proposal } = body;
-      const amendment = await createDecision(opened, { ...proposal, concertationId: decision.concertationId ? String(decision.concertationId) : undefined }, { id: decision._id, reason });
+      const amendment = await createDecision(
+        opened,
+        {
+          ...proposal,
+          concertationId: decision.concertationId ? String(decision.concertationId) : undefined,
+        },
+        { id: decision._id, reason },
+      );
       announce(amendment);
       return (await present([amendment.toObject()], auth, opened))[0];
     },

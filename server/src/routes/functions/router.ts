@@ -10,7 +10,10 @@ import { presentAssignments } from '../../presenters/functionPresenter.ts';
 import { FamilyParams } from '../families/params.ts';
 
 const AssignmentParams = z.strictObject({ id: IdSchema, assignmentId: IdSchema });
-const FunctionsViewSchema = z.object({ current: z.array(FunctionAssignmentSchema), history: z.array(FunctionAssignmentSchema) });
+const FunctionsViewSchema = z.object({
+  current: z.array(FunctionAssignmentSchema),
+  history: z.array(FunctionAssignmentSchema),
+});
 
 /** Referent, coordinator and case manager: assignments, hand-overs and their full history. */
 export function functionsRouter(): Router {
@@ -18,10 +21,24 @@ export function functionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'get', path: '/families/:id/functions', summary: 'Who holds each function now, and the full history', tags: ['functions'], params: FamilyParams, response: FunctionsViewSchema, authenticated: true },
+    {
+      method: 'get',
+      path: '/families/:id/functions',
+      summary: 'Who holds each function now, and the full history',
+      tags: ['functions'],
+      params: FamilyParams,
+      response: FunctionsViewSchema,
+      authenticated: true,
+    },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, { part: 'functions', write: false, action: 'family.functions.read' });
-      const history = await presentAssignments(await FunctionAssignmentModel.find({ familyId: family._id }).sort({ start: -1 }).lean());
+      const { family } = await openFamily(request, params.id, {
+        part: 'functions',
+        write: false,
+        action: 'family.functions.read',
+      });
+      const history = await presentAssignments(
+        await FunctionAssignmentModel.find({ familyId: family._id }).sort({ start: -1 }).lean(),
+      );
       return { current: history.filter((assignment) => !assignment.endedAt), history };
     },
   );
@@ -31,7 +48,8 @@ export function functionsRouter(): Router {
     {
       method: 'post',
       path: '/families/:id/functions',
-      summary: 'Assign a function: the referent chosen by the family, the coordinator (with hand-over), the case manager (with reason)',
+      summary:
+        'Assign a function: the referent chosen by the family, the coordinator (with hand-over), the case manager (with reason)',
       tags: ['functions'],
       params: FamilyParams,
       body: AssignFunctionRequestSchema,
@@ -40,7 +58,11 @@ export function functionsRouter(): Router {
     },
     async ({ params, body, request }) => {
       const action = body.function === 'referent' ? 'family.referent.choose' : 'family.functions.assign';
-      const { auth, family } = await openFamily(request, params.id, { part: 'functions', write: true, action });
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'functions',
+        write: true,
+        action,
+      });
       const assignment = await assignFunction(family, auth, body);
       // Functions change who may read the audit trail: open connections are re-checked.
       announceAccessChange({ kind: 'family', familyId: String(family._id) });
@@ -50,9 +72,21 @@ export function functionsRouter(): Router {
 
   endpoint(
     router,
-    { method: 'post', path: '/families/:id/functions/:assignmentId/acknowledgement', summary: 'The new coordinator acknowledges the hand-over', tags: ['functions'], params: AssignmentParams, response: FunctionAssignmentSchema, authenticated: true },
+    {
+      method: 'post',
+      path: '/families/:id/functions/:assignmentId/acknowledgement',
+      summary: 'The new coordinator acknowledges the hand-over',
+      tags: ['functions'],
+      params: AssignmentParams,
+      response: FunctionAssignmentSchema,
+      authenticated: true,
+    },
     async ({ params, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'functions', write: true, action: 'family.functions.assign' });
+      const { auth, family } = await openFamily(request, params.id, {
+        part: 'functions',
+        write: true,
+        action: 'family.functions.assign',
+      });
       const assignment = await acknowledgeHandover(family, auth, params.assignmentId);
       return (await presentAssignments([assignment.toObject()]))[0];
     },
