@@ -23,6 +23,9 @@ import { meRouter } from './routes/me/router.ts';
 import { functionsRouter } from './routes/functions/router.ts';
 import { decisionsRouter } from './routes/decisions/router.ts';
 import { concertationsRouter } from './routes/concertations/router.ts';
+import { directoryRouter } from './routes/directory/router.ts';
+import { referralsRouter } from './routes/referrals/router.ts';
+import { interopRouter } from './routes/interop/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 
 /** What the HTTP app needs from the running server. */
@@ -61,6 +64,9 @@ export function createApp(context: AppContext): Express {
   api.use(functionsRouter());
   api.use(decisionsRouter());
   api.use(concertationsRouter(context.documents));
+  api.use(directoryRouter());
+  api.use(referralsRouter());
+  api.use(interopRouter(context.documents));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -16,3 +16,7 @@ export * from './collab/planDocument.ts';
 export * from './contract/concertations.ts';
 export * from './policy/concertationRules.ts';
 export * from './contract/room.ts';
+export * from './domain/directory.ts';
+export * from './contract/directory.ts';
+export * from './domain/keyMoments.ts';
+export * from './contract/work.ts';

@@ -20,7 +20,9 @@ export type AuditPart =
   | 'plan'
   | 'functions'
   | 'concertations'
-  | 'decisions';
+  | 'decisions'
+  | 'referrals'
+  | 'export';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

@@ -1,0 +1,106 @@
+import { DirectoryEntryInputSchema } from '@concerto/shared';
+import type { z } from 'zod';
+
+/** Columns of the directory's CSV, in order (import and export use the same). */
+export const csvColumns = [
+  'name',
+  'kind',
+  'offer',
+  'languages',
+  'cost',
+  'bassin',
+  'address',
+  'phone',
+  'email',
+  'website',
+  'openingHours',
+] as const;
+
+function quote(value: string): string {
+  return /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Writes entries as CSV (RFC 4180, comma-separated, languages joined with "|"). */
+export function toCsv(entries: Record<(typeof csvColumns)[number], string | string[]>[]): string {
+  const rows = entries.map((entry) =>
+    csvColumns
+      .map((column) =>
+        quote(
+          Array.isArray(entry[column]) ? (entry[column] as string[]).join('|') : String(entry[column] ?? ''),
+        ),
+      )
+      .join(','),
+  );
+  return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+/** Splits CSV text into rows of fields, honouring quotes (also accepts ";" as separator, as spreadsheets in Belgium often write). */
+export function parseCsv(text: string): string[][] {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstLine = clean.split(/\r?\n/)[0] ?? '';
+  const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < clean.length; index += 1) {
+    const char = clean[index]!;
+    if (quoted) {
+      if (char === '"' && clean[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && clean[index + 1] === '\n') index += 1;
+      row.push(field);
+      if (row.some((value) => value.trim())) rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  row.push(field);
+  if (row.some((value) => value.trim())) rows.push(row);
+  return rows;
+}
+
+/** One imported line: the entry it gives, or what is wrong with it (line numbers as a spreadsheet shows them). */
+export type ImportedRow =
+  { line: number; entry: z.output<typeof DirectoryEntryInputSchema> } | { line: number; problems: string[] };
+
+/** Reads a CSV file of services; every line is validated like an entry created through the API. */
+export function readDirectoryCsv(text: string): ImportedRow[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  const columns = header.map((name) => name.trim());
+  const missing = csvColumns.filter(
+    (column) => ['name', 'kind', 'cost', 'bassin'].includes(column) && !columns.includes(column),
+  );
+  if (missing.length) return [{ line: 1, problems: missing.map((column) => `missing column ${column}`) }];
+  return rows.map((values, index) => {
+    const record: Record<string, unknown> = {};
+    columns.forEach((column, position) => {
+      if (!(csvColumns as readonly string[]).includes(column)) return;
+      const value = (values[position] ?? '').trim();
+      if (column === 'languages')
+        record.languages = value
+          ? value
+              .split(/[|,\s]+/)
+              .filter(Boolean)
+              .map((code) => code.toLowerCase())
+          : undefined;
+      else if (value) record[column] = value;
+    });
+    const parsed = DirectoryEntryInputSchema.safeParse(record);
+    return parsed.success
+      ? { line: index + 2, entry: parsed.data }
+      : {
+          line: index + 2,
+          problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        };
+  });
+}

@@ -1,0 +1,134 @@
+import mongoose from 'mongoose';
+import { keyMomentsFor, openReferralStatuses, type MyWork } from '@concerto/shared';
+import type { AuthContext } from '../auth/sessions.ts';
+import { ConcertationModel } from '../models/concertation.ts';
+import { FamilyModel } from '../models/family.ts';
+import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
+import { ReferralModel } from '../models/referral.ts';
+import { recordAudits } from '../policies/audit.ts';
+import { presentReferrals } from '../presenters/referralPresenter.ts';
+import { myOpenActions } from './actionsCollector.ts';
+
+const linkOf = (familyId: unknown, anchor = '') => `/families/${String(familyId)}${anchor}`;
+
+/**
+ * Collects a professional's work across the families where they are on the care team: functions held,
+ * open plan actions they carry, open referrals they follow, upcoming concertations and key moments.
+ */
+export async function collectWork(
+  auth: AuthContext,
+  requestId: unknown,
+  today = new Date(),
+): Promise<MyWork> {
+  const actor = auth.actor;
+  const work: MyWork = { functions: [], actions: [], referrals: [], concertations: [], keyMoments: [] };
+  if (actor.kind !== 'professional') return work;
+  const me = new mongoose.Types.ObjectId(actor.userId);
+  const families = await FamilyModel.find({
+    team: mongoose.trusted({ $elemMatch: { professionalId: me, endedAt: null } }),
+  });
+  const familyIds = families.map((family) => family._id);
+  const byId = new Map(families.map((family) => [String(family._id), family]));
+  const [assignments, referrals, concertations] = await Promise.all([
+    FunctionAssignmentModel.find({ familyId: mongoose.trusted({ $in: familyIds }) }).lean(),
+    ReferralModel.find({
+      familyId: mongoose.trusted({ $in: familyIds }),
+      status: mongoose.trusted({ $in: openReferralStatuses }),
+    }).lean(),
+    ConcertationModel.find({
+      invitedProfessionalIds: me,
+      status: mongoose.trusted({ $in: ['scheduled', 'open'] }),
+      scheduledAt: mongoose.trusted({ $gte: new Date(today.getTime() - 86_400_000) }),
+    })
+      .sort({ scheduledAt: 1 })
+      .lean(),
+  ]);
+
+  for (const family of families) {
+    const current = assignments.filter(
+      (assignment) => String(assignment.familyId) === String(family._id) && !assignment.endedAt,
+    );
+    const mine = current
+      .filter((assignment) => String(assignment.professionalId) === actor.userId)
+      .map((assignment) => assignment.function);
+    if (mine.length)
+      work.functions.push({
+        familyId: String(family._id),
+        familyLabel: family.label,
+        link: linkOf(family._id, '#section-team'),
+        functions: mine,
+      });
+    const coordinator = current.find((assignment) => assignment.function === 'coordinator');
+    const familyReferrals = referrals.filter((referral) => String(referral.familyId) === String(family._id));
+    const allReferrals = await ReferralModel.find(
+      {
+        familyId: family._id,
+        entryKind: 'maternity',
+        status: mongoose.trusted({ $in: ['contactMade', 'takenInCharge'] }),
+      },
+      { _id: 1 },
+    ).lean();
+    const moments = keyMomentsFor(
+      {
+        dueDate: family.dueDate ?? null,
+        birthDate: family.birthDate ?? null,
+        maternityLiaisonRecorded: allReferrals.length > 0,
+        hasReferent: current.some((assignment) => assignment.function === 'referent'),
+        coordinatorTerm: coordinator
+          ? { expectedEnd: coordinator.expectedEnd ?? null, successorNamed: false }
+          : null,
+      },
+      today,
+    );
+    const anchors: Record<string, string> = {
+      thirdTrimesterWithoutMaternityLiaison: '#section-referrals',
+      birthExpectedSoon: '',
+      returnHome: '#section-referrals',
+      coordinatorTermEnding: '#section-concertations',
+      noReferent: '#section-concertations',
+    };
+    for (const moment of moments)
+      work.keyMoments.push({
+        familyId: String(family._id),
+        familyLabel: family.label,
+        link: linkOf(family._id, anchors[moment.kind]),
+        ...moment,
+      });
+    const follows = mine.includes('coordinator') || mine.includes('caseManager');
+    for (const referral of presentReferrals(
+      familyReferrals.filter((referral) => follows || String(referral.createdBy) === actor.userId),
+      family,
+      auth,
+      today,
+    )) {
+      work.referrals.push({
+        familyId: String(family._id),
+        familyLabel: family.label,
+        link: linkOf(family._id, '#section-referrals'),
+        referral,
+      });
+    }
+  }
+  for (const concertation of concertations) {
+    const family = byId.get(String(concertation.familyId));
+    if (!family) continue;
+    work.concertations.push({
+      familyId: String(family._id),
+      familyLabel: family.label,
+      link: `/concertations/${concertation._id}`,
+      concertationId: String(concertation._id),
+      scheduledAt: concertation.scheduledAt.toISOString(),
+      status: concertation.status,
+    });
+  }
+  for (const action of await myOpenActions(auth, null)) {
+    work.actions.push({
+      familyId: action.familyId,
+      familyLabel: action.familyLabel,
+      link: `/families/${action.familyId}/spaces/${action.spaceId}`,
+      action,
+    });
+  }
+  await recordAudits(auth, familyIds, 'read', 'summary', requestId);
+  return work;
+}

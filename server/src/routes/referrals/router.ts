@@ -1,0 +1,156 @@
+import { Router } from 'express';
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import {
+  CreateReferralRequestSchema,
+  IdSchema,
+  ReferralViewSchema,
+  UpdateReferralRequestSchema,
+  can,
+  referralTransitions,
+} from '@concerto/shared';
+import { endpoint } from '../../http/endpoint.ts';
+import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { DirectoryEntryModel } from '../../models/directoryEntry.ts';
+import { ReferralModel } from '../../models/referral.ts';
+import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
+import { presentReferrals, referralVisibleTo } from '../../presenters/referralPresenter.ts';
+import { FamilyParams } from '../families/params.ts';
+
+const ReferralParams = z.strictObject({ id: IdSchema });
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
+
+/** Closed-loop referrals: proposed -> agreed with the family -> contact made -> taken in charge (or declined / no answer). */
+export function referralsRouter(): Router {
+  const router = Router();
+
+  endpoint(
+    router,
+    {
+      method: 'get',
+      path: '/families/:id/referrals',
+      summary: "The family's referrals the caller may see, overdue ones flagged",
+      tags: ['referrals'],
+      params: FamilyParams,
+      response: z.array(ReferralViewSchema),
+      authenticated: true,
+    },
+    async ({ params, request }) => {
+      const opened = await openFamily(request, params.id, { part: 'referrals', write: false });
+      const referrals = await ReferralModel.find({ familyId: opened.family._id })
+        .sort({ createdAt: -1 })
+        .lean();
+      return presentReferrals(referrals, opened.family, opened.auth);
+    },
+  );
+
+  endpoint(
+    router,
+    {
+      method: 'post',
+      path: '/families/:id/referrals',
+      summary: 'Refer a family member to a directory service, with the reason and the family’s agreement',
+      tags: ['referrals'],
+      params: FamilyParams,
+      body: CreateReferralRequestSchema,
+      response: ReferralViewSchema,
+      authenticated: true,
+    },
+    async ({ params, body, request }) => {
+      const opened = await openFamily(request, params.id, {
+        part: 'referrals',
+        write: true,
+        action: 'family.update',
+      });
+      const { family, auth } = opened;
+      const members = new Set(family.members.map((member) => String(member._id)));
+      if (!members.has(body.memberId)) throw invalid('memberId', 'not a member of this family');
+      const unknown = body.hiddenFromMemberIds.find((id) => !members.has(id));
+      if (unknown) throw invalid('hiddenFromMemberIds', `${unknown} is not a member of this family`);
+      const entry = await DirectoryEntryModel.findById(body.entryId).lean();
+      if (!entry) throw invalid('entryId', 'no such service in the directory');
+      const now = new Date();
+      const history = [{ from: null, to: 'proposed', at: now, by: auth.displayName, note: body.reason }];
+      if (body.familyAgreed)
+        history.push({ from: 'proposed', to: 'agreed', at: now, by: auth.displayName, note: '' } as never);
+      const referral = await ReferralModel.create({
+        familyId: family._id,
+        memberId: body.memberId,
+        entryId: entry._id,
+        entryName: entry.name,
+        entryKind: entry.kind,
+        reason: body.reason,
+        status: body.familyAgreed ? 'agreed' : 'proposed',
+        followUpDate: new Date(body.followUpDate),
+        hiddenFromMemberIds: body.hiddenFromMemberIds,
+        concertationId: body.concertationId ?? null,
+        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : undefined,
+        history,
+        lastUpdateAt: now,
+      });
+      return presentReferrals([referral.toObject()], family, auth)[0];
+    },
+  );
+
+  endpoint(
+    router,
+    {
+      method: 'patch',
+      path: '/referrals/:id',
+      summary:
+        'Move a referral to its next step (a reason for declined / no answer), or reschedule its follow-up',
+      tags: ['referrals'],
+      params: ReferralParams,
+      body: UpdateReferralRequestSchema,
+      response: ReferralViewSchema,
+      authenticated: true,
+    },
+    async ({ params, body, request }) => {
+      const referral = mongoose.isValidObjectId(params.id) ? await ReferralModel.findById(params.id) : null;
+      if (!referral) throw notFound('referral');
+      let opened: OpenedFamily;
+      try {
+        opened = await openFamily(request, String(referral.familyId), { part: 'referrals', write: true });
+      } catch {
+        throw notFound('referral');
+      }
+      const { auth, family, scope } = opened;
+      if (!referralVisibleTo(referral, auth)) throw notFound('referral');
+      if (!can(auth.actor, 'family.update', { kind: 'family', family: scope }))
+        throw forbidden('The care team follows referrals up.');
+      const now = new Date();
+      if (body.status && body.status !== referral.status) {
+        if (!referralTransitions[referral.status].includes(body.status)) {
+          throw new HttpError(
+            409,
+            'invalid_transition',
+            `A referral goes from ${referral.status} to ${referralTransitions[referral.status].join(' or ') || 'nothing'}.`,
+          );
+        }
+        referral.history.push({
+          from: referral.status,
+          to: body.status,
+          at: now,
+          by: auth.displayName,
+          note: body.note,
+        });
+        referral.status = body.status;
+      } else if (body.note) {
+        referral.history.push({
+          from: referral.status,
+          to: referral.status,
+          at: now,
+          by: auth.displayName,
+          note: body.note,
+        });
+      }
+      if (body.followUpDate) referral.followUpDate = new Date(body.followUpDate);
+      referral.lastUpdateAt = now;
+      await referral.save();
+      return presentReferrals([referral.toObject()], family, auth)[0];
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { PlanActionSchema } from '../collab/planDocument.ts';
+import { ReferralViewSchema } from './directory.ts';
+
+/** One entry of "my work": what, for which family, and where in Concerto it is handled. */
+const Linked = z.object({ familyId: z.string(), familyLabel: z.string(), link: z.string() });
+
+/** `GET /api/me/work`: everything a professional should keep an eye on, across families. */
+export const MyWorkSchema = z.object({
+  functions: z.array(
+    Linked.extend({ functions: z.array(z.enum(['referent', 'coordinator', 'caseManager'])) }),
+  ),
+  actions: z.array(Linked.extend({ action: PlanActionSchema })),
+  referrals: z.array(Linked.extend({ referral: ReferralViewSchema })),
+  concertations: z.array(
+    Linked.extend({ concertationId: z.string(), scheduledAt: z.string(), status: z.string() }),
+  ),
+  keyMoments: z.array(
+    Linked.extend({
+      kind: z.enum([
+        'thirdTrimesterWithoutMaternityLiaison',
+        'birthExpectedSoon',
+        'returnHome',
+        'coordinatorTermEnding',
+        'noReferent',
+      ]),
+      days: z.number().nullable(),
+    }),
+  ),
+});
+
+/** "My work". */
+export type MyWork = z.infer<typeof MyWorkSchema>;
