@@ -26,6 +26,7 @@ import { concertationsRouter } from './routes/concertations/router.ts';
 import { directoryRouter } from './routes/directory/router.ts';
 import { referralsRouter } from './routes/referrals/router.ts';
 import { interopRouter } from './routes/interop/router.ts';
+import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 
 /** What the HTTP app needs from the running server. */
@@ -67,6 +68,7 @@ export function createApp(context: AppContext): Express {
   api.use(directoryRouter());
   api.use(referralsRouter());
   api.use(interopRouter(context.documents));
+  api.use(networkRouter(context.documents));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

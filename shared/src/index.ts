@@ -20,3 +20,4 @@ export * from './domain/directory.ts';
 export * from './contract/directory.ts';
 export * from './domain/keyMoments.ts';
 export * from './contract/work.ts';
+export * from './contract/networkMeetings.ts';

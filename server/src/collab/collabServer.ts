@@ -90,7 +90,7 @@ export function attachCollabServer(
     const result = await authorizeUpgrade(request, spaceId, options.allowedOrigins);
     if ('status' in result) return refuse(socket, result.status);
     if (socket.destroyed) return;
-    if (result.kind === 'sharedPlan') familyOfDocument.set(spaceId, result.familyId);
+    if (result.kind === 'sharedPlan' && result.familyId) familyOfDocument.set(spaceId, result.familyId);
     websockets.handleUpgrade(request, socket, head, (websocket) => {
       const connection = new CollabConnection(websocket, result, logger, (closed) => {
         connections.delete(closed);

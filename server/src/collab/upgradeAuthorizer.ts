@@ -12,7 +12,8 @@ export type UpgradeRefusal = { status: 401 | 403 | 404; reason: string };
 export interface UpgradeGrant {
   auth: AuthContext;
   spaceId: string;
-  familyId: string;
+  /** Null for network meeting notes, which belong to no family. */
+  familyId: string | null;
   kind: SpaceKind;
   access: Exclude<SpaceAccess, 'none'>;
 }
@@ -48,6 +49,6 @@ export async function authorizeUpgrade(
   }
   if (!auth) return { status: 401, reason: 'not signed in' };
   const { access, familyId, kind } = await resolveSpaceAccess(auth.actor, spaceId);
-  if (access === 'none' || !familyId || !kind) return { status: 404, reason: 'no such space' };
+  if (access === 'none' || !kind) return { status: 404, reason: 'no such space' };
   return { auth, spaceId, familyId, kind, access };
 }

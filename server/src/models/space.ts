@@ -33,7 +33,9 @@ const audienceSchema = new Schema(
 
 const spaceSchema = new Schema(
   {
-    familyId: { type: Schema.Types.ObjectId, ref: 'Family', required: true },
+    /** The family file a space belongs to; network meeting notes belong to a meeting instead, never a family. */
+    familyId: { type: Schema.Types.ObjectId, ref: 'Family', default: null },
+    networkMeetingId: { type: Schema.Types.ObjectId, ref: 'NetworkMeeting', default: null },
     kind: { type: String, enum: spaceKinds, required: true },
     title: { type: String, required: true },
     audience: { type: audienceSchema, required: true },

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import {
+  networkNotesAccessFor,
   spaceAccessFor,
   type Actor,
   type SpaceAccess,
@@ -9,6 +10,7 @@ import {
 } from '@concerto/shared';
 import { FamilyModel } from '../models/family.ts';
 import { SpaceModel, type SpaceDocument } from '../models/space.ts';
+import { NetworkMeetingModel } from '../models/networkMeeting.ts';
 import { UserModel } from '../models/user.ts';
 import { currentConsent, scopeOf } from './familyAccess.ts';
 
@@ -57,6 +59,13 @@ export async function resolveSpaceAccess(
   if (!mongoose.isValidObjectId(spaceId)) return { access: 'none', familyId: null };
   const space = await SpaceModel.findById(spaceId).lean();
   if (!space) return { access: 'none', familyId: null };
+  if (space.kind === 'networkNotes') {
+    const meeting = space.networkMeetingId
+      ? await NetworkMeetingModel.findById(space.networkMeetingId, { memberOrganisationIds: 1 }).lean()
+      : null;
+    const access = meeting ? networkNotesAccessFor(actor, meeting.memberOrganisationIds.map(String)) : 'none';
+    return { access, familyId: null, kind: space.kind };
+  }
   const family = await FamilyModel.findById(space.familyId);
   if (!family) return { access: 'none', familyId: null };
   const familyScope = await spaceFamilyScopeOf(family);

@@ -43,6 +43,16 @@ export function spaceAccessFor(actor: Actor, space: SpaceScope, family: SpaceFam
   return 'none';
 }
 
+/**
+ * Notes of a network meeting (no family data): professionals of the member organisations write them;
+ * nobody else opens them.
+ */
+export function networkNotesAccessFor(actor: Actor, memberOrganisationIds: readonly string[]): SpaceAccess {
+  return actor.kind === 'professional' && memberOrganisationIds.includes(actor.organisationId)
+    ? 'write'
+    : 'none';
+}
+
 /** The default audience of each kind of space created with a family file. */
 export function defaultAudience(kind: SpaceKind): SpaceAudience {
   const base = { professionalIds: [], teamAccess: 'write' as const, professionalAccess: [], members: [] };

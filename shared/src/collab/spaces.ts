@@ -7,7 +7,7 @@ export const spaceAccessLevels = ['none', 'read', 'contribute', 'write'] as cons
 export type SpaceAccess = (typeof spaceAccessLevels)[number];
 
 /** The kinds of space a family file has. */
-export const spaceKinds = ['sharedPlan', 'teamNotes', 'health', 'custom'] as const;
+export const spaceKinds = ['sharedPlan', 'teamNotes', 'health', 'custom', 'networkNotes'] as const;
 /** One kind of space. */
 export type SpaceKind = (typeof spaceKinds)[number];
 
