@@ -36,16 +36,21 @@ const requiredBindings: [resourceType: string, read: (resource: any) => unknown[
   ['Bundle', (resource) => [resource.type], 'http://hl7.org/fhir/bundle-type'],
 ];
 
+/** Every code of a code system, nested concepts included (goal-status nests "active" under "accepted"). */
+function codesOf(concepts: { code: string; concept?: unknown[] }[]): string[] {
+  return concepts.flatMap((concept) => [
+    concept.code,
+    ...codesOf((concept.concept ?? []) as { code: string }[]),
+  ]);
+}
+
 /** Codes outside their required R4 value set, as "Resource.path: code" lines (empty when all are valid). */
 export function invalidCodes(bundle: any): string[] {
   const codeSystems = new Map<string, Set<string>>();
   for (const entry of definitions('valuesets.json').entry) {
     const resource = entry.resource;
     if (resource.resourceType === 'CodeSystem')
-      codeSystems.set(
-        resource.url,
-        new Set((resource.concept ?? []).map((concept: { code: string }) => concept.code)),
-      );
+      codeSystems.set(resource.url, new Set(codesOf(resource.concept ?? [])));
   }
   const resources = [bundle, ...(bundle.entry ?? []).map((entry: { resource: unknown }) => entry.resource)];
   const problems: string[] = [];

@@ -2,12 +2,17 @@ import type mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import {
   addDays,
+  DirectoryEntryInputSchema,
   type IndicatorKey,
   type Stratum,
   type TeamFunction,
   indicatorCategories,
 } from '@concerto/shared';
 import { hashPassword } from '../auth/passwords.ts';
+import { searchTextOf } from '../commands/directoryKeeper.ts';
+import { DirectoryEntryModel } from '../models/directoryEntry.ts';
+import { demoDirectory } from './demoDirectory.ts';
+import { seedDemoPlan } from './demoPlan.ts';
 import { FamilyModel } from '../models/family.ts';
 import { FlagModel } from '../models/flag.ts';
 import { OrganisationModel } from '../models/organisation.ts';
@@ -166,6 +171,22 @@ export async function seedDemoData(logger: Logger, today = new Date()): Promise<
     userIds.set(key, String(created._id));
   }
   for (const demo of families) await createDemoFamily(demo, userIds, today);
+  await DirectoryEntryModel.insertMany(
+    demoDirectory.map((input, index) => {
+      const entry = DirectoryEntryInputSchema.parse(input);
+      // A few services are saturated, as the field reports every week.
+      const availability =
+        index % 4 === 1
+          ? {
+              status: 'waitingList',
+              note: 'Environ 3 semaines d’attente',
+              updatedAt: addDays(today, -3),
+              updatedBy: 'Nadia El Amrani',
+            }
+          : null;
+      return { ...entry, availability, organisationId: null, searchText: searchTextOf(entry) };
+    }),
+  );
   logger.info(
     { families: families.length, professionals: demoProfessionals.length },
     'demo data loaded (password: see README)',
@@ -253,6 +274,14 @@ async function createDemoFamily(
     });
   }
   await family.save();
+  if (demo.label === 'Famille Benali') {
+    const owner = userIds.get('midwife')!;
+    await seedDemoPlan(
+      family,
+      { id: owner, name: 'Sophie Lambert' },
+      addDays(today, 20).toISOString().slice(0, 10),
+    );
+  }
   if (demo.label === 'Famille Diallo') {
     await FlagModel.create({
       familyId: family._id,
