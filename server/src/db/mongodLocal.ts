@@ -34,6 +34,9 @@ export async function startLocalMongod(dataDir: string, logger: Logger): Promise
   }
   const dbPath = path.join(dataDir, 'mongo');
   mkdirSync(dbPath, { recursive: true });
+  // The library prints its own stack trace when the download fails; we log one clear line instead.
+  const consoleError = console.error;
+  console.error = () => undefined;
   try {
     const { MongoMemoryReplSet } = await import('mongodb-memory-server-core');
     const replicaSet = await MongoMemoryReplSet.create({
@@ -51,5 +54,7 @@ export async function startLocalMongod(dataDir: string, logger: Logger): Promise
     logger.info({ reason: (error as Error).message.split('\n')[0] }, 'no local mongod available');
     if (!systemBinary) writeFileSync(marker, String(Date.now()));
     return undefined;
+  } finally {
+    console.error = consoleError;
   }
 }
