@@ -45,6 +45,12 @@ async function everyResponseOf(client: TestApiClient, familyId: string) {
     client.post(`/families/${familyId}/indicators`, { key: 'income', note: 'no income' }),
     client.post(`/families/${familyId}/strata`, { stratum: 'specific', reason: 'improving' }),
     client.post(`/families/${familyId}/indicators`, { key: 'violence', note: 'attempt' }),
+    client.request('GET', `/families/${familyId}/fhir`),
+    client.get('/me/work'),
+    client.get(`/families/${familyId}/decisions`),
+    client.get(`/families/${familyId}/referrals`),
+    client.get(`/families/${familyId}/spaces`),
+    client.get('/professionals?search=a'),
   ]);
 }
 
