@@ -39,7 +39,8 @@ export function rewriteAwarenessUpdate(
         string,
         unknown
       >;
-      const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#55605f';
+      const color =
+        typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#55605f';
       state.user = { ...user, color, name: auth.displayName, kind: auth.actor.kind };
     }
     entries.push([clientId, clock, JSON.stringify(state)]);

@@ -2,7 +2,11 @@ import * as Y from 'yjs';
 import { planRoots } from '@concerto/shared';
 
 function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]+>/g, '');
+  // The delta gives the typed characters themselves; toString() would add formatting marks as tags.
+  if (node instanceof Y.XmlText)
+    return (node.toDelta() as { insert: unknown }[])
+      .map((part) => (typeof part.insert === 'string' ? part.insert : ''))
+      .join('');
   if (node instanceof Y.XmlElement) {
     const inner = node
       .toArray()

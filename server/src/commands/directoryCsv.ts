@@ -34,18 +34,28 @@ export function toCsv(entries: Record<(typeof csvColumns)[number], string | stri
   return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
+/** One CSV record and the line of the file where it starts (as a spreadsheet numbers it). */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
 /** Splits CSV text into rows of fields, honouring quotes (also accepts ";" as separator, as spreadsheets in Belgium often write). */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): CsvRow[] {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/)[0] ?? '';
   const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const rows: string[][] = [];
+  const rows: CsvRow[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  // Physical lines: a quoted field may span several, and blank lines are skipped but still counted.
+  let line = 1;
+  let rowStart = 1;
   for (let index = 0; index < clean.length; index += 1) {
     const char = clean[index]!;
     if (quoted) {
+      if (char === '\n') line += 1;
       if (char === '"' && clean[index + 1] === '"') {
         field += '"';
         index += 1;
@@ -58,13 +68,15 @@ export function parseCsv(text: string): string[][] {
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && clean[index + 1] === '\n') index += 1;
       row.push(field);
-      if (row.some((value) => value.trim())) rows.push(row);
+      if (row.some((value) => value.trim())) rows.push({ line: rowStart, fields: row });
       row = [];
       field = '';
+      line += 1;
+      rowStart = line;
     } else field += char;
   }
   row.push(field);
-  if (row.some((value) => value.trim())) rows.push(row);
+  if (row.some((value) => value.trim())) rows.push({ line: rowStart, fields: row });
   return rows;
 }
 
@@ -76,12 +88,12 @@ export type ImportedRow =
 export function readDirectoryCsv(text: string): ImportedRow[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
-  const columns = header.map((name) => name.trim());
+  const columns = header.fields.map((name) => name.trim());
   const missing = csvColumns.filter(
     (column) => ['name', 'kind', 'cost', 'bassin'].includes(column) && !columns.includes(column),
   );
   if (missing.length) return [{ line: 1, problems: missing.map((column) => `missing column ${column}`) }];
-  return rows.map((values, index) => {
+  return rows.map(({ line, fields: values }) => {
     const record: Record<string, unknown> = {};
     columns.forEach((column, position) => {
       if (!(csvColumns as readonly string[]).includes(column)) return;
@@ -97,9 +109,9 @@ export function readDirectoryCsv(text: string): ImportedRow[] {
     });
     const parsed = DirectoryEntryInputSchema.safeParse(record);
     return parsed.success
-      ? { line: index + 2, entry: parsed.data }
+      ? { line, entry: parsed.data }
       : {
-          line: index + 2,
+          line,
           problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
         };
   });

@@ -16,5 +16,6 @@ export function queryPattern(query: string): RegExp | null {
   const words = normalizeSearchText(query).split(' ').filter(Boolean);
   if (words.length === 0) return null;
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(escaped.map((word) => `(?=.*\\b${word})`).join(''));
+  // Words are separated by single spaces once normalised; \b would only see Latin letters as word characters.
+  return new RegExp(escaped.map((word) => `(?=.*(?:^| )${word})`).join(''));
 }

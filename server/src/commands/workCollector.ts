@@ -55,7 +55,7 @@ export async function collectWork(
       work.functions.push({
         familyId: String(family._id),
         familyLabel: family.label,
-        link: linkOf(family._id, '#section-team'),
+        link: linkOf(family._id, '#team'),
         functions: mine,
       });
     const coordinator = current.find((assignment) => assignment.function === 'coordinator');
@@ -81,11 +81,11 @@ export async function collectWork(
       today,
     );
     const anchors: Record<string, string> = {
-      thirdTrimesterWithoutMaternityLiaison: '#section-referrals',
+      thirdTrimesterWithoutMaternityLiaison: '#referrals',
       birthExpectedSoon: '',
-      returnHome: '#section-referrals',
-      coordinatorTermEnding: '#section-concertations',
-      noReferent: '#section-concertations',
+      returnHome: '#referrals',
+      coordinatorTermEnding: '#team',
+      noReferent: '#team',
     };
     for (const moment of moments)
       work.keyMoments.push({
@@ -104,7 +104,7 @@ export async function collectWork(
       work.referrals.push({
         familyId: String(family._id),
         familyLabel: family.label,
-        link: linkOf(family._id, '#section-referrals'),
+        link: linkOf(family._id, '#referrals'),
         referral,
       });
     }

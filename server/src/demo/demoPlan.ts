@@ -28,52 +28,46 @@ export async function seedDemoPlan(
   await plan.save();
   const doc = new Y.Doc();
   doc.transact(() => {
-    doc
-      .getArray(planRoots.needs)
-      .push([
-        entry({
-          id: 'need-housing',
-          text: 'Trouver un logement plus grand avant la naissance',
-          inFamilyWords: false,
-          author: owner.name,
-        }),
-        entry({
-          id: 'need-words',
-          text: 'Je veux comprendre ce qui se passe pendant les consultations',
-          inFamilyWords: true,
-          author: mother.displayName,
-        }),
-      ]);
-    doc
-      .getArray(planRoots.goals)
-      .push([
-        entry({
-          id: 'goal-birth',
-          text: 'Préparer un accouchement serein avec un interprète présent',
-          inFamilyWords: false,
-          author: owner.name,
-        }),
-      ]);
-    doc
-      .getArray(planRoots.actions)
-      .push([
-        entry({
-          id: 'action-interpreter',
-          what: 'Réserver un interprète arabe pour la consultation du 8e mois',
-          owner: { kind: 'professional', id: owner.id, name: owner.name },
-          dueDate,
-          status: 'todo',
-          needId: 'need-words',
-        }),
-        entry({
-          id: 'action-housing',
-          what: 'Déposer la demande de logement social',
-          owner: { kind: 'family', id: null, name: 'La famille' },
-          dueDate,
-          status: 'inProgress',
-          needId: 'need-housing',
-        }),
-      ]);
+    doc.getArray(planRoots.needs).push([
+      entry({
+        id: 'need-housing',
+        text: 'Trouver un logement plus grand avant la naissance',
+        inFamilyWords: false,
+        author: owner.name,
+      }),
+      entry({
+        id: 'need-words',
+        text: 'Je veux comprendre ce qui se passe pendant les consultations',
+        inFamilyWords: true,
+        author: mother.displayName,
+      }),
+    ]);
+    doc.getArray(planRoots.goals).push([
+      entry({
+        id: 'goal-birth',
+        text: 'Préparer un accouchement serein avec un interprète présent',
+        inFamilyWords: false,
+        author: owner.name,
+      }),
+    ]);
+    doc.getArray(planRoots.actions).push([
+      entry({
+        id: 'action-interpreter',
+        what: 'Réserver un interprète arabe pour la consultation du 8e mois',
+        owner: { kind: 'professional', id: owner.id, name: owner.name },
+        dueDate,
+        status: 'todo',
+        needId: 'need-words',
+      }),
+      entry({
+        id: 'action-housing',
+        what: 'Déposer la demande de logement social',
+        owner: { kind: 'family', id: null, name: 'La famille' },
+        dueDate,
+        status: 'inProgress',
+        needId: 'need-housing',
+      }),
+    ]);
     const paragraph = new Y.XmlElement('paragraph');
     doc.getXmlFragment(planRoots.notes).insert(0, [paragraph]);
     paragraph.insert(0, [new Y.XmlText('Concertation prévue avant la fin du 8e mois, avec interprète.')]);

@@ -146,3 +146,31 @@ describe('CSV', () => {
     ]);
   });
 });
+
+describe('fixes found by the interface', () => {
+  it('finds a name in Arabic script, and numbers CSV lines as the file does', async () => {
+    await admin.post(
+      '/directory',
+      service({ name: 'مركز الأمومة — Centre de maternité', kind: 'maternity' }),
+    );
+    expect(names(await midwife.client.get(`/directory?q=${encodeURIComponent('الأمومة')}`))).toHaveLength(1);
+    const csv =
+      'name,kind,cost,bassin,offer\r\n\r\nBon service,midwife,free,namur,"ligne 1\nligne 2"\r\nMauvais,unknownKind,free,namur,x\r\n';
+    const refused = await fetch(`${server.url}/api/directory/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${manager.client.credentials.token}` },
+      body: csv,
+    });
+    const details = (await refused.json()).error.details;
+    expect(details.map((detail: { path: string }) => detail.path)).toEqual(['line 5']);
+  });
+
+  it('finds colleagues by their organisation name', async () => {
+    const found = await midwife.client.get(
+      `/professionals?search=${encodeURIComponent(manager.displayName.split(' ')[0]!)}`,
+    );
+    expect(found.status).toBe(200);
+    const byOrganisation = await midwife.client.get('/professionals?search=Organisation');
+    expect(byOrganisation.body.length).toBeGreaterThan(0);
+  });
+});

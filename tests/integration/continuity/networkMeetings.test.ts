@@ -81,7 +81,9 @@ describe('network meetings', () => {
     await waitFor(() => opened.client.synced, 5000, 'sync');
     const paragraph = new Y.XmlElement('paragraph');
     opened.client.doc.getXmlFragment('notes').insert(0, [paragraph]);
-    paragraph.insert(0, [new Y.XmlText('Les crèches du bassin sont saturées jusqu’en septembre.')]);
+    paragraph.insert(0, [
+      new Y.XmlText('Les crèches du bassin (enfants <3 mois et >1 an) sont saturées jusqu’en septembre.'),
+    ]);
 
     await organiser.client.post(`/network-meetings/${meetingId}/decisions`, {
       what: 'Cartographier les places de crèche',
@@ -107,7 +109,7 @@ describe('network meetings', () => {
     expect(seenByMember).toMatchObject({
       status: 'published',
       summary: {
-        notes: 'Les crèches du bassin sont saturées jusqu’en septembre.',
+        notes: 'Les crèches du bassin (enfants <3 mois et >1 an) sont saturées jusqu’en septembre.',
         publishedBy: 'Organisatrice',
       },
     });

@@ -130,7 +130,7 @@ describe('closed-loop referrals', () => {
       (entry: { referral: { id: string } }) => entry.referral.id === referral.id,
     );
     expect(listed.referral.overdue).toBe(true);
-    expect(listed.link).toBe(`/families/${family.id}#section-referrals`);
+    expect(listed.link).toBe(`/families/${family.id}#referrals`);
     await coordinator.client.patch(`/referrals/${referral.id}`, { status: 'contactMade', note: 'RDV pris' });
     const after = (await coordinator.client.get('/me/work')).body;
     expect(

@@ -33,11 +33,22 @@ export function professionalsRouter(): Router {
       if (requireAuth(request).actor.kind !== 'professional')
         throw forbidden('Only professionals search colleagues.');
       const pattern = new RegExp(escapeRegExp(query.search), 'i');
+      // "CPAS" finds the staff of "CPAS de Schaerbeek": organisation names are searched too.
+      const matchingOrganisations = query.search
+        ? await OrganisationModel.find({ name: pattern }, { _id: 1 }).lean()
+        : [];
+      const organisationIds = matchingOrganisations.map((organisation) => organisation._id);
       const users = await UserModel.find({
         kind: 'professional',
         active: true,
         ...(query.search
-          ? { $or: mongoose.trusted([{ displayName: pattern }, { profession: pattern }]) }
+          ? {
+              $or: [
+                { displayName: pattern },
+                { profession: pattern },
+                { organisationId: mongoose.trusted({ $in: organisationIds }) },
+              ],
+            }
           : {}),
       })
         .sort({ displayName: 1 })
