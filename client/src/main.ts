@@ -1,5 +1,6 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
+import { z } from 'zod';
 import App from './App.vue';
 import { i18n } from './i18n/index.ts';
 import { router } from './router.ts';
@@ -8,6 +9,9 @@ import { useSessionStore } from './stores/session.ts';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/components.css';
+
+// zod probes `new Function` once to speed up parsing; our CSP forbids eval, so tell it not to try.
+z.config({ jitless: true });
 
 document.documentElement.lang = i18n.global.locale.value;
 const pinia = createPinia();

@@ -41,9 +41,11 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
   const closedReason = ref<ClosedReason | null>(null);
   const access = ref<'read' | 'contribute' | 'write' | null>(null);
   const synced = ref(false);
+  /** Whether the copy kept on this device has been read (the document may show before the server answers). */
+  const offlineLoaded = ref(false);
   const peers = ref<Peer[]>([]);
-  const provider = shallowRef<WebsocketProvider | null>(null);
   const offline = new IndexeddbPersistence(`${offlineCopyPrefix}${spaceId}`, doc);
+  void offline.whenSynced.then(() => (offlineLoaded.value = true));
   const color = peerColors[Math.abs(doc.clientID) % peerColors.length]!;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -53,7 +55,7 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     stopped = true;
     state.value = 'closed';
     closedReason.value = reason;
-    provider.value?.disconnect();
+    provider.value.disconnect();
     // A space one may no longer open must not stay readable on this device.
     if (reason === 'accessRevoked' || reason === 'notFound') void offline.clearData();
   }
@@ -75,17 +77,24 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
       if (status === 404) return stop('accessRevoked');
       return scheduleReconnect();
     }
+    if (stopped) return;
     access.value = grant.access;
-    const current = provider.value ?? createProvider(grant.token);
+    const current = provider.value;
+    // The socket may have survived a short network drop: then it is simply connected again.
+    if (current.wsconnected) {
+      state.value = 'connected';
+      return;
+    }
     current.params = { token: grant.token };
     current.connect();
   }
 
-  function createProvider(token: string): WebsocketProvider {
+  function createProvider(): WebsocketProvider {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
     const created = new WebsocketProvider(url, spaceId, doc, {
+      // Created at once (carets and presence can bind to it), connected once a token is fetched.
       connect: false,
-      params: { token },
+      params: {},
       disableBc: true,
       // Reconnection is ours: fresh token each time, jittered backoff, and a stop on final codes.
       shouldReconnect: () => false,
@@ -99,8 +108,11 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     });
     created.on('sync', (isSynced: boolean) => (synced.value = isSynced));
     created.on('closed', ({ code }: { code: number }) => {
-      if (finalCloseCodes.includes(code) || code === CollabCloseCode.messageTooLarge) stop(reasonOf(code));
-      else scheduleReconnect();
+      if (finalCloseCodes.includes(code) || code === CollabCloseCode.messageTooLarge)
+        return stop(reasonOf(code));
+      // The old access no longer holds (e.g. now read-only): edit nothing until the new grant is known.
+      if (code === CollabCloseCode.accessChanged) access.value = null;
+      scheduleReconnect();
     });
     created.awareness.on('change', () => {
       peers.value = [...created.awareness.getStates().entries()]
@@ -112,9 +124,9 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
           kind: String(peerState.user.kind ?? ''),
         }));
     });
-    provider.value = created;
     return created;
   }
+  const provider = shallowRef<WebsocketProvider>(createProvider());
 
   const goneOffline = () => {
     if (!stopped && state.value !== 'closed') state.value = 'offline';
@@ -122,6 +134,7 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
   const backOnline = () => {
     if (stopped || state.value === 'connected') return;
     if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
     attempt = 0;
     void connect();
   };
@@ -134,10 +147,21 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     if (retryTimer) clearTimeout(retryTimer);
     window.removeEventListener('offline', goneOffline);
     window.removeEventListener('online', backOnline);
-    provider.value?.destroy();
+    provider.value.destroy();
     void offline.destroy();
     doc.destroy();
   });
 
-  return { doc, state, closedReason, access, synced, peers, provider, color, clearOfflineCopies };
+  return {
+    doc,
+    state,
+    closedReason,
+    access,
+    synced,
+    offlineLoaded,
+    peers,
+    provider,
+    color,
+    clearOfflineCopies,
+  };
 }

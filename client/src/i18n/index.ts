@@ -2,6 +2,15 @@ import { createI18n } from 'vue-i18n';
 import fr from './fr.json';
 import nl from './nl.json';
 import en from './en.json';
+import planFr from './plan/fr.json';
+import planNl from './plan/nl.json';
+import planEn from './plan/en.json';
+import concertationFr from './concertation/fr.json';
+import concertationNl from './concertation/nl.json';
+import concertationEn from './concertation/en.json';
+import continuityFr from './continuity/fr.json';
+import continuityNl from './continuity/nl.json';
+import continuityEn from './continuity/en.json';
 
 /** The languages of the interface, French first. */
 export const supportedLocales = ['fr', 'nl', 'en'] as const;
@@ -29,7 +38,12 @@ export const i18n = createI18n({
   legacy: false,
   locale: rememberedLocale(),
   fallbackLocale: 'fr',
-  messages: { fr, nl, en },
+  // Features keep their messages in their own files (i18n/<feature>/<locale>.json), under their own key.
+  messages: {
+    fr: { ...fr, plan: planFr, concertation: concertationFr, continuity: continuityFr },
+    nl: { ...nl, plan: planNl, concertation: concertationNl, continuity: continuityNl },
+    en: { ...en, plan: planEn, concertation: concertationEn, continuity: continuityEn },
+  },
 });
 
 /** Switches the interface language, remembers it on this device and updates `<html lang>`. */

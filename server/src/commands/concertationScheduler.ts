@@ -95,7 +95,8 @@ export async function scheduleConcertation(
     memberInvitations.push({
       memberId: String(member!._id),
       displayName: member!.displayName,
-      link: `${origin}/invitation/${invitation.token}`,
+      // The link leads the member straight to this meeting once her code is accepted.
+      link: `${origin}/invitation/${invitation.token}?next=/concertations/${concertation._id}`,
       code: invitation.code,
       expiresAt: invitation.expiresAt.toISOString(),
     });

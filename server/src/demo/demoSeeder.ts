@@ -15,6 +15,7 @@ import { demoDirectory } from './demoDirectory.ts';
 import { seedDemoPlan } from './demoPlan.ts';
 import { FamilyModel } from '../models/family.ts';
 import { FlagModel } from '../models/flag.ts';
+import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 import { OrganisationModel } from '../models/organisation.ts';
 import { UserModel } from '../models/user.ts';
 import { demoAdminEmail, demoOrganisations, demoPassword, demoProfessionals } from './demoAccounts.ts';
@@ -274,6 +275,25 @@ async function createDemoFamily(
     });
   }
   await family.save();
+  // The functions shown on the team come from their history, as in real use.
+  const mother = family.members[0]!;
+  for (const membership of demo.team) {
+    for (const held of membership.functions) {
+      const start = addDays(today, -50);
+      await FunctionAssignmentModel.create({
+        familyId: family._id,
+        function: held,
+        professionalId: userIds.get(membership.who),
+        start,
+        expectedEnd: held === 'coordinator' ? addDays(start, 365) : null,
+        chosenBy:
+          held === 'referent'
+            ? { kind: 'familyMember', id: String(mother._id), displayName: mother.displayName }
+            : { kind: 'team', id: creator, displayName: 'Équipe' },
+        reason: held === 'caseManager' ? 'Danger identifié pour l’enfant : prise en charge renforcée' : null,
+      });
+    }
+  }
   if (demo.label === 'Famille Benali') {
     const owner = userIds.get('midwife')!;
     await seedDemoPlan(

@@ -5,9 +5,13 @@ import { loadPeople, personRef } from './people.ts';
 
 type FunctionAssignmentView = z.infer<typeof FunctionAssignmentSchema>;
 
-/** Presents assignments with the names of the professionals involved. */
+/**
+ * Presents assignments with the names of the professionals involved. For a family member, the team's
+ * working notes (what was handed over, why case management started) are left out.
+ */
 export async function presentAssignments(
   assignments: FunctionAssignmentDocument[],
+  forFamilyMember = false,
 ): Promise<FunctionAssignmentView[]> {
   const people = await loadPeople(
     assignments.flatMap((assignment) => [assignment.professionalId, assignment.handover?.fromProfessionalId]),
@@ -28,12 +32,12 @@ export async function presentAssignments(
         id: assignment.chosenBy!.id,
         displayName: assignment.chosenBy!.displayName,
       },
-      reason: assignment.reason ?? null,
+      reason: forFamilyMember ? null : (assignment.reason ?? null),
       concertationId: assignment.concertationId ? String(assignment.concertationId) : null,
       handover: assignment.handover
         ? {
             from: personRef(people, assignment.handover.fromProfessionalId),
-            whatWasHandedOver: assignment.handover.whatWasHandedOver ?? '',
+            whatWasHandedOver: forFamilyMember ? '' : (assignment.handover.whatWasHandedOver ?? ''),
             acknowledgedAt: assignment.handover.acknowledgedAt?.toISOString() ?? null,
           }
         : null,

@@ -37,7 +37,7 @@ export async function presentMinutes(opened: OpenedConcertation): Promise<Minute
   return {
     concertation: view,
     decisions: await presentDecisions(frozen.decisions, new Map(frozen.amendedBy), auth, opened),
-    functionChanges: await presentAssignments(frozen.functionChanges),
+    functionChanges: await presentAssignments(frozen.functionChanges, auth.actor.kind === 'familyMember'),
     ...(auth.actor.kind === 'professional' ? { stratumChanges: frozen.stratumChanges } : {}),
     ...(mayReadPlan ? { planChanges: frozen.planChanges } : {}),
   };

@@ -122,7 +122,8 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     const entry = concertation?.attendance.find(
       (candidate) => candidate.participantKind === kind && candidate.participantId === id,
     );
-    if (!concertation || !entry || concertation.status === 'closed') return;
+    // Waiting before the organiser opens the room is not attending: only an open meeting counts.
+    if (!concertation || !entry || concertation.status !== 'open') return;
     if (joined) {
       entry.status = 'present';
       entry.mode ??= 'remote';
@@ -260,7 +261,16 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
 
   const stopRoomChanges = onRoomChange((change) => {
     io.to(roomName(change.concertationId)).emit(roomEvents.changed, { what: change.what });
-    void broadcastState(change.concertationId).catch(() => undefined);
+    track(
+      (async () => {
+        // When the organiser opens the room, those already waiting in it are now attending.
+        if (change.what === 'concertation') {
+          for (const key of rooms.get(change.concertationId)?.presences.keys() ?? [])
+            await markAttendance(change.concertationId, key, true);
+        }
+        await broadcastState(change.concertationId);
+      })().catch(() => undefined),
+    );
   });
 
   // Someone who lost their rights leaves the room at once (removed from the team, consent withdrawn...).

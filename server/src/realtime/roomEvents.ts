@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+import { ConcertationModel } from '../models/concertation.ts';
 import { EventEmitter } from 'node:events';
 
 /** Something changed that participants of a meeting room should reload (never carries the content itself). */
@@ -18,4 +20,13 @@ export function announceRoomChange(change: RoomChange): void {
 export function onRoomChange(listener: (change: RoomChange) => void): () => void {
   emitter.on('change', listener);
   return () => emitter.off('change', listener);
+}
+
+/** Tells every open or scheduled meeting of a family that something of the family changed. */
+export async function announceToFamilyRooms(familyId: string, what: RoomChange['what']): Promise<void> {
+  const meetings = await ConcertationModel.find(
+    { familyId, status: mongoose.trusted({ $in: ['scheduled', 'open'] }) },
+    { _id: 1 },
+  ).lean();
+  for (const meeting of meetings) announceRoomChange({ concertationId: String(meeting._id), what });
 }

@@ -125,7 +125,7 @@ export const GivePositionRequestSchema = z.strictObject({
 });
 
 /** `POST /api/decisions/:id/amendments` body: a new decision that corrects a recorded one. */
-export const AmendDecisionRequestSchema = ProposeDecisionRequestSchema.omit({ concertationId: true }).extend({
+export const AmendDecisionRequestSchema = ProposeDecisionRequestSchema.extend({
   reason: z.string().trim().min(3).max(1000),
 });
 

@@ -257,7 +257,10 @@ export function decisionsRouter(): Router {
         opened,
         {
           ...proposal,
-          concertationId: decision.concertationId ? String(decision.concertationId) : undefined,
+          // A correction made in a later meeting belongs to that meeting's minutes.
+          concertationId:
+            proposal.concertationId ??
+            (decision.concertationId ? String(decision.concertationId) : undefined),
         },
         { id: decision._id, reason },
       );

@@ -14,6 +14,7 @@ import {
 } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
+import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { currentConsent, openFamily, scopeOf } from '../../policies/familyAccess.ts';
 import { presentFamily } from '../../presenters/familyPresenter.ts';
@@ -65,6 +66,7 @@ export function recordsRouter(): Router {
       });
       family.stratum = body.stratum;
       await family.save();
+      await announceToFamilyRooms(String(family._id), 'stratum');
       return presentFamily(family, auth.actor, scope);
     },
   );

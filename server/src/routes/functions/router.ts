@@ -4,6 +4,7 @@ import { AssignFunctionRequestSchema, FunctionAssignmentSchema, IdSchema } from 
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { acknowledgeHandover, assignFunction } from '../../commands/functionAssigner.ts';
 import { endpoint } from '../../http/endpoint.ts';
+import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
 import { FunctionAssignmentModel } from '../../models/functionAssignment.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
 import { presentAssignments } from '../../presenters/functionPresenter.ts';
@@ -31,13 +32,14 @@ export function functionsRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, {
+      const { auth, family } = await openFamily(request, params.id, {
         part: 'functions',
         write: false,
         action: 'family.functions.read',
       });
       const history = await presentAssignments(
         await FunctionAssignmentModel.find({ familyId: family._id }).sort({ start: -1 }).lean(),
+        auth.actor.kind === 'familyMember',
       );
       return { current: history.filter((assignment) => !assignment.endedAt), history };
     },
@@ -66,7 +68,10 @@ export function functionsRouter(): Router {
       const assignment = await assignFunction(family, auth, body);
       // Functions change who may read the audit trail: open connections are re-checked.
       announceAccessChange({ kind: 'family', familyId: String(family._id) });
-      return assignment ? (await presentAssignments([assignment.toObject()]))[0] : null;
+      await announceToFamilyRooms(String(family._id), 'functions');
+      return assignment
+        ? (await presentAssignments([assignment.toObject()], auth.actor.kind === 'familyMember'))[0]
+        : null;
     },
   );
 
@@ -88,6 +93,7 @@ export function functionsRouter(): Router {
         action: 'family.functions.assign',
       });
       const assignment = await acknowledgeHandover(family, auth, params.assignmentId);
+      await announceToFamilyRooms(String(family._id), 'functions');
       return (await presentAssignments([assignment.toObject()]))[0];
     },
   );

@@ -1,0 +1,16 @@
+import type { RoomParticipant } from '@concerto/shared';
+
+/**
+ * What to show under a participant's name: a professional's profession and organisation as the server
+ * sends them, a family member's role translated (the server sends the role's code).
+ */
+export function participantDetail(
+  participant: Pick<RoomParticipant, 'kind' | 'detail'>,
+  t: (key: string) => string,
+  te: (key: string) => boolean,
+): string {
+  if (!participant.detail) return '';
+  if (participant.kind === 'familyMember' && te(`memberRole.${participant.detail}`))
+    return t(`memberRole.${participant.detail}`);
+  return participant.detail;
+}
