@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn, type TestApiClient } from '../support/apiClient.ts';
-import { launchChromium } from '../support/browser.ts';
+import {
+  launchChromium,
+  openWatchedPage,
+  signedInContext as signedInContextFor,
+} from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -41,24 +45,11 @@ async function createOrganisation(admin: TestApiClient, name: string, kind: stri
 }
 
 /** A session cookie set in the browser, as the login page would: no form, no rate limit spent. */
-async function signedInContext(token: string, options: Parameters<Browser['newContext']>[0]) {
-  const context = await browser.newContext(options);
-  await context.addCookies([{ name: 'concerto_session', value: token, url: server.url }]);
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    ),
-  );
-  return context;
-}
+const signedInContext = (token: string, options: Parameters<Browser['newContext']>[0]) =>
+  signedInContextFor(browser, server.url, token, options);
 
-async function openPage(context: BrowserContext, pathname: string, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}${pathname}`);
-  return page;
-}
+const openPage = (context: BrowserContext, pathname: string, problems: string[]): Promise<Page> =>
+  openWatchedPage(context, `${server.url}${pathname}`, problems);
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(artifacts, name), fullPage: true });

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TestApiClient, signIn } from '../support/apiClient.ts';
-import { launchChromium } from '../support/browser.ts';
+import {
+  launchChromium,
+  openWatchedPage,
+  signedInContext as signedInContextFor,
+} from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -21,25 +25,11 @@ let midwifeToken: string;
 let motherToken: string;
 
 /** A session cookie set in the browser, as the login page would: no form, no rate limit spent. */
-async function signedInContext(token: string, options: Parameters<Browser['newContext']>[0]) {
-  const context = await browser.newContext(options);
-  await context.addCookies([{ name: 'concerto_session', value: token, url: server.url }]);
-  // Content Security Policy violations (e.g. an inline style) are reported as console errors.
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    ),
-  );
-  return context;
-}
+const signedInContext = (token: string, options: Parameters<Browser['newContext']>[0]) =>
+  signedInContextFor(browser, server.url, token, options);
 
-async function openPlan(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${server.url}/families/${familyId}/spaces/${planId}`);
-  return page;
-}
+const openPlan = (context: BrowserContext, problems: string[]): Promise<Page> =>
+  openWatchedPage(context, `${server.url}/families/${familyId}/spaces/${planId}`, problems);
 
 const notesText = (page: Page) => page.getByTestId('plan-notes').innerText();
 const connection = (page: Page) => page.getByTestId('connection-state').getAttribute('data-state');
