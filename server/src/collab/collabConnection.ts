@@ -131,7 +131,7 @@ export class CollabConnection implements DocumentPeer {
     if (access === 'contribute') {
       const actor = this.grant.auth.actor;
       const memberId = actor.kind === 'familyMember' ? actor.memberId : '';
-      if (!isAllowedContribution(document.doc, update, memberId)) {
+      if (!isAllowedContribution(document.doc, update, memberId, this.grant.auth.displayName)) {
         this.logger.warn({ doc: document.name }, 'contribution outside the allowed parts dropped');
         return;
       }

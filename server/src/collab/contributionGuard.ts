@@ -13,17 +13,50 @@ function isWithin(type: Y.AbstractType<any>, ancestor: Y.AbstractType<any>): boo
 }
 
 /**
+ * Comments may only be added, each signed with the author's own name: no deleting or editing others'.
+ * Maps created in the same transaction may be filled in; any other change inside `comments` is refused.
+ */
+function commentsChangesAllowed(
+  events: Y.YEvent<any>[],
+  comments: Y.Array<unknown>,
+  authorName: string,
+): boolean {
+  const added = new Set<Y.AbstractType<any>>();
+  for (const event of events) {
+    if (event.target !== comments) continue;
+    if (event.changes.deleted.size > 0) return false;
+    for (const item of event.changes.added) {
+      for (const content of item.content.getContent()) {
+        if (!(content instanceof Y.Map) || content.get('author') !== authorName) return false;
+        added.add(content);
+      }
+    }
+  }
+  return events.every(
+    (event) => event.target === comments || [...added].some((map) => isWithin(event.target, map)),
+  );
+}
+
+/**
  * For "contribute" access (a family member who adds their own words and comments but edits nothing
  * else): applies the update to a copy of the document and accepts it only if every change stays inside
- * that member's entry of `familyWords` or inside `comments`.
+ * that member's entry of `familyWords`, or adds comments signed with her own name.
  */
-export function isAllowedContribution(doc: Y.Doc, update: Uint8Array, memberId: string): boolean {
+export function isAllowedContribution(
+  doc: Y.Doc,
+  update: Uint8Array,
+  memberId: string,
+  authorName: string,
+): boolean {
   const probe = new Y.Doc({ gc: false });
   Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
   const familyWords = probe.getMap<unknown>(planRoots.familyWords);
   const comments = probe.getArray<unknown>(planRoots.comments);
   const ownWords = () => familyWords.get(memberId);
   let allowed = true;
+  comments.observeDeep((events) => {
+    if (!commentsChangesAllowed(events, comments, authorName)) allowed = false;
+  });
   probe.on('afterTransaction', (transaction: Y.Transaction) => {
     for (const [type, keys] of transaction.changed) {
       if (type === (familyWords as Y.AbstractType<any>)) {

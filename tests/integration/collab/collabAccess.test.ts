@@ -156,6 +156,22 @@ describe('editing, read-only and contributions', () => {
       5000,
       'own words',
     );
+    member.doc.getArray('comments').push([
+      new Y.Map<unknown>([
+        ['id', 'c1'],
+        ['text', 'Merci pour le plan'],
+        ['author', 'Maria'],
+      ]),
+    ]);
+    await waitFor(() => writer.doc.getArray('comments').length === 1, 5000, 'her signed comment');
+    // A comment signed with someone else's name is dropped like any change outside her parts.
+    member.doc.getArray('comments').push([
+      new Y.Map<unknown>([
+        ['id', 'c2'],
+        ['text', 'forged'],
+        ['author', 'Sophie Midwife'],
+      ]),
+    ]);
     member.doc.getArray('actions').push([
       new Y.Map([
         ['id', 'forged'],
@@ -164,6 +180,7 @@ describe('editing, read-only and contributions', () => {
     ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(writer.doc.getArray('actions').length).toBe(0);
+    expect(writer.doc.getArray('comments').length).toBe(1);
     writer.close();
     member.close();
   });
