@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+
+/** What `npm run bench` runs: flags win over `BENCH_*` environment variables, which win over defaults. */
+export interface BenchOptions {
+  spaces: number;
+  participants: number;
+  /** Seconds of steady editing measured (after a 5 s warm-up). */
+  durationSeconds: number;
+  workers: number;
+  coldRuns: number;
+  /** Longest wait, in seconds, for other processes to calm down before each measure. */
+  quietWaitSeconds: number;
+  /** Write a CPU profile of the server and print where it spent the measured window. */
+  profile: boolean;
+  quick: boolean;
+}
+
+const full = { spaces: 200, participants: 10, duration: 20, workers: 4, 'cold-runs': 30, 'quiet-wait': 60 };
+const quick = { spaces: 20, participants: 5, duration: 5, workers: 4, 'cold-runs': 10, 'quiet-wait': 10 };
+
+/** Usage text printed by `--help`. */
+export const usage = `npm run bench -- [--quick] [--spaces 200] [--participants 10] [--duration 20]
+                    [--workers 4] [--cold-runs 30] [--quiet-wait 60] [--profile]
+Environment: BENCH_SPACES, BENCH_PARTICIPANTS, BENCH_DURATION, BENCH_WORKERS, BENCH_COLD_RUNS,
+BENCH_QUIET_WAIT, BENCH_QUICK=1, BENCH_PROFILE=1. --quick is 20 spaces x 5 participants for 5 s.
+--quiet-wait: seconds to wait, before each measure, for other processes to use < 0.25 cores.`;
+
+function integerOption(name: string, text: string | undefined, fallback: number, minimum: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new Error(`--${name} expects an integer of at least ${minimum}, got "${text}"`);
+  }
+  return value;
+}
+
+/** Reads the options from the command line and the environment; undefined when help was asked. */
+export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv): BenchOptions | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      spaces: { type: 'string' },
+      participants: { type: 'string' },
+      duration: { type: 'string' },
+      workers: { type: 'string' },
+      'cold-runs': { type: 'string' },
+      'quiet-wait': { type: 'string' },
+      quick: { type: 'boolean' },
+      profile: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return undefined;
+  const isQuick = values.quick ?? environment.BENCH_QUICK === '1';
+  const defaults = isQuick ? quick : full;
+  const pick = (name: keyof typeof full, variable: string, minimum = 1) =>
+    integerOption(name, values[name] ?? environment[variable], defaults[name], minimum);
+  const options = {
+    spaces: pick('spaces', 'BENCH_SPACES'),
+    participants: pick('participants', 'BENCH_PARTICIPANTS'),
+    durationSeconds: pick('duration', 'BENCH_DURATION'),
+    workers: pick('workers', 'BENCH_WORKERS'),
+    coldRuns: pick('cold-runs', 'BENCH_COLD_RUNS'),
+    quietWaitSeconds: pick('quiet-wait', 'BENCH_QUIET_WAIT', 0),
+    profile: values.profile ?? environment.BENCH_PROFILE === '1',
+    quick: isQuick,
+  };
+  if (options.participants < 2)
+    throw new Error('--participants must be at least 2: latency is measured between them');
+  return options;
+}

@@ -1,0 +1,82 @@
+import type { BenchOptions } from '../benchOptions.ts';
+import type { ColdLoadFigures } from '../measures/coldLoad.ts';
+import type { ProfileSummary } from '../measures/cpuProfile.ts';
+import type { LargeDocument } from '../measures/largeDocument.ts';
+import type { StoredUpdates } from '../measures/storedUpdates.ts';
+import type { LoadFigures } from '../workload/editingLoad.ts';
+import { printColdLoad } from './coldLoadReport.ts';
+import { printLoadComparison } from './loadReport.ts';
+import { printPersistence, printStoredCompleteness } from './persistenceReport.ts';
+import { printProfile } from './profileReport.ts';
+import { printServerLog } from './serverLog.ts';
+
+/** Everything one run measured. */
+export interface BenchResults {
+  options: BenchOptions;
+  relay: LoadFigures;
+  concerto: LoadFigures;
+  large: LargeDocument;
+  cold: ColdLoadFigures;
+  stored: {
+    /** The load documents and the large one as server 1 left them, then after the forced compaction. */
+    asLeft: StoredUpdates;
+    largeAsLeft: StoredUpdates;
+    compacted: StoredUpdates;
+    largeCompacted: StoredUpdates;
+    /** Update bytes of the one-character edits that forced the compaction: all, and the large document's. */
+    touchBytes: number;
+    largeTouchBytes: number;
+  };
+  profile?: ProfileSummary | null;
+  serverOutput: string;
+}
+
+/** Prints the five figures with their targets, then the CPU profile and the server log. */
+export function printReport(results: BenchResults): void {
+  const { options, concerto, large, stored } = results;
+  console.log('\n1-3. Editing load: Concerto against the bare relay');
+  printLoadComparison(concerto, results.relay, options);
+  console.log('\n4. Cold load of a 100 KB document from the database (stand-in), through the real server');
+  printColdLoad(large, results.cold, options.coldRuns);
+  console.log(
+    '\n5. Bytes persisted per byte of update (read from the database file after each server stopped)',
+  );
+  const loadTouchBytes = stored.touchBytes - stored.largeTouchBytes;
+  printPersistence([
+    {
+      label: 'load documents as left',
+      updateBytes: concerto.updateBytes,
+      stored: stored.asLeft,
+      compacted: false,
+    },
+    {
+      label: 'load documents compacted',
+      updateBytes: concerto.updateBytes + loadTouchBytes,
+      stored: stored.compacted,
+      compacted: true,
+    },
+    {
+      label: '100 KB document as built',
+      updateBytes: large.updateBytes,
+      stored: stored.largeAsLeft,
+      compacted: false,
+    },
+    {
+      label: '100 KB document compacted',
+      updateBytes: large.updateBytes + stored.largeTouchBytes,
+      stored: stored.largeCompacted,
+      compacted: true,
+    },
+  ]);
+  const states = concerto.documentStates;
+  const complete = [...states].filter(
+    ([spaceId, state]) => stored.asLeft.stateVectors.get(spaceId) === state,
+  );
+  printStoredCompleteness(complete.length, states.size);
+  if (results.profile !== undefined) {
+    console.log('\nServer CPU profile during the measured Concerto window (self time, wall clock)');
+    printProfile(results.profile);
+  }
+  console.log('\nServer log (warn and above)');
+  printServerLog(results.serverOutput);
+}
