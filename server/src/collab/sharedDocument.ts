@@ -106,8 +106,8 @@ export class SharedDocument {
       await this.store.append(this.name, this.clock, merged);
       this.records += 1;
     } catch (error) {
-      // Keep the edits and retry: nothing received is dropped because the database hiccuped.
-      this.clock -= 1;
+      // Keep the edits and retry under a new clock (a record may have been written after all: storing
+      // the same Yjs update twice is harmless, reusing its clock would not be).
       this.pending.unshift(merged);
       this.logger.error({ err: error, doc: this.name }, 'storing a collaboration update failed; will retry');
       this.flushTimer ??= setTimeout(() => void this.flush(), 1000);

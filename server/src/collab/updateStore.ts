@@ -39,14 +39,48 @@ export class MongoUpdateStore implements UpdateStore {
     };
   }
 
-  async append(docName: string, clock: number, update: Uint8Array): Promise<void> {
-    await CollabUpdateModel.create({
-      docName,
-      clock,
-      kind: 'update',
-      data: Buffer.from(update),
-      createdAt: new Date(),
+  private queued: {
+    record: Record<string, unknown>;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private writeScheduled = false;
+
+  /**
+   * Appends are gathered across documents and written together at the next turn of the event loop: one
+   * database round trip for every document that flushed at the same moment instead of one each.
+   */
+  append(docName: string, clock: number, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({
+        record: { docName, clock, kind: 'update', data: Buffer.from(update), createdAt: new Date() },
+        resolve,
+        reject,
+      });
+      if (this.writeScheduled) return;
+      this.writeScheduled = true;
+      setImmediate(() => void this.writeQueued());
     });
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.writeScheduled = false;
+    const batch = this.queued;
+    this.queued = [];
+    try {
+      await CollabUpdateModel.insertMany(
+        batch.map((entry) => entry.record),
+        { ordered: false, lean: true },
+      );
+      batch.forEach((entry) => entry.resolve());
+    } catch (error) {
+      // Unordered: only the records named in the error failed; the others are stored.
+      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
+      const failed = new Set(
+        writeErrors ? writeErrors.map((writeError) => writeError.index) : batch.map((_, index) => index),
+      );
+      batch.forEach((entry, index) => (failed.has(index) ? entry.reject(error) : entry.resolve()));
+    }
   }
 
   async compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void> {
