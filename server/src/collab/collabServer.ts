@@ -70,6 +70,7 @@ export function attachCollabServer(
   const connections = new Set<CollabConnection>();
   const familyOfDocument = new Map<string, string>();
   registry.onLoaded = (document) => {
+    document.beforeDestroy = (unloading) => projector.projectPending(unloading);
     document.onFlushed = () => {
       const familyId = familyOfDocument.get(document.name);
       if (familyId) projector.schedule(document, familyId);

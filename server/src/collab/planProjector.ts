@@ -7,23 +7,40 @@ import type { SharedDocument } from './sharedDocument.ts';
 /** Projects the structured actions of a shared plan document into MongoDB after its updates are stored. */
 export class PlanProjector {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  /** The newest instance of each document: one unloaded and loaded again is a new object. */
+  private readonly latest = new Map<string, { document: SharedDocument; familyId: string }>();
 
   constructor(
     private readonly logger: Logger,
     private readonly delayMs = 300,
   ) {}
 
-  /** Projects `document` soon (coalescing bursts of edits into one write). */
+  /** Projects `document` soon (coalescing bursts of edits into one write of its newest state). */
   schedule(document: SharedDocument, familyId: string): void {
+    this.latest.set(document.name, { document, familyId });
     if (this.scheduled.has(document.name)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(document.name);
-      this.project(document, familyId).catch((error: unknown) =>
+      const newest = this.latest.get(document.name);
+      this.latest.delete(document.name);
+      if (!newest) return;
+      this.project(newest.document, newest.familyId).catch((error: unknown) =>
         this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'),
       );
     }, this.delayMs);
     timer.unref();
     this.scheduled.set(document.name, timer);
+  }
+
+  /** Projects a document now if a projection of it is pending (before it is unloaded from memory). */
+  async projectPending(document: SharedDocument): Promise<void> {
+    const timer = this.scheduled.get(document.name);
+    const newest = this.latest.get(document.name);
+    if (!timer || !newest || newest.document !== document) return;
+    clearTimeout(timer);
+    this.scheduled.delete(document.name);
+    this.latest.delete(document.name);
+    await this.project(document, newest.familyId);
   }
 
   /** Replaces the projection of one plan with what its document says now. */
@@ -62,5 +79,6 @@ export class PlanProjector {
   close(): void {
     for (const timer of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
+    this.latest.clear();
   }
 }

@@ -29,6 +29,8 @@ export class SharedDocument {
   readonly peers = new Set<DocumentPeer>();
   /** Called after each successful flush (the plan projection listens). */
   onFlushed: ((document: SharedDocument) => void) | null = null;
+  /** Called before the document is freed, with its final state (the plan projection writes it then). */
+  beforeDestroy: ((document: SharedDocument) => Promise<void>) | null = null;
   private pending: Uint8Array[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -130,6 +132,7 @@ export class SharedDocument {
   /** Flushes, then frees the document. */
   async destroy(): Promise<void> {
     await this.flush();
+    await this.beforeDestroy?.(this).catch(() => undefined);
     this.awareness.destroy();
     this.doc.destroy();
   }
