@@ -2,16 +2,13 @@ import mongoose from 'mongoose';
 import type { z } from 'zod';
 import { mayOrganiseConcertation, type ScheduleConcertationRequestSchema } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
-import { HttpError, forbidden } from '../http/errors.ts';
+import { invalidField, forbidden } from '../http/errors.ts';
 import { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { loadPeople } from '../presenters/people.ts';
 import { issueInvitation } from './invitationIssuer.ts';
 
 type Request = z.output<typeof ScheduleConcertationRequestSchema>;
-
-const invalid = (path: string, message: string) =>
-  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
 
 /**
  * Schedules a concertation: checks who may organise it, that invitees are on the team or in the family
@@ -50,11 +47,12 @@ export async function scheduleConcertation(
   }
   const unknownProfessional = request.invitedProfessionalIds.find((id) => !teamIds.includes(id));
   if (unknownProfessional)
-    throw invalid('invitedProfessionalIds', `${unknownProfessional} is not on the care team`);
+    throw invalidField('invitedProfessionalIds', `${unknownProfessional} is not on the care team`);
   const members = request.invitedMemberIds.map((id) =>
     family.members.find((member) => String(member._id) === id),
   );
-  if (members.some((member) => !member)) throw invalid('invitedMemberIds', 'not a member of this family');
+  if (members.some((member) => !member))
+    throw invalidField('invitedMemberIds', 'not a member of this family');
 
   const professionalIds = [...new Set([organiserId, ...request.invitedProfessionalIds])];
   const people = await loadPeople(professionalIds);

@@ -7,15 +7,12 @@ import {
   type TeamFunction,
 } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
-import { HttpError, forbidden } from '../http/errors.ts';
+import { invalidField, HttpError, forbidden } from '../http/errors.ts';
 import type { FamilyModel } from '../models/family.ts';
 import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 
 type Family = InstanceType<typeof FamilyModel>;
 type Request = z.output<typeof AssignFunctionRequestSchema>;
-
-const invalid = (path: string, message: string) =>
-  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
 
 /** The functions held now, per professional, from the assignment history. */
 export async function currentFunctions(
@@ -51,7 +48,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   const onTeam = (id: string | null) =>
     !!id && family.team.some((membership) => !membership.endedAt && String(membership.professionalId) === id);
   if (request.professionalId && !onTeam(request.professionalId))
-    throw invalid('professionalId', 'choose a professional already on the care team');
+    throw invalidField('professionalId', 'choose a professional already on the care team');
   const now = new Date();
   let chosenBy: { kind: 'familyMember' | 'team'; id: string; displayName: string };
   if (request.function === 'referent') {
@@ -60,7 +57,10 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
     else {
       const member = family.members.find((candidate) => String(candidate._id) === request.onBehalfOfMemberId);
       if (!member)
-        throw invalid('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
+        throw invalidField(
+          'onBehalfOfMemberId',
+          'the referent is chosen by the family: say which member chose',
+        );
       chosenBy = { kind: 'familyMember', id: String(member._id), displayName: member.displayName };
     }
   } else {
@@ -79,7 +79,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   let handover = null;
   if (request.function === 'coordinator' && current?.professionalId) {
     if (!request.handover)
-      throw invalid('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
+      throw invalidField('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
     handover = {
       fromProfessionalId: current.professionalId,
       whatWasHandedOver: request.handover.whatWasHandedOver,
@@ -87,7 +87,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
     };
   }
   if (request.function === 'caseManager' && !request.professionalId && !current)
-    throw invalid('professionalId', 'no case management to end');
+    throw invalidField('professionalId', 'no case management to end');
   const start = request.function === 'coordinator' && request.start ? new Date(request.start) : now;
   const expectedEnd =
     request.function === 'coordinator'
@@ -95,7 +95,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
         ? new Date(request.expectedEnd)
         : addDays(start, 365)
       : null;
-  if (expectedEnd && expectedEnd <= start) throw invalid('expectedEnd', 'must be after the start');
+  if (expectedEnd && expectedEnd <= start) throw invalidField('expectedEnd', 'must be after the start');
 
   if (current) {
     current.endedAt = now;

@@ -29,7 +29,7 @@ export async function collectWork(
   });
   const familyIds = families.map((family) => family._id);
   const byId = new Map(families.map((family) => [String(family._id), family]));
-  const [assignments, referrals, concertations] = await Promise.all([
+  const [assignments, referrals, concertations, maternityLiaisons] = await Promise.all([
     FunctionAssignmentModel.find({ familyId: mongoose.trusted({ $in: familyIds }) }).lean(),
     ReferralModel.find({
       familyId: mongoose.trusted({ $in: familyIds }),
@@ -42,7 +42,14 @@ export async function collectWork(
     })
       .sort({ scheduledAt: 1 })
       .lean(),
+    // A maternity liaison is recorded once a referral to a maternity reached contact.
+    ReferralModel.distinct('familyId', {
+      familyId: mongoose.trusted({ $in: familyIds }),
+      entryKind: 'maternity',
+      status: mongoose.trusted({ $in: ['contactMade', 'takenInCharge'] }),
+    }),
   ]);
+  const liaisonFamilies = new Set(maternityLiaisons.map(String));
 
   for (const family of families) {
     const current = assignments.filter(
@@ -60,19 +67,11 @@ export async function collectWork(
       });
     const coordinator = current.find((assignment) => assignment.function === 'coordinator');
     const familyReferrals = referrals.filter((referral) => String(referral.familyId) === String(family._id));
-    const allReferrals = await ReferralModel.find(
-      {
-        familyId: family._id,
-        entryKind: 'maternity',
-        status: mongoose.trusted({ $in: ['contactMade', 'takenInCharge'] }),
-      },
-      { _id: 1 },
-    ).lean();
     const moments = keyMomentsFor(
       {
         dueDate: family.dueDate ?? null,
         birthDate: family.birthDate ?? null,
-        maternityLiaisonRecorded: allReferrals.length > 0,
+        maternityLiaisonRecorded: liaisonFamilies.has(String(family._id)),
         hasReferent: current.some((assignment) => assignment.function === 'referent'),
         coordinatorTerm: coordinator
           ? { expectedEnd: coordinator.expectedEnd ?? null, successorNamed: false }

@@ -18,6 +18,10 @@ export class HttpError extends Error {
 /** 404 that never reveals whether the resource exists (used for everything the caller may not read). */
 export const notFound = (what = 'resource'): HttpError => new HttpError(404, 'not_found', `No such ${what}.`);
 
+/** 400 for one field that is wrong, in the same shape as a zod validation error. */
+export const invalidField = (path: string, message: string): HttpError =>
+  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
+
 /** 403 for resources the caller may read but not change. */
 export const forbidden = (message = 'You may not change this.'): HttpError =>
   new HttpError(403, 'forbidden', message);

@@ -10,7 +10,7 @@ import {
   referralTransitions,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
-import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { invalidField, HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { DirectoryEntryModel } from '../../models/directoryEntry.ts';
 import { ReferralModel } from '../../models/referral.ts';
 import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
@@ -18,9 +18,6 @@ import { presentReferrals, referralVisibleTo } from '../../presenters/referralPr
 import { FamilyParams } from '../families/params.ts';
 
 const ReferralParams = z.strictObject({ id: IdSchema });
-const invalid = (path: string, message: string) =>
-  new HttpError(400, 'invalid_request', `${path}: ${message}`, [{ path, message }]);
-
 /** Closed-loop referrals: proposed -> agreed with the family -> contact made -> taken in charge (or declined / no answer). */
 export function referralsRouter(): Router {
   const router = Router();
@@ -65,11 +62,11 @@ export function referralsRouter(): Router {
       });
       const { family, auth } = opened;
       const members = new Set(family.members.map((member) => String(member._id)));
-      if (!members.has(body.memberId)) throw invalid('memberId', 'not a member of this family');
+      if (!members.has(body.memberId)) throw invalidField('memberId', 'not a member of this family');
       const unknown = body.hiddenFromMemberIds.find((id) => !members.has(id));
-      if (unknown) throw invalid('hiddenFromMemberIds', `${unknown} is not a member of this family`);
+      if (unknown) throw invalidField('hiddenFromMemberIds', `${unknown} is not a member of this family`);
       const entry = await DirectoryEntryModel.findById(body.entryId).lean();
-      if (!entry) throw invalid('entryId', 'no such service in the directory');
+      if (!entry) throw invalidField('entryId', 'no such service in the directory');
       const now = new Date();
       const history = [{ from: null, to: 'proposed', at: now, by: auth.displayName, note: body.reason }];
       if (body.familyAgreed)
