@@ -21,3 +21,4 @@ export * from './contract/directory.ts';
 export * from './domain/keyMoments.ts';
 export * from './contract/work.ts';
 export * from './contract/networkMeetings.ts';
+export * from './contract/memberSpace.ts';

@@ -1,5 +1,6 @@
+import type { MemberVisibility } from '@concerto/shared';
 import type { InvitationCreated, Member, NewMember } from '../types/contract.ts';
-import { sendJson } from './apiClient.ts';
+import { apiRequest, sendJson } from './apiClient.ts';
 import { familyPath } from './familiesService.ts';
 
 /** Adds a member to the family. */
@@ -11,8 +12,15 @@ export function addMember(familyId: string, member: NewMember): Promise<Member> 
 export function createInvitation(
   familyId: string,
   memberId: string,
-  expiresInDays: number,
+  options: { expiresInDays: number; sharePlan: boolean },
 ): Promise<InvitationCreated> {
   const path = `${familyPath(familyId)}/members/${encodeURIComponent(memberId)}/invitations`;
-  return sendJson<InvitationCreated>('POST', path, { expiresInDays });
+  return sendJson<InvitationCreated>('POST', path, options);
+}
+
+/** What one member sees once signed in, as the server's policy decides (for the invitation screen). */
+export function fetchMemberVisibility(familyId: string, memberId: string): Promise<MemberVisibility> {
+  return apiRequest<MemberVisibility>(
+    `${familyPath(familyId)}/members/${encodeURIComponent(memberId)}/visibility`,
+  );
 }

@@ -84,8 +84,11 @@ export const useFamilyStore = defineStore('family', () => {
     update: (request: UpdateFamilyRequest) =>
       changeThenReload((id) => familiesService.updateFamily(id, request)),
     addMember: (member: NewMember) => changeThenReload((id) => membersService.addMember(id, member)),
-    createInvitation: (memberId: string, expiresInDays: number): Promise<InvitationCreated> =>
-      membersService.createInvitation(familyId.value, memberId, expiresInDays),
+    createInvitation: (
+      memberId: string,
+      options: { expiresInDays: number; sharePlan: boolean },
+    ): Promise<InvitationCreated> => membersService.createInvitation(familyId.value, memberId, options),
+    memberVisibility: (memberId: string) => membersService.fetchMemberVisibility(familyId.value, memberId),
     addTeamMember: (request: AddTeamMemberRequest) =>
       changeThenReload((id) => teamService.addTeamMember(id, request)),
     endTeamMembership: (professionalId: string) =>

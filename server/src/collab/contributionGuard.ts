@@ -37,10 +37,27 @@ function commentsChangesAllowed(
   );
 }
 
+/** Statuses a member may give an action she carries: started or done, or back to do (never cancelled). */
+const memberStatuses: readonly unknown[] = ['todo', 'inProgress', 'done'];
+
+/** Whether a change of `keys` on `type` is only the status of an action this member carries. */
+function isOwnActionStatus(
+  type: Y.AbstractType<any>,
+  keys: Set<string | null>,
+  actions: Y.Array<unknown>,
+  memberId: string,
+): boolean {
+  if (!(type instanceof Y.Map) || type.parent !== actions) return false;
+  if ([...keys].some((key) => key !== 'status')) return false;
+  const owner = type.get('owner') as { kind?: unknown; id?: unknown } | undefined;
+  return owner?.kind === 'member' && owner.id === memberId && memberStatuses.includes(type.get('status'));
+}
+
 /**
  * For "contribute" access (a family member who adds their own words and comments but edits nothing
  * else): applies the update to a copy of the document and accepts it only if every change stays inside
- * that member's entry of `familyWords`, or adds comments signed with her own name.
+ * that member's entry of `familyWords`, adds comments signed with her own name, or moves the status of
+ * an action she carries.
  */
 export function isAllowedContribution(
   doc: Y.Doc,
@@ -52,6 +69,7 @@ export function isAllowedContribution(
   Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
   const familyWords = probe.getMap<unknown>(planRoots.familyWords);
   const comments = probe.getArray<unknown>(planRoots.comments);
+  const actions = probe.getArray<unknown>(planRoots.actions);
   const ownWords = () => familyWords.get(memberId);
   let allowed = true;
   comments.observeDeep((events) => {
@@ -64,6 +82,7 @@ export function isAllowedContribution(
         continue;
       }
       if (isWithin(type, comments)) continue;
+      if (isOwnActionStatus(type, keys, actions, memberId)) continue;
       const own = ownWords();
       if (own instanceof Y.AbstractType && isWithin(type, own)) continue;
       allowed = false;

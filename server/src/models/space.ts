@@ -40,6 +40,8 @@ const spaceSchema = new Schema(
     title: { type: String, required: true },
     audience: { type: audienceSchema, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** Members a professional kept out of the shared plan when inviting them (a person to protect). */
+    excludedMemberIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

@@ -18,7 +18,7 @@ export function calendarDate(date: Date | null | undefined): string | null {
 }
 
 /** Team memberships as shareable items: visible to every member except those it is hidden from. */
-function membershipItem(family: FamilyHydrated, hiddenFrom: readonly unknown[]): SharedItem {
+export function membershipItem(family: FamilyHydrated, hiddenFrom: readonly unknown[]): SharedItem {
   const hidden = new Set(hiddenFrom.map(String));
   return {
     category: 'general',

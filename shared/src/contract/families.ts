@@ -54,6 +54,8 @@ export const UpdateFamilyRequestSchema = z
 /** `POST /api/families/:id/members/:memberId/invitations` body. */
 export const CreateInvitationRequestSchema = z.strictObject({
   expiresInDays: z.number().int().min(1).max(30).default(7),
+  /** Open the shared plan to her ("contribute") unless a professional excludes her (a person to protect). */
+  sharePlan: z.boolean().default(true),
 });
 
 /** `POST /api/families/:id/team` body. */

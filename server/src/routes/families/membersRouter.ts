@@ -3,9 +3,12 @@ import {
   CreateInvitationRequestSchema,
   InvitationCreatedSchema,
   MemberSchema,
+  MemberVisibilitySchema,
   NewMemberSchema,
 } from '@concerto/shared';
 import { issueInvitation } from '../../commands/invitationIssuer.ts';
+import { sharePlanWithInvited } from '../../commands/planSharer.ts';
+import { previewMemberVisibility } from '../../commands/visibilityPreviewer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { notFound } from '../../http/errors.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
@@ -74,12 +77,36 @@ export function membersRouter(): Router {
         createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
         expiresInDays: body.expiresInDays,
       });
+      await sharePlanWithInvited(family._id, member._id, body.sharePlan);
       const origin = `${request.protocol}://${request.get('host')}`;
       return {
         link: `${origin}/invitation/${invitation.token}`,
         code: invitation.code,
         expiresAt: invitation.expiresAt.toISOString(),
       };
+    },
+  );
+
+  endpoint(
+    router,
+    {
+      method: 'get',
+      path: '/families/:id/members/:memberId/visibility',
+      summary: 'What one member sees once signed in (spaces, shared items, team, meetings), per the policy',
+      tags: ['families'],
+      params: MemberParams,
+      response: MemberVisibilitySchema,
+      authenticated: true,
+    },
+    async ({ params, request }) => {
+      const { family } = await openFamily(request, params.id, {
+        part: 'invitations',
+        write: false,
+        action: 'family.invitations.create',
+      });
+      if (!family.members.some((candidate) => String(candidate._id) === params.memberId))
+        throw notFound('member');
+      return previewMemberVisibility(family, params.memberId);
     },
   );
 
