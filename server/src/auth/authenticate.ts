@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HttpError } from '../http/errors.ts';
+import { decodeComponent } from '../http/safeParsing.ts';
 import { resolveSession, type AuthContext } from './sessions.ts';
 
 /** Name of the session cookie (httpOnly, SameSite=Lax). */
@@ -12,7 +13,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Reads the session token from `Authorization: Bearer` or the session cookie. */
+/** Reads the session token from `Authorization: Bearer` or the session cookie; a malformed cookie counts as none. */
 export function tokenFromHeaders(headers: {
   authorization?: string | undefined;
   cookie?: string | undefined;
@@ -21,7 +22,7 @@ export function tokenFromHeaders(headers: {
   if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
   for (const part of (headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === sessionCookieName) return decodeURIComponent(value.join('=')) || null;
+    if (name === sessionCookieName) return decodeComponent(value.join('=')) || null;
   }
   return null;
 }

@@ -8,6 +8,7 @@ import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
 import { CollabConnection } from './collabConnection.ts';
 import type { DocumentRegistry } from './documentRegistry.ts';
+import { decodeComponent, parseRequestTarget } from '../http/safeParsing.ts';
 import { PlanProjector } from './planProjector.ts';
 import { authorizeUpgrade } from './upgradeAuthorizer.ts';
 
@@ -26,6 +27,7 @@ export interface CollabServer {
 }
 
 const statusText: Record<number, string> = {
+  400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
@@ -87,8 +89,9 @@ export function attachCollabServer(
     socket: Duplex,
     head: Buffer,
     spaceId: string,
+    target: URL,
   ): Promise<void> {
-    const result = await authorizeUpgrade(request, spaceId, options.allowedOrigins);
+    const result = await authorizeUpgrade(request, target, spaceId, options.allowedOrigins);
     if ('status' in result) return refuse(socket, result.status);
     if (socket.destroyed) return;
     if (result.kind === 'sharedPlan' && result.familyId) familyOfDocument.set(spaceId, result.familyId);
@@ -109,12 +112,14 @@ export function attachCollabServer(
   }
 
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/socket.io/')) return; // Socket.io answers its own upgrades.
+    const target = parseRequestTarget(request.url);
+    if (target?.pathname.startsWith('/socket.io/')) return; // Socket.io answers its own upgrades.
     socket.on('error', () => socket.destroy());
-    if (!path.startsWith(collabPathPrefix)) return refuse(socket, 404);
-    const spaceId = decodeURIComponent(path.slice(collabPathPrefix.length));
-    accept(request, socket, head, spaceId).catch((error: unknown) => {
+    if (!target) return refuse(socket, 400);
+    if (!target.pathname.startsWith(collabPathPrefix)) return refuse(socket, 404);
+    const spaceId = decodeComponent(target.pathname.slice(collabPathPrefix.length));
+    if (spaceId === null) return refuse(socket, 400);
+    accept(request, socket, head, spaceId, target).catch((error: unknown) => {
       logger.error({ err: error }, 'collaboration upgrade failed');
       refuse(socket, 500);
     });

@@ -3,6 +3,7 @@ import type { SpaceAccess, SpaceKind } from '@concerto/shared';
 import { tokenFromHeaders } from '../auth/authenticate.ts';
 import { resolveSession, resolveSessionById, type AuthContext } from '../auth/sessions.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
+import { originAllowed } from '../http/origins.ts';
 import { verifyCollabToken } from './collabTokens.ts';
 
 /** Why an upgrade is refused, as an HTTP status sent before any websocket exists. */
@@ -18,27 +19,18 @@ export interface UpgradeGrant {
   access: Exclude<SpaceAccess, 'none'>;
 }
 
-/** Whether the browser page that opens the websocket is ours (or an allowed origin). */
-export function originAllowed(request: IncomingMessage, allowedOrigins: readonly string[]): boolean {
-  const origin = request.headers.origin;
-  // Non-browser clients (scripts, benchmarks) send no Origin; they authenticate with a token anyway.
-  if (!origin) return true;
-  const host = request.headers.host;
-  return allowedOrigins.includes(origin) || origin === `http://${host}` || origin === `https://${host}`;
-}
-
 /**
  * Authenticates (cookie, bearer or short-lived `?token=`) and authorises one websocket upgrade for
  * `/collab/<spaceId>`. A space that does not exist and one the caller may not open get the same 404.
  */
 export async function authorizeUpgrade(
   request: IncomingMessage,
+  target: URL,
   spaceId: string,
   allowedOrigins: readonly string[],
 ): Promise<UpgradeGrant | UpgradeRefusal> {
-  if (!originAllowed(request, allowedOrigins)) return { status: 403, reason: 'origin not allowed' };
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const collabToken = url.searchParams.get('token');
+  if (!originAllowed(request.headers, allowedOrigins)) return { status: 403, reason: 'origin not allowed' };
+  const collabToken = target.searchParams.get('token');
   let auth: AuthContext | null = null;
   if (collabToken) {
     const sessionId = verifyCollabToken(collabToken, spaceId);

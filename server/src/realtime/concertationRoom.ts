@@ -2,8 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import mongoose from 'mongoose';
 import { can, RoomEventSchemas, roomEvents, type RoomParticipant, type RoomState } from '@concerto/shared';
-import { tokenFromHeaders } from '../auth/authenticate.ts';
-import { resolveSession, resolveSessionById, type AuthContext } from '../auth/sessions.ts';
+import { resolveSessionById, type AuthContext } from '../auth/sessions.ts';
 import { onAccessChange } from '../collab/accessEvents.ts';
 import { ConcertationModel } from '../models/concertation.ts';
 import { FamilyModel } from '../models/family.ts';
@@ -66,21 +65,6 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     pending.add(work);
     void work.finally(() => pending.delete(work)).catch(() => undefined);
   };
-
-  io.use((socket, next) => {
-    const token =
-      tokenFromHeaders(socket.handshake.headers) ??
-      (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null);
-    if (!token) return next(new Error('unauthenticated'));
-    resolveSession(token).then(
-      (auth) => {
-        if (!auth) return next(new Error('unauthenticated'));
-        socket.data.auth = auth;
-        next();
-      },
-      (error: unknown) => next(error as Error),
-    );
-  });
 
   async function broadcastState(concertationId: string): Promise<void> {
     const live = rooms.get(concertationId);

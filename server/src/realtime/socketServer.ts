@@ -1,8 +1,25 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
+import { tokenFromHeaders } from '../auth/authenticate.ts';
+import { resolveSession } from '../auth/sessions.ts';
+import { originAllowed } from '../http/origins.ts';
 
-/** Attaches Socket.io to the HTTP server, accepting only our own origin and the configured ones. */
+/** Reads the caller of a Socket.io connection (cookie, bearer header or `auth.token`); never throws. */
+async function authenticate(socket: Socket): Promise<boolean> {
+  const given: unknown = socket.handshake.auth?.token;
+  const token = tokenFromHeaders(socket.handshake.headers) ?? (typeof given === 'string' ? given : null);
+  if (!token) return false;
+  const auth = await resolveSession(token);
+  if (!auth) return false;
+  socket.data.auth = auth;
+  return true;
+}
+
+/**
+ * Attaches Socket.io to the HTTP server. The handshake is refused for pages of other origins (the
+ * same allow-list as the API and the collaboration websockets) and for callers without a session.
+ */
 export function attachSocketServer(httpServer: HttpServer, allowedOrigins: string[], logger: Logger): Server {
   const io = new Server(httpServer, {
     path: '/socket.io',
@@ -11,6 +28,17 @@ export function attachSocketServer(httpServer: HttpServer, allowedOrigins: strin
     destroyUpgrade: false,
     maxHttpBufferSize: 256 * 1024,
     cors: allowedOrigins.length ? { origin: allowedOrigins, credentials: true } : undefined,
+    // CORS headers only stop browsers from reading answers; this refuses the handshake itself.
+    allowRequest: (request, answer) => answer(null, originAllowed(request.headers, allowedOrigins)),
+  });
+  io.use((socket, next) => {
+    authenticate(socket).then(
+      (signedIn) => next(signedIn ? undefined : new Error('unauthenticated')),
+      (error: unknown) => {
+        logger.warn({ err: error }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      },
+    );
   });
   io.on('connection', (socket) => {
     logger.debug({ socketId: socket.id }, 'socket connected');
