@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
 COPY client/package.json client/
+COPY tools/mongo-standin/package.json tools/mongo-standin/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
@@ -16,6 +17,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/shared ./shared
 COPY --from=build /app/server ./server
 COPY --from=build /app/client/package.json ./client/package.json
+# The stand-in is a dev dependency: only its package.json, so that npm sees the whole workspace.
+COPY --from=build /app/tools/mongo-standin/package.json ./tools/mongo-standin/package.json
 COPY --from=build /app/client/dist ./client/dist
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 USER node

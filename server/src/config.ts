@@ -10,7 +10,6 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   MONGODB_URI: z.string().min(1).optional(),
-  CONCERTO_DATABASE: z.enum(['auto', 'mongod-local', 'standin']).default('auto'),
   CONCERTO_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   CONCERTO_CLIENT_DIR: z.string().default(path.join(repositoryRoot, 'client', 'dist')),
   CONCERTO_ALLOWED_ORIGINS: z.string().default(''),
@@ -29,7 +28,6 @@ export interface Config {
   port: number;
   host: string;
   mongodbUri: string | undefined;
-  databaseMode: 'auto' | 'mongod-local' | 'standin';
   dataDir: string;
   clientDir: string;
   /** Origins allowed for websockets and cross-site requests besides the server's own. */
@@ -56,7 +54,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     host: values.HOST,
     mongodbUri: values.MONGODB_URI,
-    databaseMode: values.CONCERTO_DATABASE,
     dataDir: values.CONCERTO_DATA_DIR,
     clientDir: values.CONCERTO_CLIENT_DIR,
     allowedOrigins: values.CONCERTO_ALLOWED_ORIGINS.split(',')

@@ -13,7 +13,7 @@ export const ApiErrorBodySchema = z.object({
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /** Where the server keeps its data: a configured MongoDB, a local mongod, or the test stand-in. */
-export const DatabaseKindSchema = z.enum(['mongodb', 'mongod-local', 'standin']);
+export const DatabaseKindSchema = z.enum(['mongodb', 'standin']);
 
 /** Where the server keeps its data. */
 export type DatabaseKind = z.infer<typeof DatabaseKindSchema>;

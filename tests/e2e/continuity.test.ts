@@ -225,8 +225,9 @@ describe('continuity in the browser', () => {
       const context = await signedInContext(organiserToken, options);
       const page = await openPage(context, '/work', problems);
       const moments = page.locator('[data-testid="work-item"][data-kind="keyMoment"]');
+      // The page loads the user's work from several collections: allow for a busy machine.
       await expect
-        .poll(() => moments.allInnerTexts())
+        .poll(() => moments.allInnerTexts(), { timeout: 10_000 })
         .toEqual(
           expect.arrayContaining([
             expect.stringMatching(/Famille Lemaire\s+Naissance prévue dans (19|20) jours/),

@@ -45,7 +45,6 @@ export async function startServerProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       CONCERTO_DATA_DIR: dataDir,
-      CONCERTO_DATABASE: 'standin',
       NODE_ENV: 'test',
       ...environment,
     },

@@ -19,7 +19,6 @@ export async function startTestServer(environment: Record<string, string> = {}):
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    CONCERTO_DATABASE: 'standin',
     CONCERTO_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...environment,

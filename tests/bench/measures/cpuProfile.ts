@@ -35,7 +35,6 @@ export interface ProfileSummary {
 /** Groups a script into an area a reader recognises: a package, a server folder, Node's internals. */
 function areaOf(frame: CallFrame): string {
   if (!frame.url) return frame.functionName || '(native)';
-  if (frame.url.includes('/server/src/db/standin/')) return 'MongoDB stand-in (in the server process)';
   const server = /\/server\/src\/([^/]+)\//.exec(frame.url);
   if (server) return `server/src/${server[1]}`;
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(frame.url);

@@ -2,17 +2,17 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { SharedDocument } from '../../../server/src/collab/sharedDocument.ts';
 import { MongoUpdateStore } from '../../../server/src/collab/updateStore.ts';
-import { startStandin } from '../../../server/src/db/standin/index.ts';
+import { spawnStandin } from '../../../tools/mongo-standin/src/process/standinProcess.ts';
 import { createLogger } from '../../../server/src/logger.ts';
 import { percentilesOf, type Percentiles } from './statistics.ts';
 
 /**
  * Times `SharedDocument.load` of one document against the database the server left in `dataDir`,
- * in this process (the stand-in runs here, as it runs inside the server): the load alone, without
+ * in this process (the stand-in in its own process, as the server runs it): the load alone, without
  * the websocket, the authentication or the client's own work.
  */
 export async function timeStoreLoads(dataDir: string, docName: string, runs: number): Promise<Percentiles> {
-  const standin = await startStandin({ dataDir: path.join(dataDir, 'standin') });
+  const standin = await spawnStandin({ dataDir: path.join(dataDir, 'standin') });
   const logger = createLogger('silent');
   const store = new MongoUpdateStore();
   const timings: number[] = [];
@@ -31,7 +31,7 @@ export async function timeStoreLoads(dataDir: string, docName: string, runs: num
     }
   } finally {
     await mongoose.disconnect();
-    await standin.close();
+    await standin.stop();
   }
   return percentilesOf(timings);
 }

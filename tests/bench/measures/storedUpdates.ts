@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Binary, calculateObjectSize } from 'bson';
 import * as Y from 'yjs';
-import { readSnapshot } from '../../../server/src/db/standin/snapshot-file.ts';
+import { readSnapshot } from '../../../tools/mongo-standin/src/snapshot-file.ts';
 
 /** The `CollabUpdate` records of some documents, as the database holds them. */
 export interface StoredUpdates {

@@ -39,7 +39,6 @@ export async function startConcerto(settings: ConcertoSettings): Promise<Concert
         PORT: String(port),
         HOST: '127.0.0.1',
         CONCERTO_DATA_DIR: settings.dataDir,
-        CONCERTO_DATABASE: 'standin',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'test',
         ...settings.environment,

@@ -78,7 +78,6 @@ describe('GET /api/openapi.json', () => {
     const health = document.paths['/api/health'].get;
     expect(health.responses['200'].content['application/json'].schema.properties.db.enum).toEqual([
       'mongodb',
-      'mongod-local',
       'standin',
     ]);
     expect(health.responses['404'].content['application/json'].schema.properties.error).toBeDefined();

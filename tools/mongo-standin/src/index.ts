@@ -33,6 +33,8 @@ export interface Standin {
   uri: string;
   /** The port actually bound (useful with port 0). */
   port: number;
+  /** `host:port` as clients should dial it (what `hello` reports). */
+  address: string;
   /** Writes pending changes to the snapshot now (no-op without `dataDir`). */
   flush(): Promise<void>;
   /** Stops listening, closes client sockets and flushes the snapshot; safe to call twice. */
@@ -110,6 +112,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   return {
     uri: `mongodb://${identity.address}`,
     port,
+    address: identity.address,
     flush: async () => scheduler?.flush(),
     close: () => (closing ??= close()),
   };

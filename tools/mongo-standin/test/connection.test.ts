@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import mongoose from 'mongoose';
-import { startStandin } from '../../../server/src/db/standin/index.ts';
+import { startStandin } from '../src/index.ts';
 import { caught } from './standin-harness.ts';
 
 describe('MongoDB stand-in: connecting', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Binary, Decimal128, Long, ObjectId } from 'bson';
 import mongoose from 'mongoose';
-import { SNAPSHOT_FILE_NAME, startStandin } from '../../../server/src/db/standin/index.ts';
+import { SNAPSHOT_FILE_NAME, startStandin } from '../src/index.ts';
 import { connectTo, nativeDb } from './standin-harness.ts';
 
 const noteSchema = new mongoose.Schema({ title: { type: String, unique: true }, update: Buffer, at: Date });

@@ -1,5 +1,5 @@
 import mongoose, { type Connection, type ConnectOptions } from 'mongoose';
-import type { Standin } from '../../../server/src/db/standin/index.ts';
+import type { Standin } from '../src/index.ts';
 
 // The settings the application uses, so the stand-in is exercised the same way.
 mongoose.set('strictQuery', true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
+import { startStandin, type Standin } from '../src/index.ts';
 import { caught, connectTo, nativeDb } from './standin-harness.ts';
 
 describe('MongoDB stand-in: indexes and unique constraints', () => {

@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deserialize, serialize, type Document } from 'bson';
 import type { Connection } from 'mongoose';
-import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
+import { startStandin, type Standin } from '../src/index.ts';
 import { connectTo, nativeDb } from './standin-harness.ts';
 
 const OP_REPLY = 1;
