@@ -15,6 +15,8 @@ export * from './collab/spaceAccess.ts';
 export * from './collab/planDocument.ts';
 export * from './contract/concertations.ts';
 export * from './policy/concertationRules.ts';
+export * from './policy/accountRules.ts';
+export * from './domain/inami.ts';
 export * from './contract/room.ts';
 export * from './domain/directory.ts';
 export * from './contract/directory.ts';

@@ -30,7 +30,9 @@ async function createStaff(
       email: `manager.${email}`,
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole,
+      ...(healthRole === 'A' ? { inamiNumber: '41234502002' } : {}),
     },
   });
   const manager = await signIn(server.url, `manager.${email}`, 'manager-password-1');
@@ -40,6 +42,7 @@ async function createStaff(
     password: 'staff-password-1',
     profession,
     healthRole,
+    ...(healthRole === 'A' ? { inamiNumber: '41234502002' } : {}),
   });
   return staff.body.id as string;
 }

@@ -42,12 +42,15 @@ async function createStaff(admin: TestApiClient, organisation: string, staff: Re
       email: manager,
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole: staff.healthRole,
+      ...(staff.healthRole === 'A' ? { inamiNumber: '41234502002' } : {}),
     },
   });
   const managerClient = await signIn(server.url, manager, 'manager-password-1');
   const professional = await managerClient.post(`/organisations/${created.body.id}/professionals`, {
     ...staff,
+    ...(staff.healthRole === 'A' ? { inamiNumber: '41234502002' } : {}),
     password: staffPassword,
   });
   return professional.body.id as string;

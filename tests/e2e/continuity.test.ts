@@ -34,7 +34,8 @@ async function createOrganisation(admin: TestApiClient, name: string, kind: stri
       email: managerEmail,
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      ...(kind === 'hospital' ? { healthRole: 'A', inamiNumber: '41234502002' } : { healthRole: 'B' }),
     },
   });
   expect(created.status, created.text).toBe(201);
@@ -76,6 +77,7 @@ beforeAll(async () => {
     password: 'staff-password-1',
     profession: 'Sage-femme',
     healthRole: 'A',
+    inamiNumber: '41234502002',
   });
   await cpas.manager.post(`/organisations/${cpas.id}/professionals`, {
     displayName: memberName,

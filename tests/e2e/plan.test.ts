@@ -53,7 +53,9 @@ beforeAll(async () => {
       email: 'manager@plan.test',
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole: 'A',
+      inamiNumber: '41234502002',
     },
   });
   const manager = await signIn(server.url, 'manager@plan.test', 'manager-password-1');
@@ -63,6 +65,7 @@ beforeAll(async () => {
     password: 'staff-password-1',
     profession: 'Sage-femme',
     healthRole: 'A',
+    inamiNumber: '41234502002',
   });
   const midwife = await signIn(server.url, 'midwife@plan.test', 'staff-password-1');
   midwifeToken = midwife.credentials.token!;

@@ -11,6 +11,9 @@ import concertationEn from './concertation/en.json';
 import continuityFr from './continuity/fr.json';
 import continuityNl from './continuity/nl.json';
 import continuityEn from './continuity/en.json';
+import accessFr from './access/fr.json';
+import accessNl from './access/nl.json';
+import accessEn from './access/en.json';
 
 /** The languages of the interface, French first. */
 export const supportedLocales = ['fr', 'nl', 'en'] as const;
@@ -40,9 +43,9 @@ export const i18n = createI18n({
   fallbackLocale: 'fr',
   // Features keep their messages in their own files (i18n/<feature>/<locale>.json), under their own key.
   messages: {
-    fr: { ...fr, plan: planFr, concertation: concertationFr, continuity: continuityFr },
-    nl: { ...nl, plan: planNl, concertation: concertationNl, continuity: continuityNl },
-    en: { ...en, plan: planEn, concertation: concertationEn, continuity: continuityEn },
+    fr: { ...fr, plan: planFr, concertation: concertationFr, continuity: continuityFr, access: accessFr },
+    nl: { ...nl, plan: planNl, concertation: concertationNl, continuity: continuityNl, access: accessNl },
+    en: { ...en, plan: planEn, concertation: concertationEn, continuity: continuityEn, access: accessEn },
   },
 });
 

@@ -1,4 +1,4 @@
-import type { Organisation, Professional } from '@concerto/shared';
+import type { AccountChange, Organisation, Professional } from '@concerto/shared';
 import type { CreateOrganisationRequest, CreateProfessionalRequest } from '../types/contract.ts';
 import { apiRequest, sendJson } from './apiClient.ts';
 
@@ -33,8 +33,21 @@ export function createProfessional(
 export function updateProfessional(
   organisationId: string,
   professionalId: string,
-  change: { active?: boolean; accessManager?: boolean },
+  change: ProfessionalChange,
 ): Promise<Professional> {
   const path = `/organisations/${encodeURIComponent(organisationId)}/professionals/${encodeURIComponent(professionalId)}`;
   return sendJson<Professional>('PATCH', path, change);
+}
+
+/** What an access manager may change on an account. */
+export interface ProfessionalChange {
+  active?: boolean;
+  accessManager?: boolean;
+  healthRole?: 'A' | 'B';
+  inamiNumber?: string;
+}
+
+/** Every grant or change of rights of the organisation's staff, newest first. */
+export function listAccountChanges(organisationId: string): Promise<AccountChange[]> {
+  return apiRequest<AccountChange[]>(`/organisations/${encodeURIComponent(organisationId)}/account-changes`);
 }

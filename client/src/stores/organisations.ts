@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Organisation, Professional } from '@concerto/shared';
+import type { AccountChange, Organisation, Professional } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import * as organisationsService from '../services/organisationsService.ts';
 import type { CreateOrganisationRequest, CreateProfessionalRequest } from '../types/contract.ts';
@@ -13,6 +13,17 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   /** Staff accounts per organisation id, loaded when the organisation is opened. */
   const staff = ref<Record<string, Professional[]>>({});
   const staffErrors = ref<Record<string, ApiError | undefined>>({});
+  /** The log of grants and changes of rights per organisation id, shown under its staff. */
+  const accountChanges = ref<Record<string, AccountChange[]>>({});
+
+  /** Reloads the log; a failure leaves the last one shown (the staff list reports errors). */
+  async function loadAccountChanges(organisationId: string): Promise<void> {
+    try {
+      accountChanges.value[organisationId] = await organisationsService.listAccountChanges(organisationId);
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+    }
+  }
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -49,18 +60,20 @@ export const useOrganisationsStore = defineStore('organisations', () => {
   ): Promise<Professional> {
     const created = await organisationsService.createProfessional(organisationId, request);
     staff.value[organisationId] = [...(staff.value[organisationId] ?? []), created];
+    await loadAccountChanges(organisationId);
     return created;
   }
 
   async function updateProfessional(
     organisationId: string,
     professionalId: string,
-    change: { active?: boolean; accessManager?: boolean },
+    change: organisationsService.ProfessionalChange,
   ): Promise<void> {
     const updated = await organisationsService.updateProfessional(organisationId, professionalId, change);
     staff.value[organisationId] = (staff.value[organisationId] ?? []).map((professional) =>
       professional.id === updated.id ? updated : professional,
     );
+    await loadAccountChanges(organisationId);
   }
 
   return {
@@ -69,6 +82,8 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     error,
     staff,
     staffErrors,
+    accountChanges,
+    loadAccountChanges,
     load,
     create,
     loadStaff,

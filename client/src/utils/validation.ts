@@ -15,6 +15,8 @@ const knownMessages: Record<string, string> = {
   'must be the 6-digit code': 'validation.code',
   'must be at least 10 characters': 'validation.password',
   'must be 11 digits': 'validation.inami',
+  'is not a valid INAMI number': 'access.validation.inamiCheck',
+  'required for Role A (health professional, AR 78)': 'access.validation.inamiRequired',
   'add at least one member': 'validation.atLeastOneMember',
   'must be a date as YYYY-MM-DD': 'validation.date',
   'must be a language code such as fr, nl, ar': 'validation.language',

@@ -18,6 +18,8 @@ export const demoProfessionals = [
     email: 'sophie.lambert@concerto.demo',
     profession: 'Sage-femme',
     healthRole: 'A',
+    // Fictional, with a valid check number (Role A needs one).
+    inamiNumber: '41234502002',
     organisation: 'hospital',
     accessManager: true,
   },
@@ -27,6 +29,8 @@ export const demoProfessionals = [
     email: 'marc.dubois@concerto.demo',
     profession: 'Médecin généraliste',
     healthRole: 'A',
+    // Fictional, with a valid check number (Role A needs one).
+    inamiNumber: '11223393004',
     organisation: 'medicalHouse',
     accessManager: false,
   },
@@ -54,6 +58,8 @@ export const demoProfessionals = [
     email: 'claire.martin@concerto.demo',
     profession: 'Psychologue périnatale',
     healthRole: 'A',
+    // Fictional, with a valid check number (Role A needs one).
+    inamiNumber: '91234537000',
     organisation: 'mentalHealth',
     accessManager: false,
   },

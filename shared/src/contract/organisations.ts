@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/family.ts';
+import { compactInamiNumber, isValidInamiNumber } from '../domain/inami.ts';
 
 /** Kinds of organisation taking part in the programme. */
 export const organisationKinds = [
@@ -16,6 +17,27 @@ export const organisationKinds = [
 
 const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
+/** An INAMI/RIZIV number as typed (groups may be separated); validated on its digits and check number. */
+export const InamiNumberSchema = z
+  .string()
+  .max(20)
+  .transform(compactInamiNumber)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{11}$/, 'must be 11 digits')
+      .refine(isValidInamiNumber, 'is not a valid INAMI number'),
+  );
+
+/** The organisation kinds that employ health professionals (AR 78): their Role A access managers grant Role A. */
+export const healthOrganisationKinds = [
+  'hospital',
+  'medicalHouse',
+  'mentalHealthTeam',
+  'independentPractice',
+  'familyPlanning',
+] as const;
+
 /** Body that creates one professional account in an organisation. */
 export const CreateProfessionalRequestSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(120),
@@ -23,10 +45,8 @@ export const CreateProfessionalRequestSchema = z.strictObject({
   password: PasswordSchema,
   profession: z.string().trim().min(1).max(120),
   healthRole: z.enum(['A', 'B']),
-  inamiNumber: z
-    .string()
-    .regex(/^\d{11}$/, 'must be 11 digits')
-    .optional(),
+  /** Required for Role A (checked by the server, which names the field). */
+  inamiNumber: InamiNumberSchema.optional(),
   accessManager: z.boolean().default(false),
 });
 
@@ -37,11 +57,40 @@ export const CreateOrganisationRequestSchema = z.strictObject({
   accessManager: CreateProfessionalRequestSchema.omit({ accessManager: true }).optional(),
 });
 
-/** `PATCH /api/organisations/:id/professionals/:professionalId`: deactivate or reactivate an account. */
-export const UpdateProfessionalRequestSchema = z.strictObject({
-  active: z.boolean().optional(),
-  accessManager: z.boolean().optional(),
+/** `PATCH /api/organisations/:id/professionals/:professionalId`: (de)activate, access manager, health role. */
+export const UpdateProfessionalRequestSchema = z
+  .strictObject({
+    active: z.boolean().optional(),
+    accessManager: z.boolean().optional(),
+    healthRole: z.enum(['A', 'B']).optional(),
+    inamiNumber: InamiNumberSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+
+/** What happened to an account's rights: every grant or change is kept and shown to the organisation. */
+export const accountChangeKinds = [
+  'created',
+  'healthRoleChanged',
+  'accessManagerGranted',
+  'accessManagerRevoked',
+  'deactivated',
+  'reactivated',
+] as const;
+
+/** One grant or change of an account's rights, as its organisation's access managers read it. */
+export const AccountChangeSchema = z.object({
+  id: IdSchema,
+  at: z.string(),
+  kind: z.enum(accountChangeKinds),
+  professional: z.object({ id: IdSchema, displayName: z.string() }),
+  /** The health role after the change (and before it, for a change of role). */
+  healthRole: z.enum(['A', 'B']),
+  previousHealthRole: z.enum(['A', 'B']).nullable(),
+  by: z.object({ kind: z.enum(['admin', 'professional']), displayName: z.string() }),
 });
+
+/** One grant or change of an account's rights. */
+export type AccountChange = z.infer<typeof AccountChangeSchema>;
 
 /** A professional as others see them (never their email to family members). */
 export const ProfessionalSchema = z.object({
@@ -64,6 +113,8 @@ export const OrganisationSchema = z.object({
   id: IdSchema,
   name: z.string(),
   kind: z.enum(organisationKinds),
+  /** The health roles the caller may grant to this organisation's staff (the UI offers only these). */
+  grantableHealthRoles: z.array(z.enum(['A', 'B'])).optional(),
 });
 
 /** An organisation. */

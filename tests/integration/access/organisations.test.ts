@@ -22,6 +22,7 @@ const newStaff = (email: string, healthRole: 'A' | 'B' = 'A') => ({
   password: 'initial-password-1',
   profession: 'Sage-femme',
   healthRole,
+  ...(healthRole === 'A' ? { inamiNumber: '4-12345-02-002' } : {}),
 });
 
 describe('organisations and their access managers', () => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  AccountChangeSchema,
   CreateOrganisationRequestSchema,
   CreateProfessionalRequestSchema,
   IdSchema,
@@ -8,26 +9,37 @@ import {
   ProfessionalSchema,
   UpdateProfessionalRequestSchema,
   can,
+  grantableHealthRoles,
+  type Actor,
 } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
-import { revokeUserSessions } from '../../auth/sessions.ts';
 import { createProfessionalAccount } from '../../commands/accountCreator.ts';
-import { announceAccessChange } from '../../collab/accessEvents.ts';
+import { updateProfessionalAccount } from '../../commands/accountUpdater.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { AccountChangeModel } from '../../models/accountChange.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
 import { UserModel } from '../../models/user.ts';
 import { presentProfessional } from '../../presenters/professionalPresenter.ts';
 import type { Request } from 'express';
 
+const auth = (request: Request) => requireAuth(request);
 const OrganisationParams = z.strictObject({ id: IdSchema });
 const ProfessionalParams = z.strictObject({ id: IdSchema, professionalId: IdSchema });
 
-const presentOrganisation = (organisation: { _id: unknown; name: string; kind: string }) =>
+const asAccountOrganisation = (organisation: { _id: unknown; kind: string }) =>
+  ({ id: String(organisation._id), kind: organisation.kind }) as Parameters<
+    typeof createProfessionalAccount
+  >[1];
+
+const presentOrganisation = (organisation: { _id: unknown; name: string; kind: string }, actor?: Actor) =>
   OrganisationSchema.parse({
     id: String(organisation._id),
     name: organisation.name,
     kind: organisation.kind,
+    ...(actor
+      ? { grantableHealthRoles: grantableHealthRoles(actor, asAccountOrganisation(organisation)) }
+      : {}),
   });
 
 /** The organisation whose staff the caller manages (admin: any; access manager: their own), else 404/403. */
@@ -61,9 +73,13 @@ export function organisationsRouter(): Router {
     async ({ request }) => {
       const actor = requireAuth(request).actor;
       if (actor.kind === 'admin')
-        return (await OrganisationModel.find().sort({ name: 1 }).lean()).map(presentOrganisation);
+        return (await OrganisationModel.find().sort({ name: 1 }).lean()).map((organisation) =>
+          presentOrganisation(organisation, actor),
+        );
       if (actor.kind === 'professional' && actor.accessManager) {
-        return (await OrganisationModel.find({ _id: actor.organisationId }).lean()).map(presentOrganisation);
+        return (await OrganisationModel.find({ _id: actor.organisationId }).lean()).map((organisation) =>
+          presentOrganisation(organisation, actor),
+        );
       }
       return [];
     },
@@ -91,13 +107,16 @@ export function organisationsRouter(): Router {
       });
       if (body.accessManager) {
         try {
-          await createProfessionalAccount(organisation._id, { ...body.accessManager, accessManager: true });
+          await createProfessionalAccount(auth, asAccountOrganisation(organisation), {
+            ...body.accessManager,
+            accessManager: true,
+          });
         } catch (error) {
           await OrganisationModel.deleteOne({ _id: organisation._id });
           throw error;
         }
       }
-      return presentOrganisation(organisation);
+      return presentOrganisation(organisation, auth.actor);
     },
   );
 
@@ -135,7 +154,7 @@ export function organisationsRouter(): Router {
     },
     async ({ params, body, request }) => {
       const organisation = await managedOrganisation(request, params.id);
-      const user = await createProfessionalAccount(organisation._id, body);
+      const user = await createProfessionalAccount(auth(request), asAccountOrganisation(organisation), body);
       return presentProfessional(user.toObject(), organisation.name, true);
     },
   );
@@ -145,7 +164,8 @@ export function organisationsRouter(): Router {
     {
       method: 'patch',
       path: '/organisations/:id/professionals/:professionalId',
-      summary: 'Deactivate or reactivate a staff account (deactivation ends its sessions at once)',
+      summary:
+        'Change a staff account: (de)activate it (deactivation ends its sessions), access manager, health role (logged)',
       tags: ['organisations'],
       params: ProfessionalParams,
       body: UpdateProfessionalRequestSchema,
@@ -154,16 +174,43 @@ export function organisationsRouter(): Router {
     },
     async ({ params, body, request }) => {
       const organisation = await managedOrganisation(request, params.id);
-      const user = await UserModel.findOne({ _id: params.professionalId, organisationId: organisation._id });
-      if (!user) throw notFound('professional');
-      if (body.active !== undefined) user.active = body.active;
-      if (body.accessManager !== undefined) user.accessManager = body.accessManager;
-      await user.save();
-      if (body.active === false) {
-        await revokeUserSessions(user._id);
-        announceAccessChange({ kind: 'user', userId: String(user._id) });
-      }
+      const user = await updateProfessionalAccount(
+        auth(request),
+        asAccountOrganisation(organisation),
+        params.professionalId,
+        body,
+      );
       return presentProfessional(user.toObject(), organisation.name, true);
+    },
+  );
+
+  endpoint(
+    router,
+    {
+      method: 'get',
+      path: '/organisations/:id/account-changes',
+      summary:
+        'Every grant or change of rights of the staff (role, access manager, activation), newest first',
+      tags: ['organisations'],
+      params: OrganisationParams,
+      response: z.array(AccountChangeSchema),
+      authenticated: true,
+    },
+    async ({ params, request }) => {
+      const organisation = await managedOrganisation(request, params.id);
+      const changes = await AccountChangeModel.find({ organisationId: organisation._id })
+        .sort({ at: -1 })
+        .limit(500)
+        .lean();
+      return changes.map((change) => ({
+        id: String(change._id),
+        at: change.at.toISOString(),
+        kind: change.kind,
+        professional: { id: String(change.professionalId), displayName: change.professionalName },
+        healthRole: change.healthRole,
+        previousHealthRole: change.previousHealthRole ?? null,
+        by: { kind: change.byKind, displayName: change.byName },
+      }));
     },
   );
 
