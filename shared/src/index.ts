@@ -16,6 +16,7 @@ export * from './collab/planDocument.ts';
 export * from './contract/concertations.ts';
 export * from './policy/concertationRules.ts';
 export * from './policy/accountRules.ts';
+export * from './policy/functionRules.ts';
 export * from './domain/inami.ts';
 export * from './contract/room.ts';
 export * from './domain/directory.ts';

@@ -2,6 +2,8 @@ import mongoose from 'mongoose';
 import type { z } from 'zod';
 import {
   addDays,
+  enteredOnBehalfBy,
+  mayRecordReferentChoice,
   teamFunctions,
   type AssignFunctionRequestSchema,
   type TeamFunction,
@@ -38,6 +40,41 @@ async function syncTeamFunctions(family: Family): Promise<void> {
   await family.save();
 }
 
+type ChosenBy = { kind: 'familyMember' | 'team'; id: string; displayName: string };
+
+/**
+ * Whose choice of referent this is, after the family's rule (shared/src/policy/functionRules.ts): a
+ * member records only her own choice and never replaces another member's. 403 / 409 otherwise.
+ */
+function referentChoice(
+  family: Family,
+  auth: AuthContext,
+  request: Extract<Request, { function: 'referent' }>,
+  current: {
+    chosenBy?: { kind?: string | null; id?: string | null; displayName?: string | null } | null;
+  } | null,
+): ChosenBy {
+  const actor = auth.actor;
+  const forMemberId =
+    request.onBehalfOfMemberId ?? (actor.kind === 'familyMember' ? actor.memberId : undefined);
+  const member = family.members.find((candidate) => String(candidate._id) === forMemberId);
+  if (!member)
+    throw invalidField('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
+  const currentChosenByMemberId =
+    current?.chosenBy?.kind === 'familyMember' ? (current.chosenBy.id ?? null) : null;
+  const facts = { forMemberId: String(member._id), currentChosenByMemberId };
+  if (!mayRecordReferentChoice(actor, facts)) {
+    if (currentChosenByMemberId && currentChosenByMemberId !== facts.forMemberId)
+      throw new HttpError(
+        409,
+        'referent_chosen_by_another_member',
+        `The referent in function was chosen by ${current?.chosenBy?.displayName}: only she or he, or a professional recording it for them, changes that choice.`,
+      );
+    throw forbidden('A family member records only her or his own choice of referent.');
+  }
+  return { kind: 'familyMember', id: String(member._id), displayName: member.displayName };
+}
+
 /**
  * Assigns a function. The referent is the family's choice (recorded as theirs); the coordinator is
  * assigned by the team for about a year, with a hand-over record when it changes; case management
@@ -50,29 +87,21 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   if (request.professionalId && !onTeam(request.professionalId))
     throw invalidField('professionalId', 'choose a professional already on the care team');
   const now = new Date();
-  let chosenBy: { kind: 'familyMember' | 'team'; id: string; displayName: string };
-  if (request.function === 'referent') {
-    if (actor.kind === 'familyMember')
-      chosenBy = { kind: 'familyMember', id: actor.memberId, displayName: auth.displayName };
-    else {
-      const member = family.members.find((candidate) => String(candidate._id) === request.onBehalfOfMemberId);
-      if (!member)
-        throw invalidField(
-          'onBehalfOfMemberId',
-          'the referent is chosen by the family: say which member chose',
-        );
-      chosenBy = { kind: 'familyMember', id: String(member._id), displayName: member.displayName };
-    }
-  } else {
-    if (actor.kind !== 'professional')
-      throw forbidden('The team assigns the coordinator and the case manager.');
-    chosenBy = { kind: 'team', id: actor.userId, displayName: auth.displayName };
-  }
   const current = await FunctionAssignmentModel.findOne({
     familyId: family._id,
     function: request.function,
     endedAt: null,
   });
+  let chosenBy: ChosenBy;
+  if (request.function === 'referent') chosenBy = referentChoice(family, auth, request, current);
+  else {
+    if (actor.kind !== 'professional')
+      throw forbidden('The team assigns the coordinator and the case manager.');
+    chosenBy = { kind: 'team', id: actor.userId, displayName: auth.displayName };
+  }
+  // A choice a professional entered for a member names them: "entered by Dr X for L.".
+  const enteredById = request.function === 'referent' ? enteredOnBehalfBy(actor) : null;
+  const enteredBy = enteredById ? { id: enteredById, displayName: auth.displayName } : null;
   if (current && request.professionalId && String(current.professionalId) === request.professionalId) {
     throw new HttpError(409, 'conflict', 'This professional already holds this function.');
   }
@@ -109,6 +138,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
         start,
         expectedEnd,
         chosenBy,
+        enteredBy,
         reason: request.function === 'caseManager' ? request.reason : null,
         concertationId: request.concertationId ?? null,
         handover,

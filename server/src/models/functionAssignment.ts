@@ -16,6 +16,11 @@ const functionAssignmentSchema = new Schema({
     id: { type: String, required: true },
     displayName: { type: String, required: true },
   },
+  /** The professional who entered a member's choice for her; null when she entered it herself. */
+  enteredBy: {
+    type: new Schema({ id: { type: String, required: true }, displayName: String }, { _id: false }),
+    default: null,
+  },
   reason: { type: String, default: null },
   concertationId: { type: ObjectId, ref: 'Concertation', default: null },
   handover: {

@@ -32,6 +32,9 @@ export async function presentAssignments(
         id: assignment.chosenBy!.id,
         displayName: assignment.chosenBy!.displayName,
       },
+      enteredBy: assignment.enteredBy
+        ? { id: assignment.enteredBy.id, displayName: assignment.enteredBy.displayName ?? '' }
+        : null,
       reason: forFamilyMember ? null : (assignment.reason ?? null),
       concertationId: assignment.concertationId ? String(assignment.concertationId) : null,
       handover: assignment.handover

@@ -198,6 +198,8 @@ export const FunctionAssignmentSchema = z.object({
   expectedEnd: TimestampSchema.nullable(),
   endedAt: TimestampSchema.nullable(),
   chosenBy: z.object({ kind: z.enum(['familyMember', 'team']), id: z.string(), displayName: z.string() }),
+  /** The professional who entered a member's choice for her ("entered by Dr X for L."); null if she did. */
+  enteredBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   reason: z.string().nullable(),
   concertationId: z.string().nullable(),
   handover: z

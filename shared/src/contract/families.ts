@@ -58,10 +58,9 @@ export const CreateInvitationRequestSchema = z.strictObject({
   sharePlan: z.boolean().default(true),
 });
 
-/** `POST /api/families/:id/team` body. */
+/** `POST /api/families/:id/team` body; functions are assigned afterwards through the functions rules. */
 export const AddTeamMemberRequestSchema = z.strictObject({
   professionalId: IdSchema,
-  functions: z.array(z.enum(teamFunctions)).max(3).default([]),
   hiddenFromMemberIds: z.array(IdSchema).max(20).default([]),
 });
 

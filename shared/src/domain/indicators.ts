@@ -25,7 +25,9 @@ export const indicatorCategories = {
   geneticPredisposition: 'medical',
   adoptionProject: 'social',
   obstetricSituation: 'medical',
-  pregnancyAge: 'medical',
+  // Socio-demographic: seed 004 lists age (teenage or late pregnancy, line 231) among the factors, and
+  // Role B reads socio-demographic indicators (line 433).
+  pregnancyAge: 'social',
   newbornVulnerability: 'medical',
 } as const satisfies Record<string, IndicatorCategory>;
 

@@ -12,6 +12,10 @@ export const familyActions = [
   'family.strata.change',
   'family.screening.read',
   'family.screening.record',
+  'family.services.record.screening',
+  'family.services.record.prenatalConsultation',
+  'family.services.record.coordination',
+  'family.services.record.concertation',
   'family.indicators.social.record',
   'family.indicators.medical.record',
   'family.flags.raise',
@@ -85,6 +89,12 @@ function canOnFamily(actor: Actor, action: FamilyAction, family: FamilyScope): b
     switch (action) {
       case 'family.indicators.medical.record':
       case 'family.flags.read':
+        return roleA;
+      // The coordination flat rate is limited to AR 78 professionals with an INAMI number (seed 004, line
+      // 849); the personalised prenatal consultation is a health consultation. Screening (BIB is open to
+      // Roles A and B, line 431) and concertation are recorded by anyone on the team.
+      case 'family.services.record.coordination':
+      case 'family.services.record.prenatalConsultation':
         return roleA;
       case 'family.audit.read':
         return link.functions.includes('coordinator') || link.functions.includes('referent');

@@ -192,9 +192,14 @@ describe('audit', () => {
 
     expect((await socialWorkerB.client.get(`/families/${family.id}/audit`)).status).toBe(403);
     const coordinator = await buildProfessional(server.url, { healthRole: 'B' });
-    await midwifeA.client.post(`/families/${family.id}/team`, {
+    await midwifeA.client.post(`/families/${family.id}/team`, { professionalId: coordinator.id });
+    const current = (await midwifeA.client.get(`/families/${family.id}/functions`)).body.current;
+    await midwifeA.client.post(`/families/${family.id}/functions`, {
+      function: 'coordinator',
       professionalId: coordinator.id,
-      functions: ['coordinator'],
+      ...(current.some((held: { function: string }) => held.function === 'coordinator')
+        ? { handover: { whatWasHandedOver: 'Le suivi en cours' } }
+        : {}),
     });
     expect((await coordinator.client.get(`/families/${family.id}/audit`)).status).toBe(200);
   });

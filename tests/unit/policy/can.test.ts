@@ -63,6 +63,11 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.strata.change': team,
   'family.screening.read': team,
   'family.screening.record': team,
+  'family.services.record.screening': team,
+  // Seed 004 line 849: the coordination flat rate is limited to AR 78 professionals.
+  'family.services.record.prenatalConsultation': roleAOnTeam,
+  'family.services.record.coordination': roleAOnTeam,
+  'family.services.record.concertation': team,
   'family.indicators.social.record': team,
   'family.indicators.medical.record': roleAOnTeam,
   'family.flags.raise': team,

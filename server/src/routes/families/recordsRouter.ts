@@ -119,7 +119,7 @@ export function recordsRouter(): Router {
       const { auth, family, scope } = await openFamily(request, params.id, {
         part: 'services',
         write: true,
-        action: 'family.screening.record',
+        action: `family.services.record.${body.service}`,
       });
       family.services.push({
         service: body.service,

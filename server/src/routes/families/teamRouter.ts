@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AddTeamMemberRequestSchema, FamilyViewSchema } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
+import { currentFunctions } from '../../commands/functionAssigner.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { UserModel } from '../../models/user.ts';
@@ -52,7 +53,8 @@ export function teamRouter(): Router {
       const adderId = auth.actor.kind === 'professional' ? auth.actor.userId : '';
       family.team.push({
         professionalId: professional._id,
-        functions: body.functions,
+        // Functions come only through the functions rules (the referent is the family's choice).
+        functions: [],
         joinedAt: new Date(),
         addedBy: adderId,
         endedAt: null,
@@ -85,6 +87,15 @@ export function teamRouter(): Router {
         (candidate) => String(candidate.professionalId) === params.professionalId && !candidate.endedAt,
       );
       if (!membership) throw notFound('team membership');
+      // A function held by someone off the team would stay "current" with nobody doing it.
+      const held = (await currentFunctions(family._id)).get(params.professionalId) ?? [];
+      if (held.length > 0)
+        throw new HttpError(
+          409,
+          'function_held',
+          `This professional holds the ${held.join(', ')} function: end it or hand it over first, then end the membership.`,
+          held.map((name) => ({ path: 'functions', message: name })),
+        );
       const othersActive = family.team.some((candidate) => candidate !== membership && !candidate.endedAt);
       if (!othersActive)
         throw new HttpError(

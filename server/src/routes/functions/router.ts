@@ -5,8 +5,8 @@ import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { acknowledgeHandover, assignFunction } from '../../commands/functionAssigner.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
-import { FunctionAssignmentModel } from '../../models/functionAssignment.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
+import { readFunctionAssignments } from '../../policies/functionAccess.ts';
 import { presentAssignments } from '../../presenters/functionPresenter.ts';
 import { FamilyParams } from '../families/params.ts';
 
@@ -38,7 +38,7 @@ export function functionsRouter(): Router {
         action: 'family.functions.read',
       });
       const history = await presentAssignments(
-        await FunctionAssignmentModel.find({ familyId: family._id }).sort({ start: -1 }).lean(),
+        await readFunctionAssignments(auth.actor, family),
         auth.actor.kind === 'familyMember',
       );
       return { current: history.filter((assignment) => !assignment.endedAt), history };
