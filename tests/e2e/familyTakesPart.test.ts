@@ -47,7 +47,9 @@ beforeAll(async () => {
       email: 'manager@family.test',
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole: 'A',
+      inamiNumber: '41234502002',
     },
   });
   const manager = await signIn(server.url, 'manager@family.test', 'manager-password-1');
@@ -57,6 +59,7 @@ beforeAll(async () => {
     password: 'staff-password-1',
     profession: 'Sage-femme',
     healthRole: 'A',
+    inamiNumber: '41234502002',
   });
   midwife = await signIn(server.url, 'midwife@family.test', 'staff-password-1');
   const family = await midwife.post('/families', {
