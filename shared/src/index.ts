@@ -1,6 +1,7 @@
 // Pure code shared by the server and the client: no I/O here.
 export * from './api.ts';
 export * from './domain/phase.ts';
+export * from './domain/familyDates.ts';
 export * from './domain/family.ts';
 export * from './domain/indicators.ts';
 export * from './domain/nextStep.ts';

@@ -1,3 +1,4 @@
+import { familyDateIssues, familyDateMessages } from '@concerto/shared';
 /** One problem with one field, as zod reports it on the client or the server sends it in `details`. */
 export interface FieldIssue {
   path: string | readonly PropertyKey[];
@@ -22,6 +23,9 @@ const knownMessages: Record<string, string> = {
   'must be a language code such as fr, nl, ar': 'validation.language',
   'must be a 24-character hexadecimal id': 'validation.invalid',
   'nothing to change': 'validation.nothingToChange',
+  ...Object.fromEntries(
+    Object.entries(familyDateMessages).map(([code, message]) => [message, `validation.${code}`]),
+  ),
 };
 
 /** The i18n key for a validation message from a zod schema (client) or an `invalid_request` (server). */
@@ -76,16 +80,11 @@ export function withoutEmptyStrings<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== '')) as T;
 }
 
-/** Dates the contract accepts but that cannot be right: a birth in the future, a due date beyond 10 months. */
+/** Dates the contract accepts but that cannot be right (the shared rule the server applies too). */
 export function dateIssues(dates: { dueDate?: string | null; birthDate?: string | null }): FieldIssue[] {
-  const today = todayAsCalendarDate();
-  const latestDueDate = new Date(Date.now() + 300 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const issues: FieldIssue[] = [];
-  if (dates.birthDate && dates.birthDate > today) {
-    issues.push({ path: 'birthDate', message: 'validation.birthInFuture' });
-  }
-  if (dates.dueDate && dates.dueDate > latestDueDate) {
-    issues.push({ path: 'dueDate', message: 'validation.dueDateTooFar' });
-  }
-  return issues;
+  const asDate = (value?: string | null) => (value ? new Date(`${value}T12:00:00Z`) : null);
+  return familyDateIssues(
+    { dueDate: asDate(dates.dueDate), birthDate: asDate(dates.birthDate) },
+    new Date(`${todayAsCalendarDate()}T12:00:00Z`),
+  ).map(({ path, code }) => ({ path, message: `validation.${code}` }));
 }

@@ -54,7 +54,8 @@ export function computePhase(
   const { dueDate, birthDate } = dates;
   const reference = birthDate ?? dueDate;
   if (!reference) return null;
-  const conception = addDays(dueDate ?? reference, -daysFromConceptionToBirth);
+  // Once the child is born the count follows the real birth, however early or late it came.
+  const conception = addDays(reference, -daysFromConceptionToBirth);
   const dayOf1000 = Math.min(1000, Math.max(1, daysBetween(conception, today) + 1));
 
   if (birthDate && daysBetween(birthDate, today) >= 0) {

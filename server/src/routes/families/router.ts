@@ -15,6 +15,7 @@ import { requireAuth } from '../../auth/authenticate.ts';
 import { createFamily } from '../../commands/familyCreator.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden } from '../../http/errors.ts';
+import { recordableFamilyDates } from '../../commands/familyDatesRecorder.ts';
 import { FamilyModel } from '../../models/family.ts';
 import { recordAudit, recordAudits } from '../../policies/audit.ts';
 import { openFamily, scopeOf } from '../../policies/familyAccess.ts';
@@ -151,8 +152,8 @@ export function familiesRouter(): Router {
         action: 'family.update',
       });
       if (body.label !== undefined) family.label = body.label;
-      if (body.dueDate !== undefined) family.dueDate = body.dueDate ? new Date(body.dueDate) : null;
-      if (body.birthDate !== undefined) family.birthDate = body.birthDate ? new Date(body.birthDate) : null;
+      const stored = { dueDate: family.dueDate ?? null, birthDate: family.birthDate ?? null };
+      Object.assign(family, recordableFamilyDates(stored, body));
       await family.save();
       return presentFamily(family, auth.actor, scope);
     },
