@@ -62,7 +62,7 @@ export async function collectWork(
       work.functions.push({
         familyId: String(family._id),
         familyLabel: family.label,
-        link: linkOf(family._id, '#team'),
+        link: linkOf(family._id, '#functions'),
         functions: mine,
       });
     const coordinator = current.find((assignment) => assignment.function === 'coordinator');
@@ -83,8 +83,8 @@ export async function collectWork(
       thirdTrimesterWithoutMaternityLiaison: '#referrals',
       birthExpectedSoon: '',
       returnHome: '#referrals',
-      coordinatorTermEnding: '#team',
-      noReferent: '#team',
+      coordinatorTermEnding: '#functions',
+      noReferent: '#functions',
     };
     for (const moment of moments)
       work.keyMoments.push({

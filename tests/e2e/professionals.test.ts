@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { addDays } from '@concerto/shared';
+import { signIn, type TestApiClient } from '../support/apiClient.ts';
+import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+const desktop = { viewport: { width: 1280, height: 900 } };
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+let server: ServerProcess;
+let browser: Browser;
+let gp: TestApiClient;
+let midwife: TestApiClient;
+let lowRiskFamilyId: string;
+
+/** One organisation with its manager, who adds a professional; returns the professional signed in. */
+async function professional(admin: TestApiClient, name: string, email: string, profession: string) {
+  const organisation = await admin.post('/organisations', {
+    name: `Organisation de ${name}`,
+    kind: 'hospital',
+    accessManager: {
+      displayName: `Gestion ${name}`,
+      email: `manager.${email}`,
+      password: 'manager-password-1',
+      profession: 'Gestion',
+      healthRole: 'B',
+    },
+  });
+  const manager = await signIn(server.url, `manager.${email}`, 'manager-password-1');
+  const created = await manager.post(`/organisations/${organisation.body.id}/professionals`, {
+    displayName: name,
+    email,
+    password: 'staff-password-1',
+    profession,
+    healthRole: 'A',
+  });
+  expect(created.status, created.text).toBe(201);
+  return { id: created.body.id as string, client: await signIn(server.url, email, 'staff-password-1') };
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await launchChromium();
+  server = await startServerProcess({
+    CONCERTO_ADMIN_EMAIL: 'admin@professionals.test',
+    CONCERTO_ADMIN_PASSWORD: 'admin-password-1',
+  });
+  const admin = await signIn(server.url, 'admin@professionals.test', 'admin-password-1');
+  const doctor = await professional(
+    admin,
+    'Dr Marc Généraliste',
+    'gp@professionals.test',
+    'Médecin généraliste',
+  );
+  const sophie = await professional(admin, 'Sophie Sage-femme', 'midwife@professionals.test', 'Sage-femme');
+  gp = doctor.client;
+  midwife = sophie.client;
+  const family = await midwife.post('/families', {
+    label: 'Famille Janssens',
+    members: [{ displayName: 'Eva Janssens', role: 'pregnantPerson', preferredLanguage: 'fr' }],
+    dueDate: isoDate(addDays(new Date(), 12)),
+    entryPoint: { kind: 'initialAssessment', place: 'Consultation prénatale' },
+    stratum: 'lowRisk',
+  });
+  lowRiskFamilyId = family.body.id;
+  await midwife.post(`/families/${lowRiskFamilyId}/team`, { professionalId: doctor.id });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('functions outside any meeting', () => {
+  it('the low-risk family gets its referent from the family file, reached from "my work", with no meeting', async () => {
+    const problems: string[] = [];
+    const token = gp.credentials.token!;
+    const context = await signedInContext(browser, server.url, token, desktop);
+    const page = await openWatchedPage(context, `${server.url}/work`, problems);
+    const noReferent = page.locator('[data-moment="noReferent"]');
+    await expect.poll(() => noReferent.count()).toBe(1);
+    await noReferent.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/families/${lowRiskFamilyId}#functions$`));
+    const section = page.getByTestId('section-functions');
+    await expect.poll(() => section.getByTestId('function-referent').textContent()).toContain('Personne');
+
+    await section.locator('[data-opens="referentOnBehalf"]').click();
+    const form = section.getByTestId('referent-on-behalf-form');
+    await form.locator('select').first().selectOption({ label: 'Eva Janssens' });
+    await form
+      .getByTestId('choose-referent-on-behalf')
+      .selectOption({ label: 'Dr Marc Généraliste — Médecin généraliste' });
+    await form.getByTestId('choose-referent-on-behalf-submit').click();
+    await expect
+      .poll(() => section.getByTestId('function-referent').textContent())
+      .toContain('Dr Marc Généraliste');
+    await expect
+      .poll(() => section.getByTestId('assignment-chosen-by').first().textContent())
+      .toContain('Eva');
+    await page.screenshot({
+      path: path.join(artifacts, 'professionals-functions-desktop.png'),
+      fullPage: true,
+    });
+
+    // Nothing was scheduled: the referent came from the file alone, and "my work" no longer asks for one.
+    expect((await gp.get(`/families/${lowRiskFamilyId}/concertations`)).body).toHaveLength(0);
+    await page.goto(`${server.url}/work`);
+    await expect.poll(() => page.locator('[data-kind="function"]').count()).toBeGreaterThan(0);
+    expect(await noReferent.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a coordinator is named and handed over from the file on a phone', async () => {
+    const problems: string[] = [];
+    const context = await signedInContext(browser, server.url, midwife.credentials.token!, phone);
+    const page = await openWatchedPage(
+      context,
+      `${server.url}/families/${lowRiskFamilyId}#functions`,
+      problems,
+    );
+    const section = page.getByTestId('section-functions');
+    await section.getByTestId('assign-coordinator').click();
+    await section.getByTestId('coordinator-select').selectOption({ label: 'Sophie Sage-femme — Sage-femme' });
+    await section.getByTestId('coordinator-submit').click();
+    await expect
+      .poll(() => section.getByTestId('function-coordinator').textContent())
+      .toContain('Sophie Sage-femme');
+    await section.getByTestId('assign-coordinator').click();
+    await section
+      .getByTestId('coordinator-select')
+      .selectOption({ label: 'Dr Marc Généraliste — Médecin généraliste' });
+    await section.getByTestId('coordinator-submit').click();
+    // A hand-over says what is handed over: the form keeps the choice and asks for it.
+    await expect.poll(() => section.locator('[aria-invalid="true"]').count()).toBe(1);
+    await section.getByTestId('coordinator-handover').fill('Suivi post-partum, visite à domicile J+3 faite.');
+    await section.getByTestId('coordinator-submit').click();
+    await expect
+      .poll(() => section.getByTestId('function-coordinator').textContent())
+      .toContain('Dr Marc Généraliste');
+    await page.screenshot({
+      path: path.join(artifacts, 'professionals-functions-phone.png'),
+      fullPage: true,
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
