@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser on a busy machine may need more than a second to show what a poll waits for.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -10,6 +10,7 @@ export * from './policy/can.ts';
 export * from './contract/auth.ts';
 export * from './contract/organisations.ts';
 export * from './contract/families.ts';
+export * from './contract/versions.ts';
 export * from './collab/protocol.ts';
 export * from './collab/spaces.ts';
 export * from './collab/spaceAccess.ts';

@@ -15,6 +15,7 @@ let server: ServerProcess;
 let browser: Browser;
 let gp: TestApiClient;
 let midwife: TestApiClient;
+let gpManager: TestApiClient;
 let lowRiskFamilyId: string;
 
 /** One organisation with its manager, who adds a professional; returns the professional signed in. */
@@ -39,7 +40,11 @@ async function professional(admin: TestApiClient, name: string, email: string, p
     healthRole: 'A',
   });
   expect(created.status, created.text).toBe(201);
-  return { id: created.body.id as string, client: await signIn(server.url, email, 'staff-password-1') };
+  return {
+    id: created.body.id as string,
+    client: await signIn(server.url, email, 'staff-password-1'),
+    manager,
+  };
 }
 
 beforeAll(async () => {
@@ -58,6 +63,7 @@ beforeAll(async () => {
   );
   const sophie = await professional(admin, 'Sophie Sage-femme', 'midwife@professionals.test', 'Sage-femme');
   gp = doctor.client;
+  gpManager = doctor.manager;
   midwife = sophie.client;
   const family = await midwife.post('/families', {
     label: 'Famille Janssens',
@@ -148,5 +154,64 @@ describe('functions outside any meeting', () => {
     });
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('honest conflicts', () => {
+  it('a stale page moving a referral on is told who moved it, reloads it and keeps the typed note', async () => {
+    const family = (await midwife.get(`/families/${lowRiskFamilyId}`)).body;
+    const entry = await gpManager.post('/directory', {
+      name: 'Agence immobilière sociale du Nord',
+      kind: 'housing',
+      cost: 'free',
+      bassin: 'bruxellesNord',
+    });
+    expect(entry.status, entry.text).toBe(201);
+    const created = await midwife.post(`/families/${lowRiskFamilyId}/referrals`, {
+      memberId: family.members[0].id,
+      entryId: entry.body.id,
+      reason: 'Logement insalubre, humidité dans la chambre du bébé',
+      familyAgreed: false,
+      followUpDate: isoDate(addDays(new Date(), 7)),
+    });
+    expect(created.status, created.text).toBe(201);
+    const problems: string[] = [];
+    const url = `${server.url}/families/${lowRiskFamilyId}#referrals`;
+    const doctorContext = await signedInContext(browser, server.url, gp.credentials.token!, desktop);
+    const midwifeContext = await signedInContext(browser, server.url, midwife.credentials.token!, phone);
+    const doctor = await openWatchedPage(doctorContext, url, problems);
+    const stalePage = await openWatchedPage(midwifeContext, url, problems);
+    const onPage = (page: typeof doctor) =>
+      page.locator(`[data-testid="referral-item"]`).filter({ hasText: 'Agence immobilière sociale' });
+    await expect.poll(() => onPage(stalePage).count()).toBe(1);
+
+    // The doctor records the family's agreement; the midwife's page still shows "proposed".
+    await expect.poll(() => onPage(doctor).count()).toBe(1);
+    await onPage(doctor).locator('[data-next="agreed"]').click();
+    await onPage(doctor).getByTestId('referral-step-submit').click();
+    await expect.poll(() => onPage(doctor).locator('[data-next="contactMade"]').count()).toBe(1);
+
+    const note = 'Accord donné par téléphone, rappeler lundi pour le rendez-vous';
+    await onPage(stalePage).locator('[data-next="agreed"]').click();
+    await onPage(stalePage).getByTestId('referral-note').fill(note);
+    await onPage(stalePage).getByTestId('referral-step-submit').click();
+    const notice = onPage(stalePage).getByTestId('stale-notice');
+    await expect.poll(() => notice.textContent()).toContain('Dr Marc Généraliste');
+    expect(await notice.textContent()).toContain('étape');
+    expect(await onPage(stalePage).getByTestId('referral-note').inputValue()).toBe(note);
+    await onPage(stalePage).screenshot({ path: path.join(artifacts, 'professionals-stale-phone.png') });
+
+    // Reloading shows the step the doctor recorded; the note waits for the next step.
+    await notice.getByTestId('stale-reload').click();
+    await expect.poll(() => onPage(stalePage).locator('[data-next="contactMade"]').count()).toBe(1);
+    await onPage(stalePage).locator('[data-next="contactMade"]').click();
+    expect(await onPage(stalePage).getByTestId('referral-note').inputValue()).toBe(note);
+    await onPage(stalePage).getByTestId('referral-step-submit').click();
+    await expect.poll(() => onPage(stalePage).locator('[data-next="takenInCharge"]').count()).toBe(1);
+    const history = (await midwife.get(`/families/${lowRiskFamilyId}/referrals`)).body[0].history;
+    expect(history.at(-1)).toMatchObject({ to: 'contactMade', note, by: 'Sophie Sage-femme' });
+    expect(problems.filter((problem) => !problem.includes('409'))).toEqual([]);
+    await doctorContext.close();
+    await midwifeContext.close();
   });
 });

@@ -1,5 +1,6 @@
 import { nextTick, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import type { StaleDetails } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import { detailsToIssues, toFieldErrors, type FieldErrors, type FieldIssue } from '../utils/validation.ts';
 
@@ -30,10 +31,13 @@ export function useSubmission() {
   const pending = ref(false);
   const errorKey = ref<string | null>(null);
   const fieldErrors = ref<FieldErrors>({});
+  /** Set when someone changed the record meanwhile (409 `stale`): who, when, what. */
+  const stale = ref<StaleDetails | null>(null);
 
   function clear(): void {
     errorKey.value = null;
     fieldErrors.value = {};
+    stale.value = null;
   }
 
   /** Shows client-side validation problems and moves focus to the first field to correct. */
@@ -53,6 +57,10 @@ export function useSubmission() {
       return await request();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      if (error.code === 'stale') {
+        stale.value = error.details as StaleDetails;
+        return undefined;
+      }
       fieldErrors.value = toFieldErrors(detailsToIssues(error.details));
       errorKey.value = errorMessageKey(error, te);
       void focusFirstInvalidField(form);
@@ -72,5 +80,5 @@ export function useSubmission() {
     return succeeded;
   }
 
-  return { pending, errorKey, fieldErrors, clear, showIssues, run, attempt };
+  return { pending, errorKey, fieldErrors, stale, clear, showIssues, run, attempt };
 }

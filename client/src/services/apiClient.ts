@@ -56,7 +56,19 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
   return body as T;
 }
 
-/** Sends a JSON body with POST, PATCH or DELETE and returns the parsed answer. */
-export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return apiRequest<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+/**
+ * Sends a JSON body with POST, PATCH or DELETE and returns the parsed answer. With the `version` of the
+ * record the user edited, the server refuses the change (409 `stale`) if someone changed it since.
+ */
+export function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  version?: number,
+): Promise<T> {
+  return apiRequest<T>(path, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    ...(version === undefined ? {} : { headers: { 'If-Match': `"${version}"` } }),
+  });
 }

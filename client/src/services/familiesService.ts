@@ -22,7 +22,11 @@ export function fetchFamily(familyId: string): Promise<FamilyView> {
   return apiRequest<FamilyView>(familyPath(familyId));
 }
 
-/** Changes the label, due date or birth date. */
-export function updateFamily(familyId: string, change: UpdateFamilyRequest): Promise<FamilyView> {
-  return sendJson<FamilyView>('PATCH', familyPath(familyId), change);
+/** Changes the label, due date or birth date of the file as the user saw it (`version`). */
+export function updateFamily(
+  familyId: string,
+  change: UpdateFamilyRequest,
+  version: number,
+): Promise<FamilyView> {
+  return sendJson<FamilyView>('PATCH', familyPath(familyId), change, version);
 }

@@ -25,8 +25,12 @@ export function createReferral(familyId: string, request: CreateReferralRequest)
 }
 
 /** Moves a referral to one of its `allowedNext` steps, or reschedules its follow-up. */
-export function updateReferral(referralId: string, request: UpdateReferralRequest): Promise<ReferralView> {
-  return sendJson<ReferralView>('PATCH', `/referrals/${encodeURIComponent(referralId)}`, request);
+export function updateReferral(
+  referralId: string,
+  request: UpdateReferralRequest,
+  version: number,
+): Promise<ReferralView> {
+  return sendJson<ReferralView>('PATCH', `/referrals/${encodeURIComponent(referralId)}`, request, version);
 }
 
 /** The address of the family's FHIR R4 export, filtered by the caller's rights (a plain download link). */

@@ -82,7 +82,7 @@ export const useFamilyStore = defineStore('family', () => {
     may,
     load,
     update: (request: UpdateFamilyRequest) =>
-      changeThenReload((id) => familiesService.updateFamily(id, request)),
+      changeThenReload((id) => familiesService.updateFamily(id, request, view.value?.version ?? 0)),
     addMember: (member: NewMember) => changeThenReload((id) => membersService.addMember(id, member)),
     createInvitation: (
       memberId: string,

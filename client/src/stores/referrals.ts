@@ -41,7 +41,9 @@ export const useReferralsStore = defineStore('referrals', () => {
   }
 
   async function update(referralId: string, request: UpdateReferralRequest): Promise<ReferralView> {
-    const updated = await referralsService.updateReferral(referralId, request);
+    // The version the user saw: a change made meanwhile by someone else answers 409 `stale`.
+    const seen = referrals.value.find((shown) => shown.id === referralId)?.version ?? 0;
+    const updated = await referralsService.updateReferral(referralId, request, seen);
     referrals.value = referrals.value.map((shown) => (shown.id === updated.id ? updated : shown));
     return updated;
   }

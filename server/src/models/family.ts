@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { lastChangeSchema } from '../http/versions.ts';
 import {
   bibScenarios,
   consentScopes,
@@ -111,6 +112,8 @@ const familySchema = new Schema(
     team: { type: [teamMembershipSchema], default: [] },
     consents: { type: [consentSchema], default: [] },
     createdBy: { type: ObjectId, ref: 'User', required: true },
+    /** The last change of the label or dates, whose version the UI sends back with its next change. */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   // Two people saving the same file at once: the second gets a 409 instead of silently overwriting.
   { timestamps: true, optimisticConcurrency: true },

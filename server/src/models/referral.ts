@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { referralStatuses } from '@concerto/shared';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const { ObjectId } = Schema.Types;
 
@@ -27,6 +28,8 @@ const referralSchema = new Schema(
       default: [],
     },
     lastUpdateAt: { type: Date, required: true },
+    /** The last change through the UI, whose version a stale page sends back (and gets a 409 with). */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

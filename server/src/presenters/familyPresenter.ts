@@ -8,6 +8,7 @@ import {
   type SharedItem,
 } from '@concerto/shared';
 import type { FamilyModel } from '../models/family.ts';
+import { versionOf } from '../http/versions.ts';
 import { loadPeople, personRef } from './people.ts';
 
 type FamilyHydrated = InstanceType<typeof FamilyModel>;
@@ -58,6 +59,7 @@ export async function presentFamily(
     label: family.label,
     dueDate: calendarDate(family.dueDate),
     birthDate: calendarDate(family.birthDate),
+    version: versionOf(family.lastChange),
     phase: phase?.phase ?? null,
     dayOf1000: phase?.dayOf1000 ?? null,
     gestationalWeeks: phase?.gestationalWeeks ?? null,

@@ -2,6 +2,7 @@ import { openReferralStatuses, referralTransitions, type ReferralView } from '@c
 import type { AuthContext } from '../auth/sessions.ts';
 import type { ReferralDocument } from '../models/referral.ts';
 import type { FamilyModel } from '../models/family.ts';
+import { versionOf } from '../http/versions.ts';
 import { calendarDate } from './familyPresenter.ts';
 
 type Family = InstanceType<typeof FamilyModel>;
@@ -60,5 +61,6 @@ export function presentReferrals(
       })),
       ...(isProfessional ? { hiddenFromMemberIds: referral.hiddenFromMemberIds.map(String) } : {}),
       allowedNext: isProfessional ? [...referralTransitions[referral.status]] : [],
+      version: versionOf(referral.lastChange),
     }));
 }

@@ -154,6 +154,7 @@ export const ReferralViewSchema = z.object({
   ),
   hiddenFromMemberIds: z.array(z.string()).optional(),
   allowedNext: z.array(z.enum(referralStatuses)),
+  version: z.number().int().describe('Send it back in If-Match when changing the referral'),
 });
 
 /** A referral as the caller may see it. */

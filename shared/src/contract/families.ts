@@ -156,6 +156,10 @@ export const FamilyViewSchema = z.object({
   label: z.string(),
   dueDate: CalendarDateSchema.nullable(),
   birthDate: CalendarDateSchema.nullable(),
+  version: z
+    .number()
+    .int()
+    .describe('Version of the label and dates: send it back in If-Match with a change'),
   phase: z.enum(phases).nullable(),
   dayOf1000: z.number().int().nullable(),
   gestationalWeeks: z.number().int().nullable(),

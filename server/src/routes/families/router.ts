@@ -16,6 +16,7 @@ import { createFamily } from '../../commands/familyCreator.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden } from '../../http/errors.ts';
 import { recordableFamilyDates } from '../../commands/familyDatesRecorder.ts';
+import { nextChange, refuseStaleWrite } from '../../http/versions.ts';
 import { FamilyModel } from '../../models/family.ts';
 import { recordAudit, recordAudits } from '../../policies/audit.ts';
 import { openFamily, scopeOf } from '../../policies/familyAccess.ts';
@@ -151,9 +152,15 @@ export function familiesRouter(): Router {
         write: true,
         action: 'family.update',
       });
+      refuseStaleWrite(request, family.lastChange, 'file');
+      const details = () => [family.label, family.dueDate?.getTime(), family.birthDate?.getTime()];
+      const before = details();
       if (body.label !== undefined) family.label = body.label;
       const stored = { dueDate: family.dueDate ?? null, birthDate: family.birthDate ?? null };
       Object.assign(family, recordableFamilyDates(stored, body));
+      const after = details();
+      const fields = ['label', 'dueDate', 'birthDate'].filter((_, index) => before[index] !== after[index]);
+      family.lastChange = nextChange(family.lastChange, auth.displayName, fields);
       await family.save();
       return presentFamily(family, auth.actor, scope);
     },

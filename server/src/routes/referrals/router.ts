@@ -10,6 +10,7 @@ import {
   referralTransitions,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
+import { nextChange, refuseStaleWrite } from '../../http/versions.ts';
 import { invalidField, HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { DirectoryEntryModel } from '../../models/directoryEntry.ts';
 import { ReferralModel } from '../../models/referral.ts';
@@ -116,7 +117,9 @@ export function referralsRouter(): Router {
       if (!referralVisibleTo(referral, auth)) throw notFound('referral');
       if (!can(auth.actor, 'family.update', { kind: 'family', family: scope }))
         throw forbidden('The care team follows referrals up.');
+      refuseStaleWrite(request, referral.lastChange, 'referral');
       const now = new Date();
+      const before = { status: referral.status, followUpDate: referral.followUpDate?.getTime() };
       if (body.status && body.status !== referral.status) {
         if (!referralTransitions[referral.status].includes(body.status)) {
           throw new HttpError(
@@ -144,6 +147,12 @@ export function referralsRouter(): Router {
       }
       if (body.followUpDate) referral.followUpDate = new Date(body.followUpDate);
       referral.lastUpdateAt = now;
+      const fields = [
+        ...(referral.status !== before.status ? ['status'] : []),
+        ...(referral.followUpDate?.getTime() !== before.followUpDate ? ['followUpDate'] : []),
+        ...(body.note ? ['note'] : []),
+      ];
+      referral.lastChange = nextChange(referral.lastChange, auth.displayName, fields);
       await referral.save();
       return presentReferrals([referral.toObject()], family, auth)[0];
     },
