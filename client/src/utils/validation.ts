@@ -23,6 +23,7 @@ const knownMessages: Record<string, string> = {
   'must be a language code such as fr, nl, ar': 'validation.language',
   'must be a 24-character hexadecimal id': 'validation.invalid',
   'nothing to change': 'validation.nothingToChange',
+  'must be today or later': 'validation.notBeforeToday',
   ...Object.fromEntries(
     Object.entries(familyDateMessages).map(([code, message]) => [message, `validation.${code}`]),
   ),

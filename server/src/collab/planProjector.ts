@@ -45,7 +45,8 @@ export class PlanProjector {
 
   /** Replaces the projection of one plan with what its document says now. */
   async project(document: SharedDocument, familyId: string): Promise<void> {
-    const { actions } = readPlan(document.doc);
+    const { actions, needs } = readPlan(document.doc);
+    const needText = new Map(needs.map((need) => [need.id, need.text]));
     const spaceId = new mongoose.Types.ObjectId(document.name);
     const now = new Date();
     await PlanActionModel.bulkWrite([
@@ -61,6 +62,8 @@ export class PlanProjector {
             ownerId: action.owner?.id ?? null,
             ownerName: action.owner?.name ?? null,
             dueDate: action.dueDate,
+            needId: action.needId,
+            needText: (action.needId && needText.get(action.needId)) || null,
             status: action.status,
             updatedAt: now,
           },

@@ -8,7 +8,12 @@ import { recordAudits } from '../policies/audit.ts';
 import { audienceOf, spaceFamilyScopeOf } from '../policies/spaceAccess.ts';
 
 /** An open action of a shared plan, with where it lives. */
-export type MyAction = PlanAction & { familyId: string; familyLabel: string; spaceId: string };
+export type MyAction = PlanAction & {
+  familyId: string;
+  familyLabel: string;
+  spaceId: string;
+  needText: string | null;
+};
 
 /**
  * Open plan actions the caller carries, read from the projection (no document is opened). The projection
@@ -60,7 +65,8 @@ export async function myOpenActions(auth: AuthContext, requestId: unknown): Prom
       : null,
     dueDate: action.dueDate ?? null,
     status: action.status,
-    needId: null,
+    needId: action.needId ?? null,
+    needText: action.needText ?? null,
     familyId: String(action.familyId),
     familyLabel: readable.get(String(action.spaceId)) ?? '',
     spaceId: String(action.spaceId),

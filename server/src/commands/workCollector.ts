@@ -7,9 +7,20 @@ import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 import { ReferralModel } from '../models/referral.ts';
 import { recordAudits } from '../policies/audit.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
-import { myOpenActions } from './actionsCollector.ts';
+import { myOpenActions, type MyAction } from './actionsCollector.ts';
 
 const linkOf = (familyId: unknown, anchor = '') => `/families/${String(familyId)}${anchor}`;
+
+/** One action of "my work", linking to its plan. */
+function workAction(action: MyAction): MyWork['actions'][number] {
+  return {
+    familyId: action.familyId,
+    familyLabel: action.familyLabel,
+    link: `/families/${action.familyId}/spaces/${action.spaceId}`,
+    action,
+    needText: action.needText,
+  };
+}
 
 /**
  * Collects a professional's work across the families where they are on the care team: functions held,
@@ -22,6 +33,8 @@ export async function collectWork(
 ): Promise<MyWork> {
   const actor = auth.actor;
   const work: MyWork = { functions: [], actions: [], referrals: [], concertations: [], keyMoments: [] };
+  // A family member's work is the actions she carries, the same as `GET /api/me/actions` lists.
+  if (actor.kind === 'familyMember') work.actions = (await myOpenActions(auth, requestId)).map(workAction);
   if (actor.kind !== 'professional') return work;
   const me = new mongoose.Types.ObjectId(actor.userId);
   const families = await FamilyModel.find({
@@ -120,14 +133,7 @@ export async function collectWork(
       status: concertation.status,
     });
   }
-  for (const action of await myOpenActions(auth, null)) {
-    work.actions.push({
-      familyId: action.familyId,
-      familyLabel: action.familyLabel,
-      link: `/families/${action.familyId}/spaces/${action.spaceId}`,
-      action,
-    });
-  }
+  work.actions = (await myOpenActions(auth, null)).map(workAction);
   await recordAudits(auth, familyIds, 'read', 'summary', requestId);
   return work;
 }

@@ -10,6 +10,9 @@ const planActionSchema = new Schema({
   ownerId: { type: String, default: null },
   ownerName: { type: String, default: null },
   dueDate: { type: String, default: null },
+  /** The need the action answers, with its text at the time of projection ("my work" shows it). */
+  needId: { type: String, default: null },
+  needText: { type: String, default: null },
   status: { type: String, enum: actionStatuses, required: true },
   updatedAt: { type: Date, required: true },
 });

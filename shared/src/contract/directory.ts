@@ -106,8 +106,13 @@ export const referralTransitions: Record<ReferralStatus, readonly ReferralStatus
   noAnswer: ['agreed'],
 };
 
-/** A referral stays on the lists until contact is confirmed. */
-export const openReferralStatuses: readonly ReferralStatus[] = ['proposed', 'agreed', 'noAnswer'];
+/** A referral stays on the lists, and is followed up, until the service has taken the family in charge. */
+export const openReferralStatuses: readonly ReferralStatus[] = [
+  'proposed',
+  'agreed',
+  'contactMade',
+  'noAnswer',
+];
 
 /** `POST /api/families/:id/referrals` body. */
 export const CreateReferralRequestSchema = z.strictObject({

@@ -5,12 +5,12 @@ import { ReferralViewSchema } from './directory.ts';
 /** One entry of "my work": what, for which family, and where in Concerto it is handled. */
 const Linked = z.object({ familyId: z.string(), familyLabel: z.string(), link: z.string() });
 
-/** `GET /api/me/work`: everything a professional should keep an eye on, across families. */
+/** `GET /api/me/work`: everything a professional (or, for her actions, a family member) should keep an eye on. */
 export const MyWorkSchema = z.object({
   functions: z.array(
     Linked.extend({ functions: z.array(z.enum(['referent', 'coordinator', 'caseManager'])) }),
   ),
-  actions: z.array(Linked.extend({ action: PlanActionSchema })),
+  actions: z.array(Linked.extend({ action: PlanActionSchema, needText: z.string().nullable() })),
   referrals: z.array(Linked.extend({ referral: ReferralViewSchema })),
   concertations: z.array(
     Linked.extend({ concertationId: z.string(), scheduledAt: z.string(), status: z.string() }),

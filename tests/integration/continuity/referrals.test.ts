@@ -119,7 +119,7 @@ describe('closed-loop referrals', () => {
     ).toBe('declined');
   });
 
-  it('stays on the coordinator’s list until contact happened, and is flagged past its follow-up date', async () => {
+  it('stays on the coordinator’s list until taken in charge, and is flagged past its follow-up date', async () => {
     const referral = await refer(maternityId, { familyAgreed: true });
     await ReferralModel.updateOne(
       { _id: referral.id },
@@ -131,11 +131,15 @@ describe('closed-loop referrals', () => {
     );
     expect(listed.referral.overdue).toBe(true);
     expect(listed.link).toBe(`/families/${family.id}#referrals`);
+    const listedNow = async () =>
+      (await coordinator.client.get('/me/work')).body.referrals.some(
+        (entry: { referral: { id: string } }) => entry.referral.id === referral.id,
+      );
+    // Contact made is not the end: the list follows it until the service takes the family in charge.
     await coordinator.client.patch(`/referrals/${referral.id}`, { status: 'contactMade', note: 'RDV pris' });
-    const after = (await coordinator.client.get('/me/work')).body;
-    expect(
-      after.referrals.some((entry: { referral: { id: string } }) => entry.referral.id === referral.id),
-    ).toBe(false);
+    expect(await listedNow()).toBe(true);
+    await coordinator.client.patch(`/referrals/${referral.id}`, { status: 'takenInCharge' });
+    expect(await listedNow()).toBe(false);
   });
 
   it('a referral to a violence-support service can be hidden from a named member', async () => {

@@ -13,6 +13,7 @@ const MyActionSchema = PlanActionSchema.extend({
   familyId: z.string(),
   familyLabel: z.string(),
   spaceId: z.string(),
+  needText: z.string().nullable().describe('The need the action answers, as the plan words it'),
 });
 
 /** The signed-in user's own lists across families: actions, work, calendar. */

@@ -18,6 +18,12 @@ import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
 import { presentReferrals, referralVisibleTo } from '../../presenters/referralPresenter.ts';
 import { FamilyParams } from '../families/params.ts';
 
+/** A follow-up date is when someone checks the family was taken in charge: never a day already gone. */
+function refusePastFollowUp(followUpDate: string | undefined): void {
+  if (followUpDate && followUpDate < new Date().toISOString().slice(0, 10))
+    throw invalidField('followUpDate', 'must be today or later');
+}
+
 const ReferralParams = z.strictObject({ id: IdSchema });
 /** Closed-loop referrals: proposed -> agreed with the family -> contact made -> taken in charge (or declined / no answer). */
 export function referralsRouter(): Router {
@@ -66,6 +72,7 @@ export function referralsRouter(): Router {
       if (!members.has(body.memberId)) throw invalidField('memberId', 'not a member of this family');
       const unknown = body.hiddenFromMemberIds.find((id) => !members.has(id));
       if (unknown) throw invalidField('hiddenFromMemberIds', `${unknown} is not a member of this family`);
+      refusePastFollowUp(body.followUpDate);
       const entry = await DirectoryEntryModel.findById(body.entryId).lean();
       if (!entry) throw invalidField('entryId', 'no such service in the directory');
       const now = new Date();
@@ -118,6 +125,7 @@ export function referralsRouter(): Router {
       if (!can(auth.actor, 'family.update', { kind: 'family', family: scope }))
         throw forbidden('The care team follows referrals up.');
       refuseStaleWrite(request, referral.lastChange, 'referral');
+      refusePastFollowUp(body.followUpDate);
       const now = new Date();
       const before = { status: referral.status, followUpDate: referral.followUpDate?.getTime() };
       if (body.status && body.status !== referral.status) {
