@@ -215,3 +215,31 @@ describe('honest conflicts', () => {
     await midwifeContext.close();
   });
 });
+
+describe('meetings', () => {
+  it('the organiser is told, while scheduling, which invited member has no concertation consent', async () => {
+    const problems: string[] = [];
+    const context = await signedInContext(browser, server.url, midwife.credentials.token!, phone);
+    const page = await openWatchedPage(
+      context,
+      `${server.url}/families/${lowRiskFamilyId}/concertations/new`,
+      problems,
+    );
+    await page.getByTestId('schedule-members').getByLabel('Eva Janssens').check();
+    const warning = page.getByTestId('consent-missing');
+    await expect.poll(() => warning.textContent()).toContain('Eva Janssens');
+    await warning.screenshot({ path: path.join(artifacts, 'professionals-consent-missing-phone.png') });
+    const family = (await midwife.get(`/families/${lowRiskFamilyId}`)).body;
+    await midwife.post(`/families/${lowRiskFamilyId}/consents`, {
+      memberId: family.members[0].id,
+      scope: 'concertation',
+      granted: true,
+    });
+    await page.reload();
+    await page.getByTestId('schedule-members').getByLabel('Eva Janssens').check();
+    await expect.poll(() => page.getByTestId('schedule-members').textContent()).toContain('Eva');
+    expect(await warning.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
