@@ -19,6 +19,26 @@ export const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'must be a langua
 /** Where the family first met the system: redirecting only, or assessing. */
 export const entryPointKinds = ['orientation', 'initialAssessment'] as const;
 
+/**
+ * The usual places of each kind of entry point (seed 004): the doors that only redirect, and those that
+ * assess. A file stores one of these keys as its place, or the user's own words for another place.
+ */
+export const entryPointPlaces = {
+  orientation: ['pharmacy', 'mutuality', 'emergency', 'school', 'other'],
+  initialAssessment: [
+    'generalPractitioner',
+    'midwife',
+    'hospital',
+    'gynaecologist',
+    'familyPlanning',
+    'cpas',
+    'one',
+    'maisonMedicale',
+    'mentalHealth',
+    'other',
+  ],
+} as const;
+
 /** The four funded services (prestations) of the programme. */
 export const fundedServices = ['screening', 'prenatalConsultation', 'coordination', 'concertation'] as const;
 /** One of the four funded services. */
