@@ -28,7 +28,9 @@ async function professional(admin: TestApiClient, name: string, email: string, p
       email: `manager.${email}`,
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole: 'A',
+      inamiNumber: '41234502002',
     },
   });
   const manager = await signIn(server.url, `manager.${email}`, 'manager-password-1');
@@ -38,6 +40,7 @@ async function professional(admin: TestApiClient, name: string, email: string, p
     password: 'staff-password-1',
     profession,
     healthRole: 'A',
+    inamiNumber: '41234502002',
   });
   expect(created.status, created.text).toBe(201);
   return {
