@@ -36,13 +36,16 @@ export async function scheduleConcertation(
     coordinatorIds: scope.team
       .filter((membership) => membership.functions.includes('coordinator'))
       .map((membership) => membership.professionalId),
+    referentIds: scope.team
+      .filter((membership) => membership.functions.includes('referent'))
+      .map((membership) => membership.professionalId),
     teamIds,
   });
   if (!allowed) {
     throw forbidden(
       previousConcertations === 0
         ? 'The first concertation is organised by whoever first met the family.'
-        : 'Later concertations are organised by the coordinator.',
+        : 'Later concertations are organised by the coordinator or the referent.',
     );
   }
   const unknownProfessional = request.invitedProfessionalIds.find((id) => !teamIds.includes(id));

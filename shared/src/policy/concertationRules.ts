@@ -6,13 +6,15 @@ export interface OrganiserFacts {
   /** The professional who recorded the family's entry point (who first met the family). */
   firstContactId: string | null;
   coordinatorIds: readonly string[];
+  /** The family's referent(s): with the coordinator, they organise the later concertations. */
+  referentIds?: readonly string[];
   teamIds: readonly string[];
 }
 
 /**
- * The first concertation is organised by whoever first met the family; later ones by the coordinator
- * (seed 004). When that person is no longer on the team (or no coordinator is named yet), any team
- * member may, so a family is never left without a way to meet.
+ * The first concertation is organised by whoever first met the family (or the coordinator); later ones by
+ * the coordinator or the referent (seed 004). When nobody holding those is on the team any more, the first
+ * contact, or else any team member, may: a family is never left without a way to meet.
  */
 export function mayOrganiseConcertation(facts: OrganiserFacts): boolean {
   if (!facts.teamIds.includes(facts.actorId)) return false;
@@ -23,6 +25,9 @@ export function mayOrganiseConcertation(facts: OrganiserFacts): boolean {
       return facts.actorId === facts.firstContactId || activeCoordinators.includes(facts.actorId);
     return true;
   }
-  if (activeCoordinators.length > 0) return activeCoordinators.includes(facts.actorId);
+  const organisers = [...facts.coordinatorIds, ...(facts.referentIds ?? [])].filter((id) =>
+    facts.teamIds.includes(id),
+  );
+  if (organisers.length > 0) return organisers.includes(facts.actorId);
   return firstContactOnTeam ? facts.actorId === facts.firstContactId : true;
 }

@@ -19,6 +19,20 @@ describe('mayOrganiseConcertation()', () => {
     expect(mayOrganiseConcertation({ ...facts, actorId: 'first' })).toBe(false);
   });
 
+  it('lets the referent organise later concertations too, with or without a coordinator', () => {
+    const team = {
+      ...base,
+      teamIds: ['first', 'coordinator', 'referent', 'other'],
+      previousConcertations: 1,
+    };
+    const withBoth = { ...team, coordinatorIds: ['coordinator'], referentIds: ['referent'] };
+    expect(mayOrganiseConcertation({ ...withBoth, actorId: 'referent' })).toBe(true);
+    expect(mayOrganiseConcertation({ ...withBoth, actorId: 'other' })).toBe(false);
+    const referentOnly = { ...team, referentIds: ['referent'] };
+    expect(mayOrganiseConcertation({ ...referentOnly, actorId: 'referent' })).toBe(true);
+    expect(mayOrganiseConcertation({ ...referentOnly, actorId: 'first' })).toBe(false);
+  });
+
   it('never leaves a family without an organiser, and never lets someone off the team organise', () => {
     expect(
       mayOrganiseConcertation({
