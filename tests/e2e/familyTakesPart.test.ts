@@ -112,7 +112,8 @@ describe('1. her plan by default', () => {
     await expect
       .poll(() => mother.locator('[data-testid="space-item"][data-kind="sharedPlan"]').count())
       .toBe(1);
-    expect(await mother.getByTestId('member-actions').textContent()).toContain('Aucune action');
+    // Her actions are read after the space shows: wait for the list, not just the card's heading.
+    await expect.poll(() => mother.getByTestId('member-actions').textContent()).toContain('Aucune action');
     await mother.screenshot({ path: path.join(artifacts, 'family-member-space-phone.png'), fullPage: true });
     expect(await mother.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await mother.close();
