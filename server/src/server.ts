@@ -5,6 +5,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { buildIndexes, requireReplicaSet } from './db/deploymentCheck.ts';
 import { createLogger } from './logger.ts';
 import { bootstrapAdmin } from './commands/adminBootstrapper.ts';
 import { seedDemoData } from './demo/demoSeeder.ts';
@@ -33,6 +34,13 @@ export async function startServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
+  try {
+    await requireReplicaSet(database.connection);
+    await buildIndexes(database.connection);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
   const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);

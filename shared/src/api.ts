@@ -28,5 +28,15 @@ export const HealthSchema = z.object({
 /** Body of `GET /api/health`. */
 export type Health = z.infer<typeof HealthSchema>;
 
+/** Body of `GET /api/health` answered with 503 when the database does not answer a ping. */
+export const HealthDownSchema = z.object({
+  status: z.literal('unavailable'),
+  db: z.literal('down'),
+  version: z.string(),
+});
+
+/** Body of a 503 from `GET /api/health`. */
+export type HealthDown = z.infer<typeof HealthDownSchema>;
+
 /** Largest JSON body the API accepts, in bytes (larger bodies answer 413). */
 export const maxJsonBodyBytes = 256 * 1024;

@@ -2,7 +2,8 @@ import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { CollabCloseCode, finalCloseCodes } from '@concerto/shared';
+import * as decoding from 'lib0/decoding';
+import { CollabCloseCode, finalCloseCodes, SavingState, savingMessageType } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import { fetchCollabToken } from '../services/spacesService.ts';
 import { clearOfflineCopies, offlineCopyPrefix } from '../collab/offlineCopies.ts';
@@ -11,7 +12,8 @@ import { reconnectDelay } from '../collab/reconnectDelay.ts';
 /** What the user sees of the connection. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 /** Why a space was closed for good (an i18n key suffix). */
-export type ClosedReason = 'accessRevoked' | 'unauthenticated' | 'notFound' | 'messageTooLarge';
+export type ClosedReason =
+  'accessRevoked' | 'unauthenticated' | 'notFound' | 'messageTooLarge' | 'documentTooLarge';
 
 /** Someone connected to the same space, from the awareness states. */
 export interface Peer {
@@ -27,6 +29,7 @@ function reasonOf(code: number): ClosedReason {
   if (code === CollabCloseCode.unauthenticated) return 'unauthenticated';
   if (code === CollabCloseCode.notFound) return 'notFound';
   if (code === CollabCloseCode.messageTooLarge || code === 1009) return 'messageTooLarge';
+  if (code === CollabCloseCode.documentTooLarge) return 'documentTooLarge';
   return 'accessRevoked';
 }
 
@@ -41,6 +44,8 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
   const closedReason = ref<ClosedReason | null>(null);
   const access = ref<'read' | 'contribute' | 'write' | null>(null);
   const synced = ref(false);
+  /** The server has the edits but the database does not yet: they are saved when it is back. */
+  const savingDelayed = ref(false);
   /** Whether the copy kept on this device has been read (the document may show before the server answers). */
   const offlineLoaded = ref(false);
   const peers = ref<Peer[]>([]);
@@ -107,9 +112,13 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
       }
     });
     created.on('sync', (isSynced: boolean) => (synced.value = isSynced));
+    created.messageHandlers[savingMessageType] = (_encoder, decoder) => {
+      savingDelayed.value = decoding.readVarUint(decoder) === SavingState.delayed;
+    };
     created.on('closed', ({ code }: { code: number }) => {
-      if (finalCloseCodes.includes(code) || code === CollabCloseCode.messageTooLarge)
-        return stop(reasonOf(code));
+      savingDelayed.value = false;
+      const tooLarge = [CollabCloseCode.messageTooLarge, CollabCloseCode.documentTooLarge] as number[];
+      if (finalCloseCodes.includes(code) || tooLarge.includes(code)) return stop(reasonOf(code));
       // The old access no longer holds (e.g. now read-only): edit nothing until the new grant is known.
       if (code === CollabCloseCode.accessChanged) access.value = null;
       scheduleReconnect();
@@ -158,6 +167,7 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     closedReason,
     access,
     synced,
+    savingDelayed,
     offlineLoaded,
     peers,
     provider,

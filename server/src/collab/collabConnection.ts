@@ -60,6 +60,7 @@ export class CollabConnection implements DocumentPeer {
       );
       this.send(encoding.toUint8Array(awarenessEncoder));
     }
+    if (document.savingDelayed) this.send(document.savingMessage());
     const held = this.held;
     this.held = [];
     for (const message of held) this.handle(message);
@@ -135,6 +136,16 @@ export class CollabConnection implements DocumentPeer {
         this.logger.warn({ doc: document.name }, 'contribution outside the allowed parts dropped');
         return;
       }
+    }
+    const refusal = document.refusalOf(update.byteLength);
+    if (refusal === 'documentTooLarge') {
+      this.logger.warn({ doc: document.name }, 'edit refused: the document reached its size limit');
+      return this.close(CollabCloseCode.documentTooLarge, 'document too large');
+    }
+    if (refusal === 'savingUnavailable') {
+      // The client keeps the edit and sends it again when it reconnects.
+      this.logger.error({ doc: document.name }, 'edit refused: too many edits wait for the database');
+      return this.close(CollabCloseCode.savingUnavailable, 'saving unavailable, retry later');
     }
     Y.applyUpdate(document.doc, update, this);
   }

@@ -2,9 +2,13 @@ import type { Logger } from 'pino';
 import { SharedDocument, type PersistenceOptions } from './sharedDocument.ts';
 import type { UpdateStore } from './updateStore.ts';
 
+/** How long a shutdown waits for the database to take unsaved edits (within the 5 s stop deadline). */
+const shutdownSaveWaitMs = 2500;
+
 /**
  * The loaded documents. Concurrent first connections share one load; a document with no peers is
- * flushed and unloaded after `idleUnloadMs`, and a connection arriving meanwhile waits for that to end.
+ * flushed and unloaded after `idleUnloadMs` (only once the database has taken all its edits), and a
+ * connection arriving meanwhile waits for that to end.
  */
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
@@ -75,8 +79,11 @@ export class DocumentRegistry {
     this.idleTimers.clear();
     const documents = await Promise.allSettled(this.loading.values());
     this.loading.clear();
+    // Shutdown waits a moment for a database that is down; past that, the loss is logged loudly.
     await Promise.all(
-      documents.map((result) => (result.status === 'fulfilled' ? result.value.destroy() : undefined)),
+      documents.map((result) =>
+        result.status === 'fulfilled' ? result.value.destroy(shutdownSaveWaitMs) : undefined,
+      ),
     );
   }
 }

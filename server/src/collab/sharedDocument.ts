@@ -3,7 +3,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
-import type { UpdateStore } from './updateStore.ts';
+import { collabLimits, SavingState, savingMessageType } from '@concerto/shared';
+import { mergeIntoRecords } from './recordGroups.ts';
+import { maxStoredRecordBytes, type UpdateStore } from './updateStore.ts';
 
 /** Message types of the y-websocket protocol. */
 export const messageType = { sync: 0, awareness: 1 } as const;
@@ -12,6 +14,16 @@ export const messageType = { sync: 0, awareness: 1 } as const;
 export interface DocumentPeer {
   send(message: Uint8Array): void;
 }
+
+/** Why an incoming edit is refused: the document would pass its size limit, or too much is unsaved. */
+export type EditRefusal = 'documentTooLarge' | 'savingUnavailable' | null;
+
+/** Retries of a failed write wait 0.5 s, 1 s, 2 s, 4 s, then 5 s between attempts. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(500 * 2 ** Math.max(0, failures - 1), 5000);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Tuning of persistence; the defaults keep at most ~100 ms of edits unwritten. */
 export interface PersistenceOptions {
@@ -32,10 +44,17 @@ export class SharedDocument {
   /** Called before the document is freed, with its final state (the plan projection writes it then). */
   beforeDestroy: ((document: SharedDocument) => Promise<void>) | null = null;
   private pending: Uint8Array[] = [];
+  private unsavedBytes = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private clock = 0;
   private records = 0;
+  /** Consecutive failed writes, and since when: editors are told saving is delayed meanwhile. */
+  private failures = 0;
+  private failingSince = 0;
+  /** An upper estimate of the encoded state's size, made exact when it nears the limit. */
+  private estimatedBytes = 0;
+  private destroyed = false;
 
   private constructor(
     readonly name: string,
@@ -56,6 +75,7 @@ export class SharedDocument {
     const shared = new SharedDocument(name, store, options, logger);
     const loaded = await store.load(name);
     if (loaded.update) Y.applyUpdate(shared.doc, loaded.update, 'store');
+    shared.estimatedBytes = loaded.update?.byteLength ?? 0;
     shared.clock = loaded.lastClock;
     shared.records = loaded.records;
     shared.doc.on('update', shared.handleUpdate);
@@ -68,6 +88,35 @@ export class SharedDocument {
     return Y.encodeStateAsUpdate(this.doc).byteLength;
   }
 
+  /** Whether edits of this document wait for the database (what editors are told). */
+  get savingDelayed(): boolean {
+    return this.failures > 0;
+  }
+
+  /** Whether edits are still only in memory. */
+  get hasUnsavedEdits(): boolean {
+    return this.unsavedBytes > 0;
+  }
+
+  /** Whether an incoming update of `bytes` may be applied: the state and the unsaved edits are bounded. */
+  refusalOf(bytes: number): EditRefusal {
+    if (this.estimatedBytes + bytes > collabLimits.maxDocumentBytes) {
+      // Deleted content shrinks in the encoded state: measure before refusing.
+      this.estimatedBytes = this.stateSize();
+      if (this.estimatedBytes + bytes > collabLimits.maxDocumentBytes) return 'documentTooLarge';
+    }
+    if (this.unsavedBytes + bytes > collabLimits.maxUnsavedBytes) return 'savingUnavailable';
+    return null;
+  }
+
+  /** The saving-state message for one peer (sent on attach when saving is delayed). */
+  savingMessage(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, savingMessageType);
+    encoding.writeVarUint(encoder, this.savingDelayed ? SavingState.delayed : SavingState.saved);
+    return encoding.toUint8Array(encoder);
+  }
+
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType.sync);
@@ -75,7 +124,9 @@ export class SharedDocument {
     const message = encoding.toUint8Array(encoder);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     this.pending.push(update);
-    this.flushTimer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs);
+    this.unsavedBytes += update.byteLength;
+    this.estimatedBytes += update.byteLength;
+    if (!this.destroyed) this.flushTimer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs);
   };
 
   private readonly handleAwareness = (
@@ -100,38 +151,94 @@ export class SharedDocument {
 
   private async writePending(): Promise<void> {
     if (this.pending.length === 0) return;
-    const batch = this.pending;
+    const records = mergeIntoRecords(this.pending);
     this.pending = [];
-    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    try {
-      this.clock += 1;
-      await this.store.append(this.name, this.clock, merged);
-      this.records += 1;
-    } catch (error) {
-      // Keep the edits and retry under a new clock (a record may have been written after all: storing
-      // the same Yjs update twice is harmless, reusing its clock would not be).
-      this.pending.unshift(merged);
-      this.logger.error({ err: error, doc: this.name }, 'storing a collaboration update failed; will retry');
-      this.flushTimer ??= setTimeout(() => void this.flush(), 1000);
-      return;
-    }
+    // Each record gets its own clock, never reused: a failed record may have been written after all
+    // (storing a Yjs update twice is harmless, two records under one clock would not be).
+    const results = await Promise.allSettled(
+      records.map((record) => this.store.append(this.name, ++this.clock, record)),
+    );
+    const failed = records.filter((_, index) => results[index]!.status === 'rejected');
+    this.records += records.length - failed.length;
+    this.pending = [...failed, ...this.pending];
+    this.unsavedBytes = this.pending.reduce((total, update) => total + update.byteLength, 0);
+    if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
+    if (this.failures > 0) this.writeRecovered();
     if (this.records >= this.options.compactAfterRecords) await this.compact();
     this.onFlushed?.(this);
   }
 
+  /** Keeps the edits in memory, says so loudly, and retries with back-off. */
+  private writeFailed(result: PromiseSettledResult<void> | undefined): void {
+    const error = result?.status === 'rejected' ? (result.reason as unknown) : undefined;
+    this.failures += 1;
+    const context = { err: error, doc: this.name, unsavedBytes: this.unsavedBytes, attempt: this.failures };
+    if (this.failures === 1) {
+      this.failingSince = Date.now();
+      this.logger.error(context, 'collaboration edits could not be saved: kept in memory, retrying');
+      this.broadcast(this.savingMessage());
+    } else if (this.failures % 10 === 0) {
+      this.logger.error(context, 'collaboration edits still not saved: the database is unavailable');
+    }
+    if (!this.destroyed) this.flushTimer ??= setTimeout(() => void this.flush(), retryDelayMs(this.failures));
+  }
+
+  private writeRecovered(): void {
+    this.logger.warn(
+      { doc: this.name, attempts: this.failures, delayedMs: Date.now() - this.failingSince },
+      'collaboration edits saved again after the database was unavailable',
+    );
+    this.failures = 0;
+    this.broadcast(this.savingMessage());
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message);
+  }
+
   private async compact(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.estimatedBytes = snapshot.byteLength;
+    if (snapshot.byteLength > maxStoredRecordBytes) {
+      // Only a document stored before the size limit existed gets here: keep its records as they are.
+      this.logger.error({ doc: this.name, bytes: snapshot.byteLength }, 'document too large to compact');
+      this.records = 0;
+      return;
+    }
     try {
       this.clock += 1;
-      await this.store.compact(this.name, this.clock, Y.encodeStateAsUpdate(this.doc));
+      await this.store.compact(this.name, this.clock, snapshot);
       this.records = 1;
     } catch (error) {
       this.logger.warn({ err: error, doc: this.name }, 'compaction failed; records kept as they are');
     }
   }
 
-  /** Flushes, then frees the document. */
-  async destroy(): Promise<void> {
+  /**
+   * Writes every unsaved edit, retrying with back-off for up to `waitMs`. Resolves whether all were
+   * saved; an idle document is never freed with edits only in memory.
+   */
+  async saveAll(waitMs = Infinity): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
     await this.flush();
+    while (this.hasUnsavedEdits && Date.now() < deadline) {
+      await sleep(Math.min(retryDelayMs(this.failures), Math.max(0, deadline - Date.now())));
+      await this.flush();
+    }
+    return !this.hasUnsavedEdits;
+  }
+
+  /** Saves (waiting for the database up to `waitMs`), then frees the document. */
+  async destroy(waitMs = Infinity): Promise<void> {
+    const saved = await this.saveAll(waitMs);
+    this.destroyed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (!saved)
+      this.logger.fatal(
+        { doc: this.name, unsavedBytes: this.unsavedBytes },
+        'collaboration edits lost: the database stayed unavailable until the document was freed',
+      );
     await this.beforeDestroy?.(this).catch(() => undefined);
     this.awareness.destroy();
     this.doc.destroy();

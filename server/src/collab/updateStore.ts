@@ -10,6 +10,15 @@ function bytesOf(data: unknown): Uint8Array {
   throw new Error('Unexpected stored update format');
 }
 
+/**
+ * Largest record the store writes. MongoDB refuses documents over 16 MiB, and the driver refuses a whole
+ * `insertMany` batch when one of them is over: such a record fails alone, before the batch is sent.
+ */
+export const maxStoredRecordBytes = 15 * 1024 * 1024;
+
+/** Thrown for a record the database could never take; retrying it as it is would fail forever. */
+export class RecordTooLargeError extends Error {}
+
 /** What was read back for a document: its merged state and where its clock stands. */
 export interface LoadedState {
   update: Uint8Array | null;
@@ -24,6 +33,20 @@ export interface UpdateStore {
   append(docName: string, clock: number, update: Uint8Array): Promise<void>;
   /** Replaces every record up to `upToClock` with one snapshot, atomically. */
   compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void>;
+}
+
+/**
+ * Which records of an unordered batch may be missing after `error`. Only a bulk error that accounts for
+ * every record (inserted + named failures = batch) is trusted to name the failures; otherwise, e.g. an
+ * empty `writeErrors` after the database became unreachable, every record is counted as failed.
+ */
+export function failedIndexes(error: unknown, batchLength: number): number[] {
+  const bulk = error as { writeErrors?: { index: number }[]; insertedCount?: number };
+  const named = bulk.writeErrors ?? [];
+  const accounted = named.length > 0 && (bulk.insertedCount ?? -1) + named.length === batchLength;
+  return accounted
+    ? named.map((writeError) => writeError.index)
+    : Array.from({ length: batchLength }, (_, index) => index);
 }
 
 /** The MongoDB implementation of the update store. */
@@ -51,6 +74,11 @@ export class MongoUpdateStore implements UpdateStore {
    * database round trip for every document that flushed at the same moment instead of one each.
    */
   append(docName: string, clock: number, update: Uint8Array): Promise<void> {
+    if (update.byteLength > maxStoredRecordBytes) {
+      return Promise.reject(
+        new RecordTooLargeError(`a ${update.byteLength}-byte update exceeds ${maxStoredRecordBytes} bytes`),
+      );
+    }
     return new Promise((resolve, reject) => {
       this.queued.push({
         record: { docName, clock, kind: 'update', data: Buffer.from(update), createdAt: new Date() },
@@ -74,11 +102,10 @@ export class MongoUpdateStore implements UpdateStore {
       );
       batch.forEach((entry) => entry.resolve());
     } catch (error) {
-      // Unordered: only the records named in the error failed; the others are stored.
-      const writeErrors = (error as { writeErrors?: { index: number }[] }).writeErrors;
-      const failed = new Set(
-        writeErrors ? writeErrors.map((writeError) => writeError.index) : batch.map((_, index) => index),
-      );
+      // Unordered: when the error names failed records, only they failed. An empty list says nothing
+      // was judged record by record (the database was unreachable): then every record may be missing,
+      // and all are retried (storing a Yjs update twice is harmless, losing one is not).
+      const failed = new Set(failedIndexes(error, batch.length));
       batch.forEach((entry, index) => (failed.has(index) ? entry.reject(error) : entry.resolve()));
     }
   }

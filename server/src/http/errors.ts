@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '@concerto/shared';
+import { isDatabaseUnavailable } from '../db/availability.ts';
+
+/** Seconds a client is told to wait (`Retry-After`) when the database is unavailable. */
+export const databaseRetryAfterSeconds = 5;
 
 /** An error a client can meet: carries the HTTP status and a stable machine-readable code. */
 export class HttpError extends Error {
@@ -38,6 +42,13 @@ function toHttpError(error: unknown): HttpError {
     const summary = details.map((detail) => `${detail.path || '(body)'}: ${detail.message}`).join('; ');
     return new HttpError(400, 'invalid_request', `Invalid request: ${summary}`, details);
   }
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(
+      503,
+      'database_unavailable',
+      'The database is unavailable for a moment. Try again in a few seconds.',
+    );
+  }
   if ((error as Error)?.name === 'VersionError') {
     return new HttpError(
       409,
@@ -62,7 +73,10 @@ function toHttpError(error: unknown): HttpError {
 /** Turns any thrown error into the uniform body `{ error: { code, message, details? } }`. */
 export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
   const httpError = toHttpError(error);
-  if (httpError.status >= 500) request.log?.error({ err: error }, 'request failed');
+  if (httpError.code === 'database_unavailable') {
+    request.log?.warn({ err: error }, 'request failed: database unavailable');
+    response.set('Retry-After', String(databaseRetryAfterSeconds));
+  } else if (httpError.status >= 500) request.log?.error({ err: error }, 'request failed');
   const body: ApiErrorBody = { error: { code: httpError.code, message: httpError.message } };
   if (httpError.details !== undefined) body.error.details = httpError.details;
   response.status(httpError.status).json(body);

@@ -16,6 +16,10 @@ export const CollabCloseCode = {
   tooSlow: 4408,
   /** The server is shutting down; reconnecting later is fine. */
   serverShutdown: 4503,
+  /** The database cannot take more edits of this document for now; the client keeps them and retries. */
+  savingUnavailable: 4507,
+  /** The document reached its size limit: the edit that would exceed it is refused (reading still works). */
+  documentTooLarge: 4414,
 } as const;
 
 /** Close codes after which reconnecting cannot succeed: the client stops and explains. */
@@ -35,7 +39,20 @@ export const collabLimits = {
   maxPendingMessages: 200,
   /** Interval of server pings; a connection silent for three intervals is closed. */
   pingIntervalMs: 20_000,
+  /** Largest encoded state of one document; a snapshot must stay well under MongoDB's 16 MiB. */
+  maxDocumentBytes: 8 * 1024 * 1024,
+  /** Edits of one document kept in memory while the database cannot store them; past this, refused. */
+  maxUnsavedBytes: 16 * 1024 * 1024,
 } as const;
+
+/**
+ * A message type of our own beside y-websocket's sync (0) and awareness (1): the server tells editors
+ * whether their edits are being saved. Payload: one varuint, a {@link SavingState}.
+ */
+export const savingMessageType = 100;
+
+/** Whether the server's copy of a document is stored (`saved`) or waiting for the database (`delayed`). */
+export const SavingState = { saved: 0, delayed: 1 } as const;
 
 /** Path prefix of collaboration websockets: `/collab/<spaceId>`. */
 export const collabPathPrefix = '/collab/';
