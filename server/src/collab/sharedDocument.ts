@@ -23,6 +23,9 @@ export function retryDelayMs(failures: number): number {
   return Math.min(500 * 2 ** Math.max(0, failures - 1), 5000);
 }
 
+/** A write still unanswered after this long is announced to editors as delayed. */
+const slowSaveNoticeMs = 2000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Tuning of persistence; the defaults keep at most ~100 ms of edits unwritten. */
@@ -52,6 +55,7 @@ export class SharedDocument {
   /** Consecutive failed writes, and since when: editors are told saving is delayed meanwhile. */
   private failures = 0;
   private failingSince = 0;
+  private delayAnnounced = false;
   /** An upper estimate of the encoded state's size, made exact when it nears the limit. */
   private estimatedBytes = 0;
   private destroyed = false;
@@ -90,7 +94,7 @@ export class SharedDocument {
 
   /** Whether edits of this document wait for the database (what editors are told). */
   get savingDelayed(): boolean {
-    return this.failures > 0;
+    return this.delayAnnounced;
   }
 
   /** Whether edits are still only in memory. */
@@ -155,15 +159,19 @@ export class SharedDocument {
     this.pending = [];
     // Each record gets its own clock, never reused: a failed record may have been written after all
     // (storing a Yjs update twice is harmless, two records under one clock would not be).
+    // While the driver waits for a database that is gone, editors hear of it before the write fails.
+    const slow = setTimeout(() => this.announceDelay(true), slowSaveNoticeMs);
     const results = await Promise.allSettled(
       records.map((record) => this.store.append(this.name, ++this.clock, record)),
     );
+    clearTimeout(slow);
     const failed = records.filter((_, index) => results[index]!.status === 'rejected');
     this.records += records.length - failed.length;
     this.pending = [...failed, ...this.pending];
     this.unsavedBytes = this.pending.reduce((total, update) => total + update.byteLength, 0);
     if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
     if (this.failures > 0) this.writeRecovered();
+    this.announceDelay(false);
     if (this.records >= this.options.compactAfterRecords) await this.compact();
     this.onFlushed?.(this);
   }
@@ -176,7 +184,7 @@ export class SharedDocument {
     if (this.failures === 1) {
       this.failingSince = Date.now();
       this.logger.error(context, 'collaboration edits could not be saved: kept in memory, retrying');
-      this.broadcast(this.savingMessage());
+      this.announceDelay(true);
     } else if (this.failures % 10 === 0) {
       this.logger.error(context, 'collaboration edits still not saved: the database is unavailable');
     }
@@ -189,10 +197,13 @@ export class SharedDocument {
       'collaboration edits saved again after the database was unavailable',
     );
     this.failures = 0;
-    this.broadcast(this.savingMessage());
   }
 
-  private broadcast(message: Uint8Array): void {
+  /** Tells every editor when saving becomes delayed or is back to normal (only on a change). */
+  private announceDelay(delayed: boolean): void {
+    if (this.delayAnnounced === delayed) return;
+    this.delayAnnounced = delayed;
+    const message = this.savingMessage();
     for (const peer of this.peers) peer.send(message);
   }
 

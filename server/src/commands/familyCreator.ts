@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CreateFamilyRequestSchema } from '@concerto/shared';
+import { inTransaction } from '../db/transaction.ts';
 import { recordableFamilyDates } from './familyDatesRecorder.ts';
 import { FamilyModel } from '../models/family.ts';
 import { provisionDefaultSpaces } from './spaceProvisioner.ts';
@@ -8,7 +9,7 @@ import { provisionDefaultSpaces } from './spaceProvisioner.ts';
 export async function createFamily(creatorId: string, input: z.output<typeof CreateFamilyRequestSchema>) {
   const dates = recordableFamilyDates({ dueDate: null, birthDate: null }, input);
   const now = new Date();
-  const family = await FamilyModel.create({
+  const fields = {
     label: input.label,
     members: input.members.map((member) => ({
       ...member,
@@ -35,7 +36,11 @@ export async function createFamily(creatorId: string, input: z.output<typeof Cre
       },
     ],
     createdBy: creatorId,
+  };
+  // A family file never exists without its spaces.
+  return inTransaction(async (session) => {
+    const [family] = await FamilyModel.create([fields], { session });
+    await provisionDefaultSpaces(family!._id, creatorId, session);
+    return family!;
   });
-  await provisionDefaultSpaces(family._id, creatorId);
-  return family;
 }

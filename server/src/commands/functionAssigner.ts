@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type ClientSession } from 'mongoose';
 import type { z } from 'zod';
 import {
   addDays,
@@ -9,6 +9,7 @@ import {
   type TeamFunction,
 } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { invalidField, HttpError, forbidden } from '../http/errors.ts';
 import type { FamilyModel } from '../models/family.ts';
 import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
@@ -19,8 +20,9 @@ type Request = z.output<typeof AssignFunctionRequestSchema>;
 /** The functions held now, per professional, from the assignment history. */
 export async function currentFunctions(
   familyId: mongoose.Types.ObjectId,
+  session: ClientSession | null = null,
 ): Promise<Map<string, TeamFunction[]>> {
-  const current = await FunctionAssignmentModel.find({ familyId, endedAt: null }).lean();
+  const current = await FunctionAssignmentModel.find({ familyId, endedAt: null }).session(session).lean();
   const held = new Map<string, TeamFunction[]>();
   for (const assignment of current) {
     if (!assignment.professionalId) continue;
@@ -31,13 +33,13 @@ export async function currentFunctions(
 }
 
 /** Keeps the team's `functions` (used by the policy, e.g. who reads the audit) equal to the history's current state. */
-async function syncTeamFunctions(family: Family): Promise<void> {
-  const held = await currentFunctions(family._id);
+async function syncTeamFunctions(family: Family, session: ClientSession): Promise<void> {
+  const held = await currentFunctions(family._id, session);
   for (const membership of family.team) {
     const functions = membership.endedAt ? [] : (held.get(String(membership.professionalId)) ?? []);
     membership.functions = teamFunctions.filter((name) => functions.includes(name)) as never;
   }
-  await family.save();
+  await family.save({ session });
 }
 
 type ChosenBy = { kind: 'familyMember' | 'team'; id: string; displayName: string };
@@ -126,26 +128,34 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
       : null;
   if (expectedEnd && expectedEnd <= start) throw invalidField('expectedEnd', 'must be after the start');
 
-  if (current) {
-    current.endedAt = now;
-    await current.save();
-  }
-  const assignment = request.professionalId
-    ? await FunctionAssignmentModel.create({
-        familyId: family._id,
-        function: request.function,
-        professionalId: request.professionalId,
-        start,
-        expectedEnd,
-        chosenBy,
-        enteredBy,
-        reason: request.function === 'caseManager' ? request.reason : null,
-        concertationId: request.concertationId ?? null,
-        handover,
-      })
-    : null;
-  await syncTeamFunctions(family);
-  return assignment;
+  // The previous holder's end, the new assignment and the team's functions change together.
+  return inTransaction(async (session) => {
+    if (current) {
+      current.endedAt = now;
+      await current.save({ session });
+    }
+    const [assignment] = request.professionalId
+      ? await FunctionAssignmentModel.create(
+          [
+            {
+              familyId: family._id,
+              function: request.function,
+              professionalId: request.professionalId,
+              start,
+              expectedEnd,
+              chosenBy,
+              enteredBy,
+              reason: request.function === 'caseManager' ? request.reason : null,
+              concertationId: request.concertationId ?? null,
+              handover,
+            },
+          ],
+          { session },
+        )
+      : [null];
+    await syncTeamFunctions(family, session);
+    return assignment ?? null;
+  });
 }
 
 /** The new coordinator acknowledges the hand-over they received. */

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type ClientSession } from 'mongoose';
 import { defaultAudience, type SpaceKind } from '@concerto/shared';
 import { SpaceModel } from '../models/space.ts';
 
@@ -13,11 +13,11 @@ const defaultSpaces: { kind: SpaceKind; title: string }[] = [
 export async function provisionDefaultSpaces(
   familyId: mongoose.Types.ObjectId,
   createdBy: string | null,
+  session: ClientSession | null = null,
 ): Promise<void> {
-  const existing = await SpaceModel.find(
-    { familyId, kind: mongoose.trusted({ $ne: 'custom' }) },
-    { kind: 1 },
-  ).lean();
+  const existing = await SpaceModel.find({ familyId, kind: mongoose.trusted({ $ne: 'custom' }) }, { kind: 1 })
+    .session(session)
+    .lean();
   const missing = defaultSpaces.filter((space) => !existing.some((found) => found.kind === space.kind));
   if (missing.length === 0) return;
   await SpaceModel.insertMany(
@@ -28,5 +28,6 @@ export async function provisionDefaultSpaces(
       audience: defaultAudience(space.kind),
       createdBy,
     })),
+    { session },
   );
 }

@@ -112,6 +112,21 @@ describe('maintenance', () => {
     );
     expect((await midwife.client.get('/directory?q=etoile')).body[0].suggestions).toBeUndefined();
   });
+
+  it('keeps the newest 50 suggestions of an entry, so it never grows without bound', async () => {
+    for (let index = 0; index < 55; index += 1) {
+      const sent = await midwife.client.post(`/directory/${entryId}/suggestions`, {
+        text: `Remarque ${index}`,
+      });
+      expect(sent.status).toBe(201);
+    }
+    const texts = (await manager.client.get('/directory?q=etoile')).body[0].suggestions.map(
+      (suggestion: { text: string }) => suggestion.text,
+    );
+    expect(texts).toHaveLength(50);
+    expect(texts.at(-1)).toBe('Remarque 54');
+    expect(texts).not.toContain('Remarque 4');
+  });
 });
 
 describe('CSV', () => {

@@ -22,6 +22,7 @@ import { presentConcertation } from '../../presenters/concertationPresenter.ts';
 import { presentMinutes } from '../../presenters/minutesPresenter.ts';
 import { announceRoomChange } from '../../realtime/roomEvents.ts';
 import { FamilyParams } from '../families/params.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const ConcertationParams = z.strictObject({ id: IdSchema });
 const AttendanceRequestSchema = z.strictObject({
@@ -215,7 +216,6 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       concertation.closedAt = minutes.closedAt;
       concertation.startedAt ??= concertation.scheduledAt;
       concertation.minutes = minutes;
-      await concertation.save();
       const present = concertation.attendance.filter((entry) => entry.status === 'present');
       family.services.push({
         service: 'concertation',
@@ -223,7 +223,11 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         deliveredBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
         note: `Concertation ${concertation._id}: ${present.length} présent(s) — ${present.map((entry) => entry.name).join(', ')}`,
       });
-      await family.save();
+      // A closed meeting always has its funded-service record, and the record always its closed meeting.
+      await inTransaction(async (session) => {
+        await concertation.save({ session });
+        await family.save({ session });
+      });
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
       return presentConcertation(concertation, auth, opened);
     },

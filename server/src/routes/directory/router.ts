@@ -18,6 +18,7 @@ import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { DirectoryEntryModel, type DirectoryEntryDocument } from '../../models/directoryEntry.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const EntryParams = z.strictObject({ id: IdSchema });
 
@@ -115,11 +116,17 @@ async function importCsv(request: Request, actor: Actor) {
       problems,
     );
   const entries = rows.map((row) => (row as { entry: z.output<typeof DirectoryEntryInputSchema> }).entry);
-  await DirectoryEntryModel.insertMany(
-    entries.map((entry) => ({ ...entry, organisationId, searchText: searchTextOf(entry) })),
+  await inTransaction((session) =>
+    DirectoryEntryModel.insertMany(
+      entries.map((entry) => ({ ...entry, organisationId, searchText: searchTextOf(entry) })),
+      { session },
+    ),
   );
   return { imported: entries.length };
 }
+
+/** Suggestions kept per directory entry (the newest); older ones drop off. */
+export const maxSuggestionsPerEntry = 50;
 
 /** The living resource directory: search, entries maintained by their organisations, availability, CSV. */
 export function directoryRouter(): Router {
@@ -216,10 +223,16 @@ export function directoryRouter(): Router {
         {
           $push: {
             suggestions: {
-              text: body.text,
-              by: auth.displayName,
-              byUserId: auth.actor.kind === 'familyMember' ? null : auth.actor.userId,
-              at: new Date(),
+              $each: [
+                {
+                  text: body.text,
+                  by: auth.displayName,
+                  byUserId: auth.actor.kind === 'familyMember' ? null : auth.actor.userId,
+                  at: new Date(),
+                },
+              ],
+              // Bounded: the newest suggestions are kept, so an entry can never outgrow a document.
+              $slice: -maxSuggestionsPerEntry,
             },
           },
         },

@@ -21,6 +21,7 @@ import { NetworkMeetingModel, type NetworkMeetingDocument } from '../../models/n
 import { OrganisationModel } from '../../models/organisation.ts';
 import { SpaceModel } from '../../models/space.ts';
 import { loadPeople, personRef } from '../../presenters/people.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const MeetingParams = z.strictObject({ id: IdSchema });
 
@@ -146,14 +147,22 @@ export function networkRouter(documents: DocumentRegistry): Router {
         organiserId: auth.actor.userId,
         memberOrganisationIds: memberIds,
       });
-      const notes = await SpaceModel.create({
-        kind: 'networkNotes',
-        title: body.title,
-        networkMeetingId: meeting._id,
-        audience: { ...defaultAudience('custom'), team: 'none' },
+      // The meeting and its notes space exist together or not at all.
+      await inTransaction(async (session) => {
+        const [notes] = await SpaceModel.create(
+          [
+            {
+              kind: 'networkNotes',
+              title: body.title,
+              networkMeetingId: meeting._id,
+              audience: { ...defaultAudience('custom'), team: 'none' },
+            },
+          ],
+          { session },
+        );
+        meeting.notesSpaceId = notes!._id;
+        await meeting.save({ session });
       });
-      meeting.notesSpaceId = notes._id;
-      await meeting.save();
       return present(meeting.toObject(), auth);
     },
   );
