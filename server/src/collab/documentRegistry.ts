@@ -65,6 +65,7 @@ export class DocumentRegistry {
       .catch((error: unknown) => this.logger.error({ err: error, doc: document.name }, 'unloading failed'));
     this.unloading.set(document.name, unloading);
     await unloading;
+    this.logger.debug({ doc: document.name }, 'document unloaded');
     this.unloading.delete(document.name);
   }
 
