@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
-import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
+import { startStandin, type Standin } from '../../../tools/mongo-standin/src/index.ts';
 import { startFakeStandalone, type FakeStandalone } from '../../support/fakeStandalone.ts';
 import { startTestServer } from '../../support/testServer.ts';
 

@@ -5,8 +5,8 @@ import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { buildFamily, buildProfessional, type BuiltProfessional } from '../../support/factories.ts';
-import { freePort, startServerProcess } from '../../support/serverProcess.ts';
-import { startStandinProcess } from '../../support/standinProcess.ts';
+import { startServerProcess } from '../../support/serverProcess.ts';
+import { spawnStandin } from '../../../tools/mongo-standin/src/process/standinProcess.ts';
 
 const typists = 10;
 const outageMs = 15_000;
@@ -21,10 +21,11 @@ async function open(url: string, who: BuiltProfessional, spaceId: string): Promi
 describe('the database process stops for 15 s while ten people type', () => {
   it('loses no edit, answers 503 on health meanwhile, logs the outage, and nothing crashes', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'concerto-fault-'));
-    const port = await freePort();
-    let standin = await startStandinProcess(port, dataDir);
+    let crashes = 0;
+    const standin = await spawnStandin({ dataDir, onUnexpectedExit: () => (crashes += 1) });
+    const databaseUri = standin.uri.replace('/?', '/concerto?');
     const server = await startServerProcess({
-      MONGODB_URI: `${standin.uri}/concerto`,
+      MONGODB_URI: databaseUri,
       CONCERTO_SKIP_CLIENT_BUILD: '1',
       CONCERTO_COLLAB_IDLE_UNLOAD_MS: '200',
       LOG_LEVEL: 'debug',
@@ -33,7 +34,7 @@ describe('the database process stops for 15 s while ten people type', () => {
     let typing: NodeJS.Timeout | undefined;
     try {
       // The factories write accounts directly: this process connects to the database for that only.
-      await mongoose.connect(`${standin.uri}/concerto`);
+      await mongoose.connect(databaseUri);
       const midwife = await buildProfessional(server.url);
       await mongoose.disconnect();
       const family = await buildFamily(midwife.client);
@@ -69,7 +70,7 @@ describe('the database process stops for 15 s while ten people type', () => {
         );
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      standin = await startStandinProcess(port, dataDir);
+      await standin.restart();
       await waitFor(
         async () => (await fetch(`${server.url}/api/health`)).status === 200,
         30_000,
@@ -96,11 +97,12 @@ describe('the database process stops for 15 s while ten people type', () => {
       expect(server.output()).toContain('collaboration edits could not be saved: kept in memory, retrying');
       expect(server.output()).toContain('collaboration edits saved again after the database was unavailable');
       expect(server.child.exitCode).toBeNull();
-      expect(standin.child.exitCode).toBeNull();
+      expect(standin.pid).toBeDefined();
+      expect(crashes).toBe(0);
     } finally {
       clearInterval(typing);
       await server.stop();
-      await standin.kill();
+      await standin.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);

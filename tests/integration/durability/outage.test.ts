@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { SavingState, savingMessageType } from '@concerto/shared';
-import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
+import { startStandin, type Standin } from '../../../tools/mongo-standin/src/index.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { buildFamily, buildProfessional, type BuiltProfessional } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
