@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollabCloseCode, collabLimits } from '@concerto/shared';
+import { CollabUpdateModel } from '../../../server/src/models/collabUpdate.ts';
+import { MongoUpdateStore, RecordTooLargeError } from '../../../server/src/collab/updateStore.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { buildFamily, buildProfessional, type BuiltProfessional } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
@@ -39,5 +41,16 @@ describe('the size limit of one document', () => {
     await waitFor(() => again.client.synced, 10_000, 'sync of the large document');
     expect(again.client.doc.getText('notes').length).toBe(2 * chunk.length);
     again.client.close();
+  });
+
+  it("a record over MongoDB's limit fails alone: the records written with it are stored", async () => {
+    const store = new MongoUpdateStore();
+    const [oversized, small] = await Promise.allSettled([
+      store.append('oversized-document', 1, new Uint8Array(17 * 1024 * 1024)),
+      store.append('small-document', 1, new Uint8Array([0, 0])),
+    ]);
+    expect(oversized.status === 'rejected' && oversized.reason).toBeInstanceOf(RecordTooLargeError);
+    expect(small.status).toBe('fulfilled');
+    expect(await CollabUpdateModel.countDocuments({ docName: 'small-document' })).toBe(1);
   });
 });
