@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   const admin = await signIn(server.url, 'admin@saving.test', 'admin-password-1');
-  await admin.post('/organisations', {
+  const organisation = await admin.post('/organisations', {
     name: 'Maternité Enregistrement',
     kind: 'hospital',
     accessManager: {
@@ -36,8 +36,10 @@ beforeAll(async () => {
       password: 'staff-password-1',
       profession: 'Sage-femme',
       healthRole: 'A',
+      inamiNumber: '41234502002',
     },
   });
+  expect(organisation.status, organisation.text).toBe(201);
   const midwife = await signIn(server.url, 'midwife@saving.test', 'staff-password-1');
   midwifeToken = midwife.credentials.token!;
   const family = await midwife.post('/families', {
