@@ -1,14 +1,12 @@
-import { spaceAccessFor, type Minutes } from '@concerto/shared';
+import type { Minutes } from '@concerto/shared';
 import type { DecisionDocument } from '../models/decision.ts';
 import type { FunctionAssignmentDocument } from '../models/functionAssignment.ts';
-import { SpaceModel } from '../models/space.ts';
-import type { openConcertation } from '../policies/concertationAccess.ts';
-import { audienceOf, spaceFamilyScopeOf } from '../policies/spaceAccess.ts';
+import type { OpenedConcertation } from '../policies/concertationAccess.ts';
+import { canOnDecision } from '../policies/decisionReads.ts';
+import { minutesSectionsFor } from '../policies/spaceAccess.ts';
 import { presentConcertation } from './concertationPresenter.ts';
 import { presentDecisions } from './decisionPresenter.ts';
 import { presentAssignments } from './functionPresenter.ts';
-
-type OpenedConcertation = Awaited<ReturnType<typeof openConcertation>>;
 
 interface FrozenMinutes {
   decisions: DecisionDocument[];
@@ -20,25 +18,18 @@ interface FrozenMinutes {
 
 /**
  * One participant's copy of the frozen minutes: decisions hidden from them are left out, the stratum is
- * for professionals, and plan changes only for those who may open the shared plan.
+ * for the team, and plan changes only for those who may open the shared plan (the policy decides each).
  */
-export async function presentMinutes(opened: OpenedConcertation): Promise<Minutes> {
-  const { concertation, auth, family } = opened;
+export async function presentMinutes({ opened, concertation }: OpenedConcertation): Promise<Minutes> {
   const frozen = concertation.minutes as FrozenMinutes;
-  const { policies: _policies, ...view } = await presentConcertation(concertation, auth, opened);
-  const plan = await SpaceModel.findOne({ familyId: family._id, kind: 'sharedPlan' }).lean();
-  const mayReadPlan =
-    !!plan &&
-    spaceAccessFor(
-      auth.actor,
-      { kind: plan.kind, audience: audienceOf(plan) },
-      await spaceFamilyScopeOf(family),
-    ) !== 'none';
+  const { policies: _policies, ...view } = await presentConcertation(concertation, opened);
+  const sections = await minutesSectionsFor(opened);
+  const decisions = frozen.decisions.filter((decision) => canOnDecision(opened, 'decision.read', decision));
   return {
     concertation: view,
-    decisions: await presentDecisions(frozen.decisions, new Map(frozen.amendedBy), auth, opened),
-    functionChanges: await presentAssignments(frozen.functionChanges, auth.actor.kind === 'familyMember'),
-    ...(auth.actor.kind === 'professional' ? { stratumChanges: frozen.stratumChanges } : {}),
-    ...(mayReadPlan ? { planChanges: frozen.planChanges } : {}),
+    decisions: await presentDecisions(decisions, new Map(frozen.amendedBy), opened),
+    functionChanges: await presentAssignments(frozen.functionChanges, !sections.audiences),
+    ...(sections.strata ? { stratumChanges: frozen.stratumChanges } : {}),
+    ...(sections.plan ? { planChanges: frozen.planChanges } : {}),
   };
 }

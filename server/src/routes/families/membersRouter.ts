@@ -5,6 +5,7 @@ import {
   MemberSchema,
   MemberVisibilitySchema,
   NewMemberSchema,
+  professionalIdOf,
 } from '@concerto/shared';
 import { issueInvitation } from '../../commands/invitationIssuer.ts';
 import { sharePlanWithInvited } from '../../commands/planSharer.ts';
@@ -74,7 +75,7 @@ export function membersRouter(): Router {
       const invitation = await issueInvitation({
         familyId: family._id,
         memberId: member._id,
-        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
+        createdBy: professionalIdOf(auth.actor) ?? '',
         expiresInDays: body.expiresInDays,
       });
       await sharePlanWithInvited(family._id, member._id, body.sharePlan);
@@ -99,14 +100,14 @@ export function membersRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'invitations',
         write: false,
         action: 'family.invitations.create',
       });
-      if (!family.members.some((candidate) => String(candidate._id) === params.memberId))
+      if (!opened.family.members.some((candidate) => String(candidate._id) === params.memberId))
         throw notFound('member');
-      return previewMemberVisibility(family, params.memberId);
+      return previewMemberVisibility(opened, params.memberId);
     },
   );
 
