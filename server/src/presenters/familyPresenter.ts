@@ -14,6 +14,20 @@ export function calendarDate(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
+/** One family member as the file shows her. */
+export function presentMember(
+  member: FamilyRepository['family']['members'][number],
+): FamilyView['members'][number] {
+  return {
+    id: String(member._id),
+    displayName: member.displayName,
+    role: member.role,
+    birthDate: calendarDate(member.birthDate),
+    preferredLanguage: member.preferredLanguage,
+    interpreterNeeded: member.interpreterNeeded,
+  };
+}
+
 /**
  * Formats the family file as this caller may see it. The repository already loaded only what she may
  * read (indicators, members, team); sections her policies leave out are not written at all.
@@ -49,14 +63,7 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
     phase: phase?.phase ?? null,
     dayOf1000: phase?.dayOf1000 ?? null,
     gestationalWeeks: phase?.gestationalWeeks ?? null,
-    members: members.map((member) => ({
-      id: String(member._id),
-      displayName: member.displayName,
-      role: member.role,
-      birthDate: calendarDate(member.birthDate),
-      preferredLanguage: member.preferredLanguage,
-      interpreterNeeded: member.interpreterNeeded,
-    })),
+    members: members.map(presentMember),
     team: team.map((membership) => {
       const person = people.get(String(membership.professionalId));
       return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { CollabCloseCode } from '@concerto/shared';
 import { AuditEntryModel } from '../../../server/src/models/auditEntry.ts';
 import type { TestApiClient } from '../../support/apiClient.ts';
@@ -13,6 +13,7 @@ import {
   inviteMember,
   type BuiltProfessional,
 } from '../../support/factories.ts';
+import { connectRoom, emitWithAck } from '../../support/roomClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
 // Each defect found on the main branch before issue 10 (one policy, enforced where data is read).
@@ -113,19 +114,9 @@ describe('Channels disagree', () => {
     });
     expect(withdrawn.status).toBe(201);
 
-    const socket = connectSocket(server.url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: partner.credentials.cookie! },
-      reconnection: false,
-    });
+    const socket = await connectRoom(server.url, partner);
     sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    const joined = await new Promise((resolve) =>
-      socket.emit('concertation:join', { concertationId }, resolve),
-    );
+    const joined = await emitWithAck(socket, 'concertation:join', { concertationId });
     expect(joined).toEqual({ ok: false, error: 'not_found' });
 
     expect((await partner.get(`/concertations/${concertationId}`)).status).toBe(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { ConcertationModel } from '../../../server/src/models/concertation.ts';
 import type { TestApiClient } from '../../support/apiClient.ts';
 import {
@@ -8,6 +8,7 @@ import {
   inviteMember,
   type BuiltProfessional,
 } from '../../support/factories.ts';
+import { connectRoom, emitWithAck } from '../../support/roomClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
 let server: TestServer;
@@ -16,22 +17,12 @@ let mother: TestApiClient;
 let concertationId: string;
 const sockets: Socket[] = [];
 
-async function roomSocket(client: TestApiClient): Promise<Socket> {
-  const socket = connectSocket(server.url, {
-    transports: ['websocket'],
-    extraHeaders: { Cookie: client.credentials.cookie! },
-    reconnection: false,
-  });
+const roomSocket = async (client: TestApiClient) => {
+  const socket = await connectRoom(server.url, client);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
   return socket;
-}
-
-const emit = (socket: Socket, event: string, payload: unknown) =>
-  new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit(event, payload, resolve));
+};
+const emit = emitWithAck;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -13,7 +13,7 @@ import { previewMemberVisibility } from '../../commands/visibilityPreviewer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { notFound } from '../../http/errors.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
-import { calendarDate } from '../../presenters/familyPresenter.ts';
+import { presentMember } from '../../presenters/familyPresenter.ts';
 import { FamilyParams, MemberParams } from './params.ts';
 
 /** Family members and their personal invitations. */
@@ -40,15 +40,7 @@ export function membersRouter(): Router {
       });
       family.members.push({ ...body, birthDate: body.birthDate ? new Date(body.birthDate) : null });
       await family.save();
-      const member = family.members[family.members.length - 1]!;
-      return {
-        id: String(member._id),
-        displayName: member.displayName,
-        role: member.role,
-        birthDate: calendarDate(member.birthDate),
-        preferredLanguage: member.preferredLanguage,
-        interpreterNeeded: member.interpreterNeeded,
-      };
+      return presentMember(family.members[family.members.length - 1]!);
     },
   );
 
