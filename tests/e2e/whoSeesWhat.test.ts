@@ -116,4 +116,42 @@ describe('who sees what, in the browser', () => {
     await page.context().close();
     expect(problems).toEqual([]);
   });
+
+  it('amending a decision hidden from the partner keeps it hidden, and the form says when unticking him shows it', async () => {
+    const scheduled = await coordinator.post(`/families/${familyId}/concertations`, {
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      remote: true,
+      agenda: [{ title: 'Mise en sécurité' }],
+      invitedMemberIds: [members['Julie Moreau']],
+    });
+    expect(scheduled.status).toBe(201);
+    const proposed = await coordinator.post(`/families/${familyId}/decisions`, {
+      what: 'Accompagnement vers une maison maternelle',
+      concertationId: scheduled.body.id,
+      hiddenFromMemberIds: [members['Kevin Moreau']],
+    });
+    expect((await coordinator.post(`/decisions/${proposed.body.id}/record`)).status).toBe(200);
+    // Decisions are amended in the meeting room, once the organiser opened it.
+    const opened = await coordinator.patch(`/concertations/${scheduled.body.id}`, { status: 'open' });
+    expect(opened.status).toBe(200);
+    const context = await signedInContext(browser, server.url, coordinator.credentials.token!, desktop);
+    const page = await openWatchedPage(context, `${server.url}/concertations/${scheduled.body.id}`, problems);
+    const item = page
+      .locator('[data-testid="decision-item"]')
+      .filter({ hasText: 'Accompagnement vers une maison maternelle' });
+    await page.getByTestId('join-room').click({ timeout: 15_000 });
+    await item.getByTestId('amend-decision').click({ timeout: 15_000 });
+    const form = item.getByTestId('amend-form');
+    await expect.poll(() => form.textContent(), patience).toContain('reste masquée aux mêmes personnes');
+    const kevin = form.getByLabel('Kevin Moreau');
+    expect(await kevin.isChecked()).toBe(true);
+    expect(await form.getByTestId('amend-widens').count()).toBe(0);
+    await kevin.uncheck();
+    await expect
+      .poll(() => form.getByTestId('amend-widens').textContent(), patience)
+      .toContain('Kevin Moreau verra cette correction');
+    await form.screenshot({ path: path.join(artifacts, 'who-amend-widens-desktop.png') });
+    await context.close();
+    expect(problems).toEqual([]);
+  });
 });
