@@ -23,5 +23,52 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  {
+    // One policy decides every access (issue 10): health roles, actor kinds and membership checks are
+    // read in shared/src/policy/ only. Elsewhere, ask can() or a named policy function.
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts'],
+    ignores: ['shared/src/policy/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name=/^(healthRole|accessManager)$/][object.name='actor']",
+          message: "The actor's role is read in shared/src/policy/ only: ask can() or a policy function.",
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^(healthRole|accessManager)$/][object.property.name='actor']",
+          message: "The actor's role is read in shared/src/policy/ only: ask can() or a policy function.",
+        },
+        {
+          selector:
+            ":matches(BinaryExpression, LogicalExpression[operator!='??'], IfStatement, ConditionalExpression, UnaryExpression) > MemberExpression[property.name='healthRole']",
+          message: 'Health roles are compared in shared/src/policy/ only: ask can() or a policy function.',
+        },
+        {
+          selector: "MemberExpression[property.name='kind'][object.name='actor']",
+          message:
+            'actor.kind is read in shared/src/policy/ only: ask can() or use professionalIdOf()/memberIdOf().',
+        },
+        {
+          selector: "MemberExpression[property.name='kind'][object.property.name='actor']",
+          message:
+            'actor.kind is read in shared/src/policy/ only: ask can() or use professionalIdOf()/memberIdOf().',
+        },
+        {
+          selector:
+            "BinaryExpression > MemberExpression[property.name=/^(userId|memberId|organisationId|familyId)$/][object.name='actor']",
+          message:
+            'Membership and identity checks belong to shared/src/policy/: ask can() or a policy function.',
+        },
+        {
+          selector:
+            "BinaryExpression > MemberExpression[property.name=/^(userId|memberId|organisationId|familyId)$/][object.property.name='actor']",
+          message:
+            'Membership and identity checks belong to shared/src/policy/: ask can() or a policy function.',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { Actor } from '@concerto/shared';
+import { actorOfAccount, type Actor } from '@concerto/shared';
 import { FamilyModel } from '../models/family.ts';
 import { SessionModel, type SessionDocument } from '../models/session.ts';
 import { UserModel } from '../models/user.ts';
@@ -78,29 +78,15 @@ async function contextOf(session: SessionDocument | null): Promise<AuthContext |
       )
       .lean();
     if (!user || !user.active) return null;
-    if (user.kind === 'admin') {
-      return {
-        actor: { kind: 'admin', userId: String(user._id) },
-        sessionId: session._id,
-        expiresAt: session.expiresAt,
-        displayName: user.displayName,
-        detail: 'admin',
-      };
-    }
     const organisation = user.organisationId;
-    if (!organisation || !user.healthRole) return null;
+    const actor = actorOfAccount({ ...user, organisationId: organisation?._id ?? null });
+    if (!actor) return null;
     return {
-      actor: {
-        kind: 'professional',
-        userId: String(user._id),
-        healthRole: user.healthRole,
-        organisationId: String(organisation._id),
-        accessManager: user.accessManager,
-      },
+      actor,
       sessionId: session._id,
       expiresAt: session.expiresAt,
       displayName: user.displayName,
-      detail: `${user.profession ?? ''} — ${organisation.name}`,
+      detail: organisation ? `${user.profession ?? ''} — ${organisation.name}` : 'admin',
     };
   }
   if (session.familyMember?.familyId && session.familyMember.memberId) {

@@ -1,3 +1,4 @@
+import { participantKindOf } from '@concerto/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { AuthContext } from '../auth/sessions.ts';
@@ -41,7 +42,7 @@ export function rewriteAwarenessUpdate(
       >;
       const color =
         typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#55605f';
-      state.user = { ...user, color, name: auth.displayName, kind: auth.actor.kind };
+      state.user = { ...user, color, name: auth.displayName, kind: participantKindOf(auth.actor) };
     }
     entries.push([clientId, clock, JSON.stringify(state)]);
   }

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
-import { CollabCloseCode, collabLimits } from '@concerto/shared';
+import { CollabCloseCode, collabLimits, memberIdOf } from '@concerto/shared';
 import { isAllowedContribution } from './contributionGuard.ts';
 import { messageType, type DocumentPeer, type SharedDocument } from './sharedDocument.ts';
 import type { UpgradeGrant } from './upgradeAuthorizer.ts';
@@ -130,8 +130,7 @@ export class CollabConnection implements DocumentPeer {
     // Read-only: the update is dropped here, so it is never applied, broadcast or stored.
     if (access === 'read') return;
     if (access === 'contribute') {
-      const actor = this.grant.auth.actor;
-      const memberId = actor.kind === 'familyMember' ? actor.memberId : '';
+      const memberId = memberIdOf(this.grant.auth.actor) ?? '';
       if (!isAllowedContribution(document.doc, update, memberId, this.grant.auth.displayName)) {
         this.logger.warn({ doc: document.name }, 'contribution outside the allowed parts dropped');
         return;

@@ -2,8 +2,9 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { CollabCloseCode, collabLimits, collabPathPrefix } from '@concerto/shared';
+import { CollabCloseCode, collabLimits, collabPathPrefix, userIdOf } from '@concerto/shared';
 import { resolveSessionById } from '../auth/sessions.ts';
+import { recordSpaceOpen } from '../policies/audit.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
 import { CollabConnection } from './collabConnection.ts';
@@ -53,7 +54,7 @@ function affects(connection: CollabConnection, change: AccessChange): boolean {
     case 'session':
       return String(grant.auth.sessionId) === change.sessionId;
     case 'user':
-      return actor.kind !== 'familyMember' && actor.userId === change.userId;
+      return userIdOf(actor) === change.userId;
   }
 }
 
@@ -94,6 +95,8 @@ export function attachCollabServer(
     const result = await authorizeUpgrade(request, target, spaceId, options.allowedOrigins);
     if ('status' in result) return refuse(socket, result.status);
     if (socket.destroyed) return;
+    // Reading a space live is a read of the family file: audited before a byte of it is sent.
+    if (result.familyId) await recordSpaceOpen(result.auth, result.familyId, spaceId);
     if (result.kind === 'sharedPlan' && result.familyId) familyOfDocument.set(spaceId, result.familyId);
     websockets.handleUpgrade(request, socket, head, (websocket) => {
       const connection = new CollabConnection(websocket, result, logger, (closed) => {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { isCanonicalId } from '@concerto/shared';
 import { SharedDocument, type PersistenceOptions } from './sharedDocument.ts';
 import type { UpdateStore } from './updateStore.ts';
 
@@ -25,6 +26,8 @@ export class DocumentRegistry {
 
   /** The loaded document named `name`, loading it from the store once. */
   async open(name: string): Promise<SharedDocument> {
+    // A document is named by its space id in one spelling: a variant would be a second, empty copy.
+    if (!isCanonicalId(name)) throw new Error(`Not a canonical document name: ${JSON.stringify(name)}`);
     const timer = this.idleTimers.get(name);
     if (timer) {
       clearTimeout(timer);

@@ -6,6 +6,7 @@ import {
   type AccountOrganisation,
   type CreateProfessionalRequestSchema,
   type HealthRole,
+  healthRoleOf,
 } from '@concerto/shared';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/sessions.ts';
@@ -57,7 +58,7 @@ export async function logAccountChange(
         professionalId: user._id,
         professionalName: user.displayName,
         kind,
-        healthRole: user.healthRole ?? 'B',
+        healthRole: healthRoleOf(user),
         previousHealthRole,
         byKind: grantor.kind,
         byUserId: grantor.userId,

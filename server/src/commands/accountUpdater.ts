@@ -5,6 +5,7 @@ import {
   mayManageAccount,
   type AccountOrganisation,
   type UpdateProfessionalRequestSchema,
+  healthRoleOf,
 } from '@concerto/shared';
 import { announceAccessChange } from '../collab/accessEvents.ts';
 import { revokeUserSessions } from '../auth/sessions.ts';
@@ -31,7 +32,7 @@ export async function updateProfessionalAccount(
     ? await UserModel.findOne({ _id: professionalId, organisationId: organisation.id, kind: 'professional' })
     : null;
   if (!user) throw notFound('professional');
-  const currentRole = user.healthRole ?? 'B';
+  const currentRole = healthRoleOf(user);
   const account = { id: String(user._id), healthRole: currentRole, organisationId: organisation.id };
   if (!mayManageAccount(auth.actor, account, organisation))
     throw new HttpError(

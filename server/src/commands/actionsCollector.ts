@@ -1,10 +1,11 @@
 import mongoose from 'mongoose';
-import { spaceAccessFor, type PlanAction } from '@concerto/shared';
+import { planOwnerOf, spaceAccessFor, type PlanAction } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { FamilyModel } from '../models/family.ts';
 import { PlanActionModel } from '../models/planAction.ts';
 import { SpaceModel } from '../models/space.ts';
 import { recordAudits } from '../policies/audit.ts';
+import { familyProjection } from '../policies/familyRepository.ts';
 import { audienceOf, spaceFamilyScopeOf } from '../policies/spaceAccess.ts';
 
 /** An open action of a shared plan, with where it lives. */
@@ -21,11 +22,8 @@ export type MyAction = PlanAction & {
  */
 export async function myOpenActions(auth: AuthContext, requestId: unknown): Promise<MyAction[]> {
   const actor = auth.actor;
-  if (actor.kind === 'admin') return [];
-  const owner =
-    actor.kind === 'professional'
-      ? { ownerKind: 'professional' as const, ownerId: actor.userId }
-      : { ownerKind: 'member' as const, ownerId: actor.memberId };
+  const owner = planOwnerOf(actor);
+  if (!owner) return [];
   const projected = await PlanActionModel.find({
     ...owner,
     status: mongoose.trusted({ $in: ['todo', 'inProgress'] }),
@@ -36,9 +34,10 @@ export async function myOpenActions(auth: AuthContext, requestId: unknown): Prom
   const spaces = await SpaceModel.find({
     _id: mongoose.trusted({ $in: [...new Set(projected.map((action) => String(action.spaceId)))] }),
   }).lean();
-  const families = await FamilyModel.find({
-    _id: mongoose.trusted({ $in: spaces.map((space) => space.familyId) }),
-  });
+  const families = await FamilyModel.find(
+    { _id: mongoose.trusted({ $in: spaces.map((space) => space.familyId) }) },
+    familyProjection,
+  );
   const readable = new Map<string, string>();
   for (const space of spaces) {
     const family = families.find((candidate) => candidate._id.equals(space.familyId));

@@ -1,6 +1,10 @@
 import mongoose from 'mongoose';
 import type { z } from 'zod';
-import { mayOrganiseConcertation, type ScheduleConcertationRequestSchema } from '@concerto/shared';
+import {
+  mayOrganiseConcertation,
+  type ScheduleConcertationRequestSchema,
+  professionalIdOf,
+} from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { invalidField, forbidden } from '../http/errors.ts';
 import { ConcertationModel } from '../models/concertation.ts';
@@ -22,8 +26,8 @@ export async function scheduleConcertation(
   origin: string,
 ) {
   const { family, scope } = opened;
-  if (auth.actor.kind !== 'professional') throw forbidden('Professionals schedule concertations.');
-  const organiserId = auth.actor.userId;
+  const organiserId = professionalIdOf(auth.actor);
+  if (!organiserId) throw forbidden('Professionals schedule concertations.');
   const teamIds = scope.team.map((membership) => membership.professionalId);
   const previousConcertations = await ConcertationModel.countDocuments({
     familyId: family._id,

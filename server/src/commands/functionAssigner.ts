@@ -7,6 +7,8 @@ import {
   teamFunctions,
   type AssignFunctionRequestSchema,
   type TeamFunction,
+  memberIdOf,
+  professionalIdOf,
 } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -57,8 +59,7 @@ function referentChoice(
   } | null,
 ): ChosenBy {
   const actor = auth.actor;
-  const forMemberId =
-    request.onBehalfOfMemberId ?? (actor.kind === 'familyMember' ? actor.memberId : undefined);
+  const forMemberId = request.onBehalfOfMemberId ?? memberIdOf(actor) ?? undefined;
   const member = family.members.find((candidate) => String(candidate._id) === forMemberId);
   if (!member)
     throw invalidField('onBehalfOfMemberId', 'the referent is chosen by the family: say which member chose');
@@ -97,9 +98,9 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   let chosenBy: ChosenBy;
   if (request.function === 'referent') chosenBy = referentChoice(family, auth, request, current);
   else {
-    if (actor.kind !== 'professional')
-      throw forbidden('The team assigns the coordinator and the case manager.');
-    chosenBy = { kind: 'team', id: actor.userId, displayName: auth.displayName };
+    const professionalId = professionalIdOf(actor);
+    if (!professionalId) throw forbidden('The team assigns the coordinator and the case manager.');
+    chosenBy = { kind: 'team', id: professionalId, displayName: auth.displayName };
   }
   // A choice a professional entered for a member names them: "entered by Dr X for L.".
   const enteredById = request.function === 'referent' ? enteredOnBehalfBy(actor) : null;
@@ -164,7 +165,7 @@ export async function acknowledgeHandover(family: Family, auth: AuthContext, ass
     ? await FunctionAssignmentModel.findOne({ _id: assignmentId, familyId: family._id })
     : null;
   if (!assignment?.handover) throw new HttpError(404, 'not_found', 'No such hand-over.');
-  if (auth.actor.kind !== 'professional' || String(assignment.professionalId) !== auth.actor.userId) {
+  if (String(assignment.professionalId) !== professionalIdOf(auth.actor)) {
     throw forbidden('Only the new coordinator acknowledges the hand-over.');
   }
   if (assignment.handover.acknowledgedAt) throw new HttpError(409, 'conflict', 'Already acknowledged.');

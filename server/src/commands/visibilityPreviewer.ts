@@ -1,25 +1,23 @@
 import mongoose from 'mongoose';
-import { can, spaceAccessFor, type Actor, type MemberVisibility } from '@concerto/shared';
+import { spaceAccessFor, type MemberVisibility } from '@concerto/shared';
 import { ConcertationModel } from '../models/concertation.ts';
-import type { FamilyModel } from '../models/family.ts';
 import { SpaceModel } from '../models/space.ts';
-import { membershipItem } from '../presenters/familyPresenter.ts';
+import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { audienceOf, spaceFamilyScopeOf } from '../policies/spaceAccess.ts';
-import { scopeOf } from '../policies/familyAccess.ts';
 import { provisionDefaultSpaces } from './spaceProvisioner.ts';
-
-type FamilyHydrated = InstanceType<typeof FamilyModel>;
 
 /**
  * What one member would see once signed in, asked of the same policy that serves her: the spaces she
  * opens and how, what was shared with her, the professionals shown to her, the meetings she is invited to.
  */
 export async function previewMemberVisibility(
-  family: FamilyHydrated,
+  opened: FamilyRepository,
   memberId: string,
 ): Promise<MemberVisibility> {
-  const member: Actor = { kind: 'familyMember', familyId: String(family._id), memberId };
-  const scope = scopeOf(family);
+  const family = opened.family;
+  const member = { kind: 'familyMember' as const, familyId: String(family._id), memberId };
+  // Her own reads, through the same repository: what the database would hand her, no more.
+  const asMember = opened.viewedBy(member);
   const spaceScope = await spaceFamilyScopeOf(family);
   await provisionDefaultSpaces(family._id, null);
   const spaces = await SpaceModel.find({ familyId: family._id }).sort({ createdAt: 1 }).lean();
@@ -33,7 +31,6 @@ export async function previewMemberVisibility(
       : { ...audience, members: [...audience.members, { memberId, access: 'contribute' as const }] };
     planAccessWhenShared = spaceAccessFor(member, { kind: 'sharedPlan', audience: shared }, spaceScope);
   }
-  const mayRead = (item: Parameters<typeof can>[2] & { kind: 'item' }) => can(member, 'item.read', item);
   const invitedConcertationCount = await ConcertationModel.countDocuments({
     familyId: family._id,
     invitedMemberIds: new mongoose.Types.ObjectId(memberId),
@@ -49,26 +46,8 @@ export async function previewMemberVisibility(
     planAccessWhenShared,
     excludedFromPlan: !!plan?.excludedMemberIds.some((id) => String(id) === memberId),
     participationWithdrawn: spaceScope.participationWithdrawnMemberIds.includes(memberId),
-    sharedItemCount: family.indicators.filter((indicator) =>
-      mayRead({
-        kind: 'item',
-        family: scope,
-        item: {
-          category: indicator.category,
-          sharedWithMemberIds: indicator.sharedWithMemberIds.map(String),
-          aboutMemberId: indicator.aboutMemberId ? String(indicator.aboutMemberId) : null,
-        },
-      }),
-    ).length,
-    visibleTeamCount: family.team.filter(
-      (membership) =>
-        !membership.endedAt &&
-        mayRead({
-          kind: 'item',
-          family: scope,
-          item: membershipItem(family, membership.hiddenFromMemberIds),
-        }),
-    ).length,
+    sharedItemCount: (await asMember.indicators()).length,
+    visibleTeamCount: asMember.team().filter((membership) => !membership.endedAt).length,
     invitedConcertationCount,
   };
 }

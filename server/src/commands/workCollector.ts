@@ -1,11 +1,18 @@
 import mongoose from 'mongoose';
-import { keyMomentsFor, openReferralStatuses, type MyWork } from '@concerto/shared';
+import {
+  keyMomentsFor,
+  listedFamiliesFor,
+  openReferralStatuses,
+  type MyWork,
+  memberIdOf,
+} from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { ConcertationModel } from '../models/concertation.ts';
 import { FamilyModel } from '../models/family.ts';
 import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 import { ReferralModel } from '../models/referral.ts';
 import { recordAudits } from '../policies/audit.ts';
+import { familyProjection } from '../policies/familyRepository.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
 import { myOpenActions, type MyAction } from './actionsCollector.ts';
 
@@ -34,12 +41,15 @@ export async function collectWork(
   const actor = auth.actor;
   const work: MyWork = { functions: [], actions: [], referrals: [], concertations: [], keyMoments: [] };
   // A family member's work is the actions she carries, the same as `GET /api/me/actions` lists.
-  if (actor.kind === 'familyMember') work.actions = (await myOpenActions(auth, requestId)).map(workAction);
-  if (actor.kind !== 'professional') return work;
-  const me = new mongoose.Types.ObjectId(actor.userId);
-  const families = await FamilyModel.find({
-    team: mongoose.trusted({ $elemMatch: { professionalId: me, endedAt: null } }),
-  });
+  if (memberIdOf(actor)) work.actions = (await myOpenActions(auth, requestId)).map(workAction);
+  const listed = listedFamiliesFor(actor);
+  if (!listed || !('onTeamOf' in listed)) return work;
+  const professionalId = listed.onTeamOf;
+  const me = new mongoose.Types.ObjectId(professionalId);
+  const families = await FamilyModel.find(
+    { team: mongoose.trusted({ $elemMatch: { professionalId: me, endedAt: null } }) },
+    familyProjection,
+  );
   const familyIds = families.map((family) => family._id);
   const byId = new Map(families.map((family) => [String(family._id), family]));
   const [assignments, referrals, concertations, maternityLiaisons] = await Promise.all([
@@ -69,7 +79,7 @@ export async function collectWork(
       (assignment) => String(assignment.familyId) === String(family._id) && !assignment.endedAt,
     );
     const mine = current
-      .filter((assignment) => String(assignment.professionalId) === actor.userId)
+      .filter((assignment) => String(assignment.professionalId) === professionalId)
       .map((assignment) => assignment.function);
     if (mine.length)
       work.functions.push({
@@ -108,9 +118,9 @@ export async function collectWork(
       });
     const follows = mine.includes('coordinator') || mine.includes('caseManager');
     for (const referral of presentReferrals(
-      familyReferrals.filter((referral) => follows || String(referral.createdBy) === actor.userId),
+      familyReferrals.filter((referral) => follows || String(referral.createdBy) === professionalId),
       family,
-      auth,
+      true,
       today,
     )) {
       work.referrals.push({

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { spaceAccessFor, type FamilyView, type PlanAction, type PlanEntry } from '@concerto/shared';
+import type { FamilyView, PlanAction, PlanEntry } from '@concerto/shared';
 import type { DocumentRegistry } from '../collab/documentRegistry.ts';
 import { readSharedPlan } from '../collab/planReader.ts';
 import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
-import { SpaceModel } from '../models/space.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
-import { audienceOf, spaceFamilyScopeOf } from '../policies/spaceAccess.ts';
+import { minutesSectionsFor } from '../policies/spaceAccess.ts';
 import { presentFamily } from '../presenters/familyPresenter.ts';
 import { loadPeople } from '../presenters/people.ts';
 
@@ -31,8 +30,9 @@ export async function exportFamilyAsFhir(
   opened: OpenedFamily,
   documents: DocumentRegistry,
 ): Promise<Resource> {
-  const { auth, family, scope } = opened;
-  const view: FamilyView = await presentFamily(family, auth.actor, scope);
+  const { family } = opened;
+  const view: FamilyView = await presentFamily(opened);
+  const sections = await minutesSectionsFor(opened);
   const entries: { fullUrl: string; resource: Resource }[] = [];
   const add = (resource: Resource) => {
     const fullUrl = `urn:uuid:${randomUUID()}`;
@@ -68,15 +68,7 @@ export async function exportFamilyAsFhir(
       })),
   });
 
-  const planSpace = await SpaceModel.findOne({ familyId: family._id, kind: 'sharedPlan' }).lean();
-  const mayReadPlan =
-    !!planSpace &&
-    spaceAccessFor(
-      auth.actor,
-      { kind: planSpace.kind, audience: audienceOf(planSpace) },
-      await spaceFamilyScopeOf(family),
-    ) !== 'none';
-  if (mayReadPlan) {
+  if (sections.plan) {
     const { plan } = await readSharedPlan(documents, family._id);
     const goals = plan.goals.map((goal: PlanEntry) =>
       add({
@@ -127,10 +119,12 @@ export async function exportFamilyAsFhir(
     });
   }
 
-  const coordination = await FunctionAssignmentModel.find({ familyId: family._id, function: 'coordinator' })
-    .sort({ start: 1 })
-    .lean();
-  if (coordination.length && auth.actor.kind === 'professional') {
+  const coordination = sections.coordination
+    ? await FunctionAssignmentModel.find({ familyId: family._id, function: 'coordinator' })
+        .sort({ start: 1 })
+        .lean()
+    : [];
+  if (coordination.length) {
     const first = coordination[0]!;
     const current = coordination.find((assignment) => !assignment.endedAt);
     const people = await loadPeople(coordination.map((assignment) => assignment.professionalId));

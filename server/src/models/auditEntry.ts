@@ -13,6 +13,8 @@ const auditEntrySchema = new Schema({
   access: { type: String, enum: ['read', 'write'], required: true },
   part: { type: String, required: true },
   requestId: { type: String, default: null },
+  /** The space opened over the collaboration websocket (one entry per person, space and hour). */
+  spaceId: { type: Schema.Types.ObjectId, ref: 'Space', default: null },
 });
 auditEntrySchema.index({ familyId: 1, at: -1 });
 

@@ -1,4 +1,5 @@
-import type mongoose from 'mongoose';
+import mongoose from 'mongoose';
+import { memberIdOf, userIdOf } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { AuditEntryModel } from '../models/auditEntry.ts';
 
@@ -35,6 +36,43 @@ export async function recordAudit(
   await recordAudits(auth, [familyId], access, part, requestId);
 }
 
+/**
+ * Records that someone opened a space's document over the collaboration websocket: one entry per
+ * person, space and hour, however many times she reconnects or types.
+ */
+export async function recordSpaceOpen(
+  auth: AuthContext,
+  familyId: string,
+  spaceId: string,
+  now = new Date(),
+): Promise<void> {
+  const hourStart = new Date(now);
+  hourStart.setUTCMinutes(0, 0, 0);
+  const actor = auth.actor;
+  const person = { actorUserId: userIdOf(actor), actorMemberId: memberIdOf(actor) };
+  const seen = await AuditEntryModel.exists({
+    familyId,
+    spaceId,
+    ...person,
+    part: 'spaces',
+    at: mongoose.trusted({ $gte: hourStart }),
+  });
+  if (seen) return;
+  await AuditEntryModel.create({
+    familyId,
+    spaceId,
+    at: now,
+    // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
+    actorKind: actor.kind,
+    ...person,
+    actorName: auth.displayName,
+    actorDetail: auth.detail,
+    sessionId: auth.sessionId,
+    access: 'read',
+    part: 'spaces',
+  });
+}
+
 /** Appends the same access to several families' trails in one write (e.g. the "my families" list). */
 export async function recordAudits(
   auth: AuthContext,
@@ -50,9 +88,10 @@ export async function recordAudits(
     familyIds.map((familyId) => ({
       familyId,
       at,
+      // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
       actorKind: actor.kind,
-      actorUserId: actor.kind === 'familyMember' ? null : actor.userId,
-      actorMemberId: actor.kind === 'familyMember' ? actor.memberId : null,
+      actorUserId: userIdOf(actor),
+      actorMemberId: memberIdOf(actor),
       actorName: auth.displayName,
       actorDetail: auth.detail,
       sessionId: auth.sessionId,

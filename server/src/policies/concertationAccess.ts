@@ -1,31 +1,59 @@
 import type { Request } from 'express';
 import mongoose from 'mongoose';
-import { can } from '@concerto/shared';
+import { can, memberIdOf, type ConcertationAction, type ConcertationScope } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ConcertationModel } from '../models/concertation.ts';
-import { openFamily, type OpenedFamily } from './familyAccess.ts';
+import { loadFamilyFor, openFamily, type OpenedFamily } from './familyAccess.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
-/** Whether the caller takes part in (or, as a team member, may follow) this concertation. */
-export function mayFollow(auth: AuthContext, concertation: Concertation, opened: OpenedFamily): boolean {
-  const actor = auth.actor;
-  if (actor.kind === 'familyMember') {
-    // Each member is invited personally: being in the family is not enough.
-    return concertation.invitedMemberIds.some((id) => String(id) === actor.memberId);
-  }
-  return can(actor, 'family.concertations.read', { kind: 'family', family: opened.scope });
+/** A stored concertation as the policy reads it. */
+export function concertationScopeOf(
+  concertation: Pick<Concertation, 'organiserId' | 'invitedMemberIds' | 'status'>,
+): ConcertationScope {
+  return {
+    organiserId: String(concertation.organiserId),
+    invitedMemberIds: concertation.invitedMemberIds.map(String),
+    status: concertation.status,
+  };
 }
 
-/** Whether the caller runs the meeting: its organiser, or the family's coordinator. */
-export function mayManage(auth: AuthContext, concertation: Concertation, opened: OpenedFamily): boolean {
-  const actor = auth.actor;
-  if (actor.kind !== 'professional') return false;
-  const link = opened.scope.team.find((membership) => membership.professionalId === actor.userId);
-  return (
-    !!link && (String(concertation.organiserId) === actor.userId || link.functions.includes('coordinator'))
-  );
+/** Whether the caller may do this on one concertation of the opened family (the one policy). */
+export function canOnConcertation(
+  opened: OpenedFamily,
+  action: ConcertationAction,
+  concertation: Parameters<typeof concertationScopeOf>[0],
+): boolean {
+  return can(opened.actor, action, {
+    kind: 'concertation',
+    family: opened.scope,
+    concertation: concertationScopeOf(concertation),
+  });
+}
+
+/** The family's concertations the caller follows; a member's are selected by the database query. */
+export async function visibleConcertations(opened: OpenedFamily): Promise<Concertation[]> {
+  if (!opened.can('family.concertations.read')) return [];
+  const memberId = memberIdOf(opened.actor);
+  const concertations = await ConcertationModel.find({
+    familyId: opened.family._id,
+    ...(memberId ? { invitedMemberIds: new mongoose.Types.ObjectId(memberId) } : {}),
+  }).sort({ scheduledAt: -1 });
+  return concertations.filter((concertation) => canOnConcertation(opened, 'concertation.read', concertation));
+}
+
+/** A concertation and its family for one caller, or null when she may not follow it. Nothing is audited. */
+export async function loadConcertationFor(
+  auth: AuthContext,
+  concertationId: string,
+  requestId: unknown = null,
+) {
+  const concertation = await ConcertationModel.findById(concertationId);
+  if (!concertation) return null;
+  const opened = await loadFamilyFor(auth, String(concertation.familyId), requestId);
+  if (!opened || !canOnConcertation(opened, 'concertation.read', concertation)) return null;
+  return { opened, concertation };
 }
 
 /** Opens a concertation: 404 unless the caller may follow it, 403 when `manage` is asked and not allowed. */
@@ -34,21 +62,24 @@ export async function openConcertation(
   concertationId: string,
   access: { write: boolean; manage?: boolean },
 ) {
-  const concertation = mongoose.isValidObjectId(concertationId)
-    ? await ConcertationModel.findById(concertationId)
-    : null;
-  if (!concertation) throw notFound('concertation');
+  const found = await ConcertationModel.findById(concertationId, { familyId: 1 }).lean();
+  if (!found) throw notFound('concertation');
   let opened: OpenedFamily;
   try {
-    opened = await openFamily(request, String(concertation.familyId), {
+    opened = await openFamily(request, String(found.familyId), {
       part: 'concertations',
       write: access.write,
     });
   } catch {
     throw notFound('concertation');
   }
-  if (!mayFollow(opened.auth, concertation, opened)) throw notFound('concertation');
-  if (access.manage && !mayManage(opened.auth, concertation, opened))
+  const concertation = await ConcertationModel.findById(concertationId);
+  if (!concertation || !canOnConcertation(opened, 'concertation.read', concertation))
+    throw notFound('concertation');
+  if (access.manage && !canOnConcertation(opened, 'concertation.manage', concertation))
     throw forbidden('Only the organiser or the coordinator runs this concertation.');
-  return { ...opened, concertation };
+  return { opened, concertation };
 }
+
+/** A concertation opened for one caller. */
+export type OpenedConcertation = Awaited<ReturnType<typeof openConcertation>>;

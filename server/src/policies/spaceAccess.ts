@@ -1,72 +1,67 @@
-import mongoose from 'mongoose';
 import {
+  exportSectionsFor,
+  isCanonicalId,
   networkNotesAccessFor,
   spaceAccessFor,
   type Actor,
+  type ExportSections,
   type SpaceAccess,
-  type SpaceAudience,
-  type SpaceFamilyScope,
   type SpaceKind,
 } from '@concerto/shared';
 import { FamilyModel } from '../models/family.ts';
-import { SpaceModel, type SpaceDocument } from '../models/space.ts';
 import { NetworkMeetingModel } from '../models/networkMeeting.ts';
-import { UserModel } from '../models/user.ts';
-import { currentConsent, scopeOf } from './familyAccess.ts';
+import { SpaceModel } from '../models/space.ts';
+import type { FamilyRepository } from './familyRepository.ts';
+import { familyProjection } from './familyRepository.ts';
+import { audienceOf, spaceFamilyScopeOf } from './familyScope.ts';
 
-type FamilyHydrated = InstanceType<typeof FamilyModel>;
+export { audienceOf, spaceFamilyScopeOf } from './familyScope.ts';
 
-/** The family facts the space rule needs: links, Role A members and withdrawn participation consents. */
-export async function spaceFamilyScopeOf(family: FamilyHydrated): Promise<SpaceFamilyScope> {
-  const scope = scopeOf(family);
-  const ids = scope.team.map((membership) => membership.professionalId);
-  const roleA = await UserModel.find(
-    { _id: mongoose.trusted({ $in: ids }), healthRole: 'A', active: true },
-    { _id: 1 },
-  ).lean();
-  return {
-    ...scope,
-    roleAProfessionalIds: roleA.map((user) => String(user._id)),
-    participationWithdrawnMemberIds: family.members
-      .map((member) => String(member._id))
-      .filter((memberId) => currentConsent(family, memberId, 'concertation') === false),
-  };
+/** The caller's access to the family's shared plan ('none' when the family has none). */
+export async function sharedPlanAccess(opened: FamilyRepository): Promise<SpaceAccess> {
+  const plan = await SpaceModel.findOne({ familyId: opened.family._id, kind: 'sharedPlan' }).lean();
+  if (!plan) return 'none';
+  return spaceAccessFor(
+    opened.actor,
+    { kind: plan.kind, audience: audienceOf(plan) },
+    await spaceFamilyScopeOf(opened.family),
+  );
 }
 
-/** A stored audience as the shared rule reads it (ids as strings). */
-export function audienceOf(space: Pick<SpaceDocument, 'audience'>): SpaceAudience {
-  const audience = space.audience;
-  return {
-    team: audience.team,
-    professionalIds: audience.professionalIds.map(String),
-    teamAccess: audience.teamAccess,
-    professionalAccess: audience.professionalAccess.map((entry) => ({
-      professionalId: String(entry.professionalId),
-      access: entry.access ?? 'read',
-    })),
-    members: audience.members.map((entry) => ({
-      memberId: String(entry.memberId),
-      access: entry.access ?? 'read',
-    })),
-  };
+/** What of the minutes and exports this caller receives (the policy decides, given her plan access). */
+export async function minutesSectionsFor(opened: FamilyRepository): Promise<ExportSections> {
+  return exportSectionsFor(opened.actor, opened.scope, await sharedPlanAccess(opened));
 }
 
-/** The caller's access to a space, reading everything fresh from the database; 'none' if anything is missing. */
+/**
+ * The caller's access to a space, reading everything fresh from the database; 'none' if anything is
+ * missing, and for any spelling of the id but the canonical one (no second copy of a document).
+ */
 export async function resolveSpaceAccess(
   actor: Actor,
   spaceId: string,
 ): Promise<{ access: SpaceAccess; familyId: string | null; kind?: SpaceKind }> {
-  if (!mongoose.isValidObjectId(spaceId)) return { access: 'none', familyId: null };
+  if (!isCanonicalId(spaceId)) return { access: 'none', familyId: null };
   const space = await SpaceModel.findById(spaceId).lean();
   if (!space) return { access: 'none', familyId: null };
   if (space.kind === 'networkNotes') {
     const meeting = space.networkMeetingId
-      ? await NetworkMeetingModel.findById(space.networkMeetingId, { memberOrganisationIds: 1 }).lean()
+      ? await NetworkMeetingModel.findById(space.networkMeetingId, {
+          memberOrganisationIds: 1,
+          organiserId: 1,
+          status: 1,
+        }).lean()
       : null;
-    const access = meeting ? networkNotesAccessFor(actor, meeting.memberOrganisationIds.map(String)) : 'none';
+    const access = meeting
+      ? networkNotesAccessFor(actor, {
+          organiserId: String(meeting.organiserId),
+          memberOrganisationIds: meeting.memberOrganisationIds.map(String),
+          published: meeting.status === 'published',
+        })
+      : 'none';
     return { access, familyId: null, kind: space.kind };
   }
-  const family = await FamilyModel.findById(space.familyId);
+  const family = await FamilyModel.findById(space.familyId, familyProjection);
   if (!family) return { access: 'none', familyId: null };
   const familyScope = await spaceFamilyScopeOf(family);
   return {
@@ -74,4 +69,16 @@ export async function resolveSpaceAccess(
     familyId: String(family._id),
     kind: space.kind,
   };
+}
+
+/** The family's spaces the caller may open, each with her access; the others are never listed. */
+export async function visibleSpaces(opened: FamilyRepository) {
+  const familyScope = await spaceFamilyScopeOf(opened.family);
+  const spaces = await SpaceModel.find({ familyId: opened.family._id }).sort({ createdAt: 1 }).lean();
+  return spaces
+    .map((space) => ({
+      space,
+      access: spaceAccessFor(opened.actor, { kind: space.kind, audience: audienceOf(space) }, familyScope),
+    }))
+    .filter(({ access }) => access !== 'none');
 }

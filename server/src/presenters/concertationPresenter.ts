@@ -1,36 +1,22 @@
-import type { ConcertationView } from '@concerto/shared';
-import type { AuthContext } from '../auth/sessions.ts';
+import { maySeeMember, type ConcertationView } from '@concerto/shared';
 import type { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
-import { mayFollow, mayManage } from '../policies/concertationAccess.ts';
+import { canOnConcertation } from '../policies/concertationAccess.ts';
 import { loadPeople, personRef } from './people.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
-/** Professionals hidden from this family member on the care team (the same rule as the team list). */
-export function hiddenProfessionalsFor(auth: AuthContext, opened: OpenedFamily): Set<string> {
-  const actor = auth.actor;
-  if (actor.kind !== 'familyMember') return new Set();
-  return new Set(
-    opened.family.team
-      .filter((membership) => membership.hiddenFromMemberIds.some((id) => String(id) === actor.memberId))
-      .map((membership) => String(membership.professionalId)),
-  );
-}
-
 /** A concertation as this caller may see it: a family member sees herself and the visible professionals only. */
 export async function presentConcertation(
   concertation: Concertation,
-  auth: AuthContext,
   opened: OpenedFamily,
 ): Promise<ConcertationView> {
-  const actor = auth.actor;
-  const hidden = hiddenProfessionalsFor(auth, opened);
+  const hidden = opened.hiddenProfessionals();
   const people = await loadPeople([...concertation.invitedProfessionalIds, concertation.organiserId]);
   const memberNames = new Map(
     opened.family.members.map((member) => [String(member._id), member.displayName]),
   );
-  const visibleMember = (id: string) => actor.kind !== 'familyMember' || id === actor.memberId;
+  const visibleMember = (id: string) => maySeeMember(opened.actor, opened.scope, id);
   return {
     id: String(concertation._id),
     familyId: String(concertation.familyId),
@@ -78,10 +64,8 @@ export async function presentConcertation(
         leftAt: entry.leftAt?.toISOString() ?? null,
       })),
     policies: {
-      manage: mayManage(auth, concertation, opened),
-      join:
-        mayFollow(auth, concertation, opened) &&
-        (concertation.status === 'scheduled' || concertation.status === 'open'),
+      manage: canOnConcertation(opened, 'concertation.manage', concertation),
+      join: canOnConcertation(opened, 'concertation.room.join', concertation),
     },
   };
 }

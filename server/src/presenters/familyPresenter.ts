@@ -1,58 +1,58 @@
 import {
-  can,
   computePhase,
   familyPoliciesFor,
-  type Actor,
-  type FamilyScope,
+  readsAsTeam,
   type FamilyView,
-  type SharedItem,
+  healthRoleOf,
 } from '@concerto/shared';
-import type { FamilyModel } from '../models/family.ts';
 import { versionOf } from '../http/versions.ts';
+import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { loadPeople, personRef } from './people.ts';
-
-type FamilyHydrated = InstanceType<typeof FamilyModel>;
 
 /** `YYYY-MM-DD` of a stored date, or null. */
 export function calendarDate(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-/** Team memberships as shareable items: visible to every member except those it is hidden from. */
-export function membershipItem(family: FamilyHydrated, hiddenFrom: readonly unknown[]): SharedItem {
-  const hidden = new Set(hiddenFrom.map(String));
+/** One family member as the file shows her. */
+export function presentMember(
+  member: FamilyRepository['family']['members'][number],
+): FamilyView['members'][number] {
   return {
-    category: 'general',
-    sharedWithMemberIds: family.members.map((member) => String(member._id)).filter((id) => !hidden.has(id)),
+    id: String(member._id),
+    displayName: member.displayName,
+    role: member.role,
+    birthDate: calendarDate(member.birthDate),
+    preferredLanguage: member.preferredLanguage,
+    interpreterNeeded: member.interpreterNeeded,
   };
 }
 
 /**
- * Builds the family file as this caller may see it. Sections the caller may not read are left out
- * entirely, and items are filtered one by one with the same policy the routes enforce.
+ * Formats the family file as this caller may see it. The repository already loaded only what she may
+ * read (indicators, members, team); sections her policies leave out are not written at all.
  */
-export async function presentFamily(
-  family: FamilyHydrated,
-  actor: Actor,
-  scope: FamilyScope,
-  today = new Date(),
-): Promise<FamilyView> {
+export async function presentFamily(opened: FamilyRepository, today = new Date()): Promise<FamilyView> {
+  const { family, actor } = opened;
+  const scope = opened.refresh();
   const policies = familyPoliciesFor(actor, scope);
-  const isProfessional = actor.kind === 'professional';
-  const mayRead = (item: SharedItem) => can(actor, 'item.read', { kind: 'item', family: scope, item });
+  const asTeam = readsAsTeam(actor, scope);
+  const indicators = await opened.indicators();
+  const team = opened.team();
 
   const people = await loadPeople([
-    ...family.team.map((membership) => membership.professionalId),
+    ...team.map((membership) => membership.professionalId),
     ...family.strataHistory.map((change) => change.authorId),
-    ...family.indicators.map((indicator) => indicator.recordedBy),
+    ...indicators.map((indicator) => indicator.recordedBy),
     ...family.services.map((service) => service.deliveredBy),
     ...family.consents.map((consent) => consent.throughUserId),
     family.screening?.recordedBy,
     family.entryPoint?.byUserId,
   ]);
+  const members = opened.members();
+  const visibleMemberIds = new Set(members.map((member) => String(member._id)));
   const memberNames = new Map(family.members.map((member) => [String(member._id), member.displayName]));
   const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
-  const ownMemberId = actor.kind === 'familyMember' ? actor.memberId : null;
 
   const view: FamilyView = {
     id: String(family._id),
@@ -63,61 +63,36 @@ export async function presentFamily(
     phase: phase?.phase ?? null,
     dayOf1000: phase?.dayOf1000 ?? null,
     gestationalWeeks: phase?.gestationalWeeks ?? null,
-    // A family member sees their own entry only: the others' details are theirs to share.
-    members: family.members
-      .filter((member) => isProfessional || String(member._id) === ownMemberId)
-      .map((member) => ({
-        id: String(member._id),
-        displayName: member.displayName,
-        role: member.role,
-        birthDate: calendarDate(member.birthDate),
-        preferredLanguage: member.preferredLanguage,
-        interpreterNeeded: member.interpreterNeeded,
-      })),
-    team: family.team
-      .filter((membership) =>
-        isProfessional
-          ? true
-          : !membership.endedAt && mayRead(membershipItem(family, membership.hiddenFromMemberIds)),
-      )
-      .map((membership) => {
-        const person = people.get(String(membership.professionalId));
-        return {
-          professionalId: String(membership.professionalId),
-          displayName: person?.displayName ?? '—',
-          profession: person?.profession ?? '',
-          healthRole: person?.healthRole ?? 'B',
-          organisationName: person?.organisationName ?? '',
-          functions: [...membership.functions],
-          joinedAt: membership.joinedAt.toISOString(),
-          endedAt: membership.endedAt?.toISOString() ?? null,
-          ...(isProfessional ? { hiddenFromMemberIds: membership.hiddenFromMemberIds.map(String) } : {}),
-        };
-      }),
-    indicators: family.indicators
-      .filter((indicator) =>
-        mayRead({
-          category: indicator.category,
-          sharedWithMemberIds: indicator.sharedWithMemberIds.map(String),
-          aboutMemberId: indicator.aboutMemberId ? String(indicator.aboutMemberId) : null,
-          authorId: String(indicator.recordedBy),
-        }),
-      )
-      .map((indicator) => ({
-        id: String(indicator._id),
-        key: indicator.key,
-        category: indicator.category,
-        aboutMemberId:
-          indicator.aboutMemberId && (isProfessional || String(indicator.aboutMemberId) === ownMemberId)
-            ? String(indicator.aboutMemberId)
-            : null,
-        note: indicator.note ?? null,
-        recordedBy: personRef(people, indicator.recordedBy),
-        recordedAt: indicator.recordedAt.toISOString(),
-        ...(isProfessional ? { sharedWithMemberIds: indicator.sharedWithMemberIds.map(String) } : {}),
-      })),
+    members: members.map(presentMember),
+    team: team.map((membership) => {
+      const person = people.get(String(membership.professionalId));
+      return {
+        professionalId: String(membership.professionalId),
+        displayName: person?.displayName ?? '—',
+        profession: person?.profession ?? '',
+        healthRole: person ? healthRoleOf(person) : 'B',
+        organisationName: person?.organisationName ?? '',
+        functions: [...membership.functions],
+        joinedAt: membership.joinedAt.toISOString(),
+        endedAt: membership.endedAt?.toISOString() ?? null,
+        ...(asTeam ? { hiddenFromMemberIds: membership.hiddenFromMemberIds.map(String) } : {}),
+      };
+    }),
+    indicators: indicators.map((indicator) => ({
+      id: String(indicator._id),
+      key: indicator.key,
+      category: indicator.category,
+      aboutMemberId:
+        indicator.aboutMemberId && visibleMemberIds.has(String(indicator.aboutMemberId))
+          ? String(indicator.aboutMemberId)
+          : null,
+      note: indicator.note ?? null,
+      recordedBy: personRef(people, indicator.recordedBy),
+      recordedAt: indicator.recordedAt.toISOString(),
+      ...(asTeam ? { sharedWithMemberIds: indicator.sharedWithMemberIds.map(String) } : {}),
+    })),
     consents: family.consents
-      .filter((consent) => isProfessional || String(consent.memberId) === ownMemberId)
+      .filter((consent) => visibleMemberIds.has(String(consent.memberId)))
       .map((consent) => ({
         memberId: String(consent.memberId),
         scope: consent.scope,

@@ -1,4 +1,4 @@
-import type { Me } from '@concerto/shared';
+import { asFamilyMember, can, standingOf, userIdOf, type Me } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { FamilyModel } from '../models/family.ts';
 import { OrganisationModel } from '../models/organisation.ts';
@@ -7,32 +7,33 @@ import { UserModel } from '../models/user.ts';
 /** The signed-in user as `GET /api/me` shows them. */
 export async function presentMe(auth: AuthContext): Promise<Me> {
   const actor = auth.actor;
-  if (actor.kind === 'familyMember') {
-    const family = await FamilyModel.findOne({ _id: actor.familyId }, { label: 1 }).lean();
+  const member = asFamilyMember(actor);
+  if (member) {
+    const family = await FamilyModel.findOne({ _id: member.familyId }, { label: 1 }).lean();
     return {
       kind: 'familyMember',
-      id: actor.memberId,
+      id: member.memberId,
       displayName: auth.displayName,
-      family: { id: actor.familyId, label: family?.label ?? '' },
+      family: { id: member.familyId, label: family?.label ?? '' },
       canCreateOrganisations: false,
       canCreateFamilies: false,
     };
   }
-  const user = await UserModel.findById(actor.userId).lean();
+  const userId = userIdOf(actor) ?? '';
+  const user = await UserModel.findById(userId).lean();
   const organisation = user?.organisationId
     ? await OrganisationModel.findById(user.organisationId, { name: 1 }).lean()
     : null;
+  const standing = standingOf(actor);
   return {
-    kind: actor.kind,
-    id: actor.userId,
+    kind: standing ? 'professional' : 'admin',
+    id: userId,
     displayName: auth.displayName,
     email: user?.email ?? '',
     ...(user?.profession ? { profession: user.profession } : {}),
-    ...(actor.kind === 'professional'
-      ? { healthRole: actor.healthRole, accessManager: actor.accessManager }
-      : {}),
+    ...(standing ?? {}),
     ...(organisation ? { organisation: { id: String(organisation._id), name: organisation.name } } : {}),
-    canCreateOrganisations: actor.kind === 'admin',
-    canCreateFamilies: actor.kind === 'professional',
+    canCreateOrganisations: can(actor, 'organisation.create', { kind: 'platform' }),
+    canCreateFamilies: can(actor, 'family.create', { kind: 'platform' }),
   };
 }

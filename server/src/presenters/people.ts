@@ -1,3 +1,4 @@
+import { healthRoleOf } from '@concerto/shared';
 import mongoose from 'mongoose';
 import { OrganisationModel } from '../models/organisation.ts';
 import { UserModel } from '../models/user.ts';
@@ -36,7 +37,7 @@ export async function loadPeople(ids: Iterable<unknown>): Promise<Map<string, Pe
         id: String(user._id),
         displayName: user.displayName,
         profession: user.profession ?? '',
-        healthRole: user.healthRole ?? 'B',
+        healthRole: healthRoleOf(user),
         organisationName: organisationNames.get(String(user.organisationId)) ?? '',
       },
     ]),

@@ -1,3 +1,4 @@
+import { healthRoleOf, isAccessManager } from '@concerto/shared';
 import type { Professional } from '@concerto/shared';
 import type { UserDocument } from '../models/user.ts';
 
@@ -11,13 +12,13 @@ export function presentProfessional(
     id: String(user._id),
     displayName: user.displayName,
     profession: user.profession ?? '',
-    healthRole: user.healthRole ?? 'B',
+    healthRole: healthRoleOf(user),
     organisation: { id: String(user.organisationId), name: organisationName },
     ...(withAccount
       ? {
           email: user.email,
           active: user.active,
-          accessManager: user.accessManager,
+          accessManager: isAccessManager(user),
           ...(user.inamiNumber ? { inamiNumber: user.inamiNumber } : {}),
         }
       : {}),

@@ -1,15 +1,16 @@
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import mongoose from 'mongoose';
-import { can, RoomEventSchemas, roomEvents, type RoomParticipant, type RoomState } from '@concerto/shared';
+import {
+  RoomEventSchemas,
+  participantKeyOf,
+  roomEvents,
+  type RoomParticipant,
+  type RoomState,
+} from '@concerto/shared';
 import { resolveSessionById, type AuthContext } from '../auth/sessions.ts';
 import { onAccessChange } from '../collab/accessEvents.ts';
 import { ConcertationModel } from '../models/concertation.ts';
-import { FamilyModel } from '../models/family.ts';
-import { recordAudit } from '../policies/audit.ts';
-import { mayFollow, mayManage } from '../policies/concertationAccess.ts';
-import { currentConsent, scopeOf, type OpenedFamily } from '../policies/familyAccess.ts';
-import { hiddenProfessionalsFor } from '../presenters/concertationPresenter.ts';
+import { canOnConcertation, loadConcertationFor } from '../policies/concertationAccess.ts';
 import { onRoomChange } from './roomEvents.ts';
 
 interface Presence {
@@ -26,30 +27,26 @@ interface LiveRoom {
 type Ack = (answer: { ok: true } | { ok: false; error: string }) => void;
 const roomName = (concertationId: string) => `concertation:${concertationId}`;
 
-/** Loads what deciding about one socket needs: the concertation, its family and the caller's rights. */
+/**
+ * Loads what deciding about one socket needs, fresh from the database, through the same repository and
+ * policy as REST: null unless the caller may follow this concertation now (team link, personal
+ * invitation, consent to take part).
+ */
 async function rightsOf(auth: AuthContext, concertationId: string) {
-  const concertation = mongoose.isValidObjectId(concertationId)
-    ? await ConcertationModel.findById(concertationId)
-    : null;
-  const family = concertation ? await FamilyModel.findById(concertation.familyId) : null;
-  if (!concertation || !family) return null;
-  const opened: OpenedFamily = { auth, family, scope: scopeOf(family) };
-  if (
-    !can(auth.actor, 'family.read', { kind: 'family', family: opened.scope }) ||
-    !mayFollow(auth, concertation, opened)
-  )
-    return null;
-  const actor = auth.actor;
-  if (actor.kind === 'familyMember' && currentConsent(family, actor.memberId, 'concertation') === false)
-    return null;
-  return { concertation, family, opened, manage: mayManage(auth, concertation, opened) };
+  const loaded = await loadConcertationFor(auth, concertationId);
+  if (!loaded) return null;
+  const { opened, concertation } = loaded;
+  return {
+    concertation,
+    opened,
+    family: opened.family,
+    join: canOnConcertation(opened, 'concertation.room.join', concertation),
+    manage: canOnConcertation(opened, 'concertation.manage', concertation),
+  };
 }
 
 function participantKey(auth: AuthContext): string {
-  const actor = auth.actor;
-  return actor.kind === 'familyMember'
-    ? `familyMember:${actor.memberId}`
-    : `professional:${actor.kind === 'admin' ? actor.userId : actor.userId}`;
+  return participantKeyOf(auth.actor);
 }
 
 /**
@@ -68,12 +65,12 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
 
   async function broadcastState(concertationId: string): Promise<void> {
     const live = rooms.get(concertationId);
-    const concertation = await ConcertationModel.findById(concertationId).lean();
-    const family = concertation ? await FamilyModel.findById(concertation.familyId) : null;
-    if (!concertation || !family) return;
     for (const socket of await io.in(roomName(concertationId)).fetchSockets()) {
       const auth = socket.data.auth as AuthContext;
-      const hidden = hiddenProfessionalsFor(auth, { auth, family, scope: scopeOf(family) });
+      const loaded = await loadConcertationFor(auth, concertationId);
+      if (!loaded) continue;
+      const { concertation, opened } = loaded;
+      const hidden = opened.hiddenProfessionals();
       const participants = [...(live?.presences.values() ?? [])]
         .filter(
           (presence) =>
@@ -150,17 +147,35 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     });
   }
 
-  /** Only participants already in the room, as placed there by the server, can act in it. */
-  function inRoom(socket: Socket, concertationId: string): void {
+  /**
+   * Only participants already in the room, as placed there by the server, can act in it, and only while
+   * the policy still lets them follow the meeting: rights are checked on every event, not only at join.
+   */
+  async function inRoom(socket: Socket, auth: AuthContext, concertationId: string) {
     if (!socket.rooms.has(roomName(concertationId))) throw new Error('not_found');
+    const rights = await rightsOf(auth, concertationId);
+    if (!rights) {
+      socket.emit(roomEvents.removed, { concertationId });
+      await leave(socket, concertationId);
+      throw new Error('not_found');
+    }
+    return rights;
+  }
+
+  /** Takes a socket that lost its rights out of the room and tells it so. */
+  async function removeFromRoom(
+    socket: { emit(event: string, payload: unknown): unknown; leave(room: string): unknown },
+    concertationId: string,
+  ) {
+    socket.emit(roomEvents.removed, { concertationId });
+    await socket.leave(roomName(concertationId));
   }
 
   io.on('connection', (socket) => {
     on(socket, roomEvents.join, RoomEventSchemas.join, async ({ concertationId }, auth) => {
       const rights = await rightsOf(auth, concertationId);
-      if (!rights || rights.concertation.status === 'closed' || rights.concertation.status === 'cancelled')
-        throw new Error('not_found');
-      await recordAudit(auth, rights.family._id, 'read', 'concertations', null);
+      if (!rights?.join) throw new Error('not_found');
+      await rights.opened.audit('read', 'concertations');
       await socket.join(roomName(concertationId));
       const live = rooms.get(concertationId) ?? {
         presences: new Map(),
@@ -171,7 +186,7 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
       const presence = live.presences.get(key) ?? {
         participant: {
           key,
-          kind: auth.actor.kind === 'familyMember' ? 'familyMember' : 'professional',
+          kind: key.startsWith('familyMember:') ? 'familyMember' : 'professional',
           name: auth.displayName,
           detail: auth.detail,
           organiser: rights.manage,
@@ -190,14 +205,14 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     );
 
     on(socket, roomEvents.hand, RoomEventSchemas.hand, async ({ concertationId, raised }, auth) => {
-      inRoom(socket, concertationId);
+      await inRoom(socket, auth, concertationId);
       const presence = rooms.get(concertationId)?.presences.get(participantKey(auth));
       if (presence) presence.handRaised = raised;
       await broadcastState(concertationId);
     });
 
     on(socket, roomEvents.reaction, RoomEventSchemas.reaction, async ({ concertationId, reaction }, auth) => {
-      inRoom(socket, concertationId);
+      await inRoom(socket, auth, concertationId);
       // The sender is named by the server, never by the client.
       io.to(roomName(concertationId)).emit(roomEvents.reacted, {
         key: participantKey(auth),
@@ -207,9 +222,8 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     });
 
     on(socket, roomEvents.agenda, RoomEventSchemas.agenda, async ({ concertationId, index }, auth) => {
-      inRoom(socket, concertationId);
-      const rights = await rightsOf(auth, concertationId);
-      if (!rights?.manage) throw new Error('forbidden');
+      const rights = await inRoom(socket, auth, concertationId);
+      if (!rights.manage) throw new Error('forbidden');
       if (index >= rights.concertation.agenda.length) throw new Error('invalid_request');
       rights.concertation.currentAgendaIndex = index;
       await rights.concertation.save();
@@ -217,10 +231,9 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     });
 
     on(socket, roomEvents.timer, RoomEventSchemas.timer, async ({ concertationId, action }, auth) => {
-      inRoom(socket, concertationId);
-      const rights = await rightsOf(auth, concertationId);
+      const rights = await inRoom(socket, auth, concertationId);
       const live = rooms.get(concertationId);
-      if (!rights?.manage || !live) throw new Error('forbidden');
+      if (!rights.manage || !live) throw new Error('forbidden');
       const now = Date.now();
       const timer = live.timer;
       if (action === 'start' && !timer.running)
@@ -265,8 +278,7 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
         const session = await resolveSessionById(String(auth.sessionId));
         const rights = session ? await rightsOf(session, concertationId) : null;
         if (rights) continue;
-        socket.emit(roomEvents.removed, { concertationId });
-        socket.leave(roomName(concertationId));
+        await removeFromRoom(socket, concertationId);
         const live = rooms.get(concertationId);
         live?.presences.delete(participantKey(auth));
       }

@@ -127,6 +127,12 @@ export const GivePositionRequestSchema = z.strictObject({
 /** `POST /api/decisions/:id/amendments` body: a new decision that corrects a recorded one. */
 export const AmendDecisionRequestSchema = ProposeDecisionRequestSchema.extend({
   reason: z.string().trim().min(3).max(1000),
+  /**
+   * Members the correction is hidden from. Left out, it inherits those of the amended decision; a list
+   * adds to them, and shows it to someone the amended decision was hidden from only with `widenAudience`.
+   */
+  hiddenFromMemberIds: z.array(IdSchema).max(20).optional(),
+  widenAudience: z.boolean().default(false),
 });
 
 /** A decision as the caller may see it. Others' positions are hidden from a member until she gave hers. */

@@ -12,7 +12,7 @@ import {
 } from '../domain/family.ts';
 import { indicatorKeys, type IndicatorKey } from '../domain/indicators.ts';
 import { phases } from '../domain/phase.ts';
-import { familyActions } from '../policy/can.ts';
+import { familyActions } from '../policy/family.ts';
 
 /** A calendar date as `YYYY-MM-DD` (dates of birth, due dates). */
 export const CalendarDateSchema = z.iso.date('must be a date as YYYY-MM-DD');

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-/** A stored id as the API shows it (a MongoDB ObjectId in hex). */
-export const IdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hexadecimal id');
+const canonicalIdPattern = /^[a-f0-9]{24}$/;
+
+/** A stored id as the API shows it (a MongoDB ObjectId in lower-case hex). */
+export const IdSchema = z.string().regex(canonicalIdPattern, 'must be a 24-character hexadecimal id');
+
+/**
+ * Whether a string is an id in its one canonical spelling (24 lower-case hex digits). MongoDB also
+ * accepts upper case and 12-byte strings for the same id: every variant must answer 404, never open
+ * a second copy of something (a Yjs document is named by its space id).
+ */
+export function isCanonicalId(value: unknown): value is string {
+  return typeof value === 'string' && canonicalIdPattern.test(value);
+}
 
 /** Strata: how much support a family needs; a family can move both ways at any time. */
 export const strata = ['lowRisk', 'specific', 'complex', 'refusal', 'danger'] as const;

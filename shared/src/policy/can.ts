@@ -1,170 +1,95 @@
 import type { Actor, FamilyScope, SharedItem } from './actor.ts';
+import { accountActions, canOnAccounts, type AccountAction } from './organisations.ts';
+import {
+  canOnConcertation,
+  concertationActions,
+  type ConcertationAction,
+  type ConcertationScope,
+} from './concertations.ts';
+import { canOnDecision, decisionActions, type DecisionAction, type DecisionScope } from './decisions.ts';
+import {
+  canOnDirectory,
+  directoryActions,
+  type DirectoryAction,
+  type DirectoryEntryScope,
+} from './directory.ts';
+import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
+import { canOnItem, itemActions, type ItemAction } from './items.ts';
+import {
+  canOnNetworkMeeting,
+  networkMeetingActions,
+  type NetworkMeetingAction,
+  type NetworkMeetingScope,
+} from './network.ts';
+import { canOnReferral, referralActions, type ReferralAction, type ReferralScope } from './referrals.ts';
+import {
+  canOnSpace,
+  spaceActions,
+  type SpaceAction,
+  type SpaceFamilyScope,
+  type SpaceScope,
+} from './spaces.ts';
 
-/** Actions on a family file as a whole (the resource is the family). */
-export const familyActions = [
-  'family.read',
-  'family.update',
-  'family.members.add',
-  'family.invitations.create',
-  'family.team.read',
-  'family.team.manage',
-  'family.strata.read',
-  'family.strata.change',
-  'family.screening.read',
-  'family.screening.record',
-  'family.services.record.screening',
-  'family.services.record.prenatalConsultation',
-  'family.services.record.coordination',
-  'family.services.record.concertation',
-  'family.indicators.social.record',
-  'family.indicators.medical.record',
-  'family.flags.raise',
-  'family.flags.read',
-  'family.consents.read',
-  'family.consents.record',
-  'family.audit.read',
-  'family.functions.read',
-  'family.functions.assign',
-  'family.referent.choose',
-  'family.concertations.read',
-  'family.concertations.schedule',
-  'family.decisions.read',
-  'family.decisions.propose',
-  'family.decisions.position',
-] as const;
-
-/** Actions on one item of a family file (an indicator, a team membership...). */
-export const itemActions = ['item.read', 'item.share'] as const;
-
-/** Actions on accounts and organisations. */
-export const accountActions = ['organisation.create', 'organisation.staff.manage', 'family.create'] as const;
-
-/** An action on a family file. */
-export type FamilyAction = (typeof familyActions)[number];
-/** An action on one item of a family file. */
-export type ItemAction = (typeof itemActions)[number];
-/** An action on accounts and organisations. */
-export type AccountAction = (typeof accountActions)[number];
 /** Every action the policy knows. */
-export type Action = FamilyAction | ItemAction | AccountAction;
+export type Action =
+  | FamilyAction
+  | ItemAction
+  | AccountAction
+  | ConcertationAction
+  | DecisionAction
+  | ReferralAction
+  | SpaceAction
+  | NetworkMeetingAction
+  | DirectoryAction;
 
 /** What an action is about. */
 export type Resource =
   | { kind: 'platform' }
   | { kind: 'organisation'; organisationId: string }
   | { kind: 'family'; family: FamilyScope }
-  | { kind: 'item'; family: FamilyScope; item: SharedItem };
+  | { kind: 'item'; family: FamilyScope; item: SharedItem }
+  | { kind: 'concertation'; family: FamilyScope; concertation: ConcertationScope }
+  | { kind: 'decision'; family: FamilyScope; decision: DecisionScope }
+  | { kind: 'referral'; family: FamilyScope; referral: ReferralScope }
+  | { kind: 'space'; family: SpaceFamilyScope; space: SpaceScope }
+  | { kind: 'networkMeeting'; meeting: NetworkMeetingScope }
+  | { kind: 'directory'; entry: DirectoryEntryScope | null };
 
-/** What a family member may do in their own family's file (items still need sharing, one by one). */
-const familyMemberActions: readonly FamilyAction[] = [
-  'family.read',
-  'family.team.read',
-  'family.consents.read',
-  'family.consents.record',
-  'family.audit.read',
-  'family.functions.read',
-  'family.referent.choose',
-  'family.concertations.read',
-  'family.decisions.read',
-  'family.decisions.position',
-];
-
-/** The caller's team membership in this family, if they have a therapeutic link. */
-function linkOf(actor: Actor, family: FamilyScope) {
-  if (actor.kind !== 'professional') return undefined;
-  return family.team.find((membership) => membership.professionalId === actor.userId);
-}
-
-function isOwnFamilyMember(
-  actor: Actor,
-  family: FamilyScope,
-): actor is Extract<Actor, { kind: 'familyMember' }> {
-  return actor.kind === 'familyMember' && actor.familyId === family.familyId;
-}
-
-function canOnFamily(actor: Actor, action: FamilyAction, family: FamilyScope): boolean {
-  const link = linkOf(actor, family);
-  if (link && actor.kind === 'professional') {
-    const roleA = actor.healthRole === 'A';
-    switch (action) {
-      case 'family.indicators.medical.record':
-      case 'family.flags.read':
-        return roleA;
-      // The coordination flat rate is limited to AR 78 professionals with an INAMI number (seed 004, line
-      // 849); the personalised prenatal consultation is a health consultation. Screening (BIB is open to
-      // Roles A and B, line 431) and concertation are recorded by anyone on the team.
-      case 'family.services.record.coordination':
-      case 'family.services.record.prenatalConsultation':
-        return roleA;
-      case 'family.audit.read':
-        return link.functions.includes('coordinator') || link.functions.includes('referent');
-      case 'family.decisions.position':
-        // Positions are the family's voice: professionals propose and record, they do not vote.
-        return false;
-      default:
-        return true;
-    }
-  }
-  if (isOwnFamilyMember(actor, family)) {
-    return familyMemberActions.includes(action);
-  }
-  return false;
-}
-
-function canOnItem(actor: Actor, action: ItemAction, family: FamilyScope, item: SharedItem): boolean {
-  const link = linkOf(actor, family);
-  if (link && actor.kind === 'professional') {
-    if (item.category === 'medical' && actor.healthRole !== 'A') return false;
-    const isAuthor = item.authorId === actor.userId;
-    const consentWithdrawn =
-      !!item.aboutMemberId && family.sharingWithdrawnMemberIds.includes(item.aboutMemberId);
-    if (consentWithdrawn && !isAuthor) return false;
-    // Sharing with the family is a professional's act; a medical item only by Role A (checked above).
-    return action === 'item.read' || action === 'item.share';
-  }
-  if (isOwnFamilyMember(actor, family)) {
-    return action === 'item.read' && item.sharedWithMemberIds.includes(actor.memberId);
-  }
-  return false;
-}
+const includes = <T extends string>(list: readonly T[], action: string): action is T =>
+  (list as readonly string[]).includes(action);
 
 /**
- * The one permission policy. The server enforces it on every route; the client uses it for display only.
- * Pure: everything it needs is in its arguments.
+ * The one permission policy: every channel (REST, collaboration websocket, Socket.io room, exports,
+ * minutes) asks it. Pure: everything it needs is in its arguments. An action that does not belong to
+ * the resource's kind is refused.
  */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
     case 'platform':
-      if (action === 'organisation.create') return actor.kind === 'admin';
-      if (action === 'family.create') return actor.kind === 'professional';
-      return false;
     case 'organisation':
-      return (
-        action === 'organisation.staff.manage' &&
-        (actor.kind === 'admin' ||
-          (actor.kind === 'professional' &&
-            actor.accessManager &&
-            actor.organisationId === resource.organisationId))
-      );
+      return includes(accountActions, action) && canOnAccounts(actor, action, resource);
     case 'family':
-      return (
-        (familyActions as readonly string[]).includes(action) &&
-        canOnFamily(actor, action as FamilyAction, resource.family)
-      );
+      return includes(familyActions, action) && canOnFamily(actor, action, resource.family);
     case 'item':
+      return includes(itemActions, action) && canOnItem(actor, action, resource.family, resource.item);
+    case 'concertation':
       return (
-        (itemActions as readonly string[]).includes(action) &&
-        canOnItem(actor, action as ItemAction, resource.family, resource.item)
+        includes(concertationActions, action) &&
+        canOnConcertation(actor, action, resource.family, resource.concertation)
       );
+    case 'decision':
+      return (
+        includes(decisionActions, action) && canOnDecision(actor, action, resource.family, resource.decision)
+      );
+    case 'referral':
+      return (
+        includes(referralActions, action) && canOnReferral(actor, action, resource.family, resource.referral)
+      );
+    case 'space':
+      return includes(spaceActions, action) && canOnSpace(actor, action, resource.family, resource.space);
+    case 'networkMeeting':
+      return includes(networkMeetingActions, action) && canOnNetworkMeeting(actor, action, resource.meeting);
+    case 'directory':
+      return includes(directoryActions, action) && canOnDirectory(actor, action, resource.entry);
   }
-}
-
-/** What the caller may do on this family, as sent in responses so the UI never recomputes permissions. */
-export type FamilyPolicies = Record<FamilyAction, boolean>;
-
-/** Evaluates every family action for the caller. */
-export function familyPoliciesFor(actor: Actor, family: FamilyScope): FamilyPolicies {
-  return Object.fromEntries(
-    familyActions.map((action) => [action, can(actor, action, { kind: 'family', family })]),
-  ) as FamilyPolicies;
 }

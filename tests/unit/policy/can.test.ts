@@ -83,6 +83,11 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.decisions.read': [...team, 'familyMember'],
   'family.decisions.propose': team,
   'family.decisions.position': ['familyMember'],
+  'family.referrals.read': [...team, 'familyMember'],
+  'family.referrals.manage': team,
+  'family.spaces.manage': team,
+  'family.export.fhir': [...team, 'familyMember'],
+  'family.export.calendar': [...team, 'familyMember'],
 };
 
 describe('can(): family actions for every identity', () => {
@@ -112,9 +117,14 @@ describe('can(): accounts and organisations', () => {
   > = {
     'organisation.create': { resource: { kind: 'platform' }, allowed: ['admin'] },
     'family.create': { resource: { kind: 'platform' }, allowed: professionals },
+    'professionals.search': { resource: { kind: 'platform' }, allowed: professionals },
     'organisation.staff.manage': {
       resource: { kind: 'organisation', organisationId },
       allowed: ['admin', 'accessManager'],
+    },
+    'organisation.read': {
+      resource: { kind: 'organisation', organisationId },
+      allowed: ['admin', ...professionals],
     },
   };
   for (const action of accountActions) {

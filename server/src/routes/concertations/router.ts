@@ -7,6 +7,7 @@ import {
   ScheduleConcertationRequestSchema,
   ScheduledConcertationSchema,
   UpdateConcertationRequestSchema,
+  professionalIdOf,
 } from '@concerto/shared';
 import { readSharedPlan } from '../../collab/planReader.ts';
 import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
@@ -14,8 +15,7 @@ import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError } from '../../http/errors.ts';
-import { ConcertationModel } from '../../models/concertation.ts';
-import { openConcertation, mayFollow } from '../../policies/concertationAccess.ts';
+import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
 import { toIcs } from '../../presenters/calendarPresenter.ts';
 import { presentConcertation } from '../../presenters/concertationPresenter.ts';
@@ -56,13 +56,8 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         write: false,
         action: 'family.concertations.read',
       });
-      const concertations = await ConcertationModel.find({ familyId: opened.family._id }).sort({
-        scheduledAt: -1,
-      });
-      const visible = concertations.filter((concertation) => mayFollow(opened.auth, concertation, opened));
-      return Promise.all(
-        visible.map((concertation) => presentConcertation(concertation, opened.auth, opened)),
-      );
+      const visible = await visibleConcertations(opened);
+      return Promise.all(visible.map((concertation) => presentConcertation(concertation, opened)));
     },
   );
 
@@ -91,7 +86,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         body,
         originOf(request),
       );
-      return { ...(await presentConcertation(concertation, opened.auth, opened)), memberInvitations };
+      return { ...(await presentConcertation(concertation, opened)), memberInvitations };
     },
   );
 
@@ -107,8 +102,8 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const opened = await openConcertation(request, params.id, { write: false });
-      return presentConcertation(opened.concertation, opened.auth, opened);
+      const { opened, concertation } = await openConcertation(request, params.id, { write: false });
+      return presentConcertation(concertation, opened);
     },
   );
 
@@ -126,8 +121,10 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const opened = await openConcertation(request, params.id, { write: true, manage: true });
-      const { concertation } = opened;
+      const { opened, concertation } = await openConcertation(request, params.id, {
+        write: true,
+        manage: true,
+      });
       if (concertation.status === 'closed' || concertation.status === 'cancelled')
         throw new HttpError(
           409,
@@ -154,7 +151,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       if (body.status === 'cancelled') concertation.status = 'cancelled';
       await concertation.save();
       announceRoomChange({ concertationId: String(concertation._id), what: 'concertation' });
-      return presentConcertation(concertation, opened.auth, opened);
+      return presentConcertation(concertation, opened);
     },
   );
 
@@ -172,8 +169,11 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const opened = await openConcertation(request, params.id, { write: true, manage: true });
-      const entry = opened.concertation.attendance.find(
+      const { opened, concertation } = await openConcertation(request, params.id, {
+        write: true,
+        manage: true,
+      });
+      const entry = concertation.attendance.find(
         (candidate) =>
           candidate.participantKind === body.participantKind &&
           candidate.participantId === body.participantId,
@@ -185,9 +185,9 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       entry.status = body.status;
       entry.mode = body.status === 'present' ? (body.mode ?? entry.mode ?? 'onSite') : null;
       entry.markedBy = opened.auth.displayName;
-      await opened.concertation.save();
+      await concertation.save();
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
-      return presentConcertation(opened.concertation, opened.auth, opened);
+      return presentConcertation(concertation, opened);
     },
   );
 
@@ -205,8 +205,11 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const opened = await openConcertation(request, params.id, { write: true, manage: true });
-      const { concertation, family, auth } = opened;
+      const { opened, concertation } = await openConcertation(request, params.id, {
+        write: true,
+        manage: true,
+      });
+      const { family, auth } = opened;
       if (concertation.status === 'closed')
         throw new HttpError(409, 'concertation_closed', 'Already closed.');
       if (concertation.status === 'cancelled')
@@ -220,7 +223,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       family.services.push({
         service: 'concertation',
         at: minutes.closedAt,
-        deliveredBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
+        deliveredBy: professionalIdOf(auth.actor) ?? '',
         note: `Concertation ${concertation._id}: ${present.length} présent(s) — ${present.map((entry) => entry.name).join(', ')}`,
       });
       // A closed meeting always has its funded-service record, and the record always its closed meeting.
@@ -229,7 +232,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         await family.save({ session });
       });
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
-      return presentConcertation(concertation, auth, opened);
+      return presentConcertation(concertation, opened);
     },
   );
 
@@ -268,8 +271,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, request, response }) => {
-      const opened = await openConcertation(request, params.id, { write: false });
-      const { concertation } = opened;
+      const { concertation } = await openConcertation(request, params.id, { write: false });
       const url = `${originOf(request)}/concertations/${concertation._id}`;
       const ics = toIcs([
         {

@@ -7,46 +7,45 @@ import {
   GivePositionRequestSchema,
   IdSchema,
   ProposeDecisionRequestSchema,
-  can,
+  amendmentHiddenFrom,
+  memberIdOf,
+  professionalIdOf,
 } from '@concerto/shared';
-import type { AuthContext } from '../../auth/sessions.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { ConcertationModel } from '../../models/concertation.ts';
 import { DecisionModel, type DecisionDocument } from '../../models/decision.ts';
+import { canOnDecision, visibleDecision, visibleDecisions } from '../../policies/decisionReads.ts';
 import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
-import { decisionVisibleTo, presentDecisions } from '../../presenters/decisionPresenter.ts';
+import { presentDecisions } from '../../presenters/decisionPresenter.ts';
 import { announceRoomChange } from '../../realtime/roomEvents.ts';
 import { FamilyParams } from '../families/params.ts';
 
 const DecisionParams = z.strictObject({ id: IdSchema });
 type Proposal = z.output<typeof ProposeDecisionRequestSchema>;
 
-async function present(decisions: DecisionDocument[], auth: AuthContext, opened: OpenedFamily) {
+async function present(decisions: DecisionDocument[], opened: OpenedFamily) {
   const amendments = await DecisionModel.find(
     { amends: mongoose.trusted({ $in: decisions.map((decision) => decision._id) }) },
     { amends: 1 },
   ).lean();
   const amendedBy = new Map(amendments.map((amendment) => [String(amendment.amends), String(amendment._id)]));
-  return presentDecisions(decisions, amendedBy, auth, opened);
+  return presentDecisions(decisions, amendedBy, opened);
 }
 
 /** Loads a decision the caller may see (404 otherwise, like everything in a file they cannot read). */
 async function openDecision(request: Request, decisionId: string, write: boolean) {
-  const decision = mongoose.isValidObjectId(decisionId) ? await DecisionModel.findById(decisionId) : null;
-  if (!decision) throw notFound('decision');
+  const found = await DecisionModel.findById(decisionId, { familyId: 1 }).lean();
+  if (!found) throw notFound('decision');
   let opened: OpenedFamily;
   try {
-    opened = await openFamily(request, String(decision.familyId), {
-      part: 'decisions',
-      write,
-      action: 'family.decisions.read',
-    });
+    opened = await openFamily(request, String(found.familyId), { part: 'decisions', write });
   } catch {
     throw notFound('decision');
   }
-  if (!decisionVisibleTo(decision, opened.auth)) throw notFound('decision');
-  return { ...opened, decision };
+  const decision = await visibleDecision(opened, decisionId);
+  if (!decision) throw notFound('decision');
+  return { opened, decision };
 }
 
 /** Members asked for their position: those present in the room, or invited to the meeting; never a hidden one. */
@@ -94,7 +93,7 @@ async function createDecision(
     dueDate: proposal.dueDate ?? null,
     linkedPlanItemIds: proposal.linkedPlanItemIds,
     hiddenFromMemberIds: proposal.hiddenFromMemberIds,
-    proposedBy: actor.kind === 'professional' ? actor.userId : undefined,
+    proposedBy: professionalIdOf(actor) ?? undefined,
     proposedAt: new Date(),
     amends: amends?.id ?? null,
     amendmentReason: amends?.reason ?? null,
@@ -128,10 +127,7 @@ export function decisionsRouter(): Router {
         write: false,
         action: 'family.decisions.read',
       });
-      const decisions = await DecisionModel.find({ familyId: opened.family._id })
-        .sort({ proposedAt: -1 })
-        .lean();
-      return present(decisions, opened.auth, opened);
+      return present(await visibleDecisions(opened), opened);
     },
   );
 
@@ -155,7 +151,7 @@ export function decisionsRouter(): Router {
       });
       const decision = await createDecision(opened, body, null);
       announce(decision);
-      return (await present([decision.toObject()], opened.auth, opened))[0];
+      return (await present([decision.toObject()], opened))[0];
     },
   );
 
@@ -172,31 +168,26 @@ export function decisionsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const opened = await openDecision(request, params.id, true);
-      const { decision, auth } = opened;
-      const actor = auth.actor;
-      if (
-        actor.kind !== 'familyMember' ||
-        !can(actor, 'family.decisions.position', { kind: 'family', family: opened.scope })
-      ) {
+      const { opened, decision } = await openDecision(request, params.id, true);
+      const memberId = memberIdOf(opened.actor);
+      if (!memberId || !opened.can('family.decisions.position'))
         throw forbidden('Positions are given by the family members themselves.');
-      }
       if (decision.status === 'recorded')
         throw new HttpError(
           409,
           'decision_recorded',
           'This decision is recorded; it can only be amended by a new decision.',
         );
-      if (!decision.awaitedMemberIds.some((id) => String(id) === actor.memberId))
+      if (!canOnDecision(opened, 'decision.position', decision))
         throw forbidden('Your position was not asked on this decision.');
-      const others = decision.positions.filter((position) => String(position.memberId) !== actor.memberId);
+      const others = decision.positions.filter((position) => String(position.memberId) !== memberId);
       decision.set('positions', [
         ...others,
-        { memberId: actor.memberId, position: body.position, words: body.words, at: new Date() },
+        { memberId, position: body.position, words: body.words, at: new Date() },
       ]);
       await decision.save();
       announce(decision);
-      return (await present([decision.toObject()], auth, opened))[0];
+      return (await present([decision.toObject()], opened))[0];
     },
   );
 
@@ -213,17 +204,15 @@ export function decisionsRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const opened = await openDecision(request, params.id, true);
-      const { decision, auth } = opened;
-      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope }))
-        throw forbidden('The team records decisions.');
+      const { opened, decision } = await openDecision(request, params.id, true);
+      if (!canOnDecision(opened, 'decision.record', decision)) throw forbidden('The team records decisions.');
       if (decision.status === 'recorded') throw new HttpError(409, 'decision_recorded', 'Already recorded.');
       decision.status = 'recorded';
       decision.recordedAt = new Date();
-      decision.recordedBy = auth.actor.kind === 'professional' ? (auth.actor.userId as never) : null;
+      decision.recordedBy = professionalIdOf(opened.actor) as never;
       await decision.save();
       announce(decision);
-      return (await present([decision.toObject()], auth, opened))[0];
+      return (await present([decision.toObject()], opened))[0];
     },
   );
 
@@ -240,10 +229,8 @@ export function decisionsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const opened = await openDecision(request, params.id, true);
-      const { decision, auth } = opened;
-      if (!can(auth.actor, 'family.decisions.propose', { kind: 'family', family: opened.scope }))
-        throw forbidden('The team amends decisions.');
+      const { opened, decision } = await openDecision(request, params.id, true);
+      if (!canOnDecision(opened, 'decision.amend', decision)) throw forbidden('The team amends decisions.');
       if (decision.status !== 'recorded')
         throw new HttpError(
           409,
@@ -252,11 +239,17 @@ export function decisionsRouter(): Router {
         );
       if (await DecisionModel.exists({ amends: decision._id }))
         throw new HttpError(409, 'conflict', 'This decision was already amended: amend the newest one.');
-      const { reason, ...proposal } = body;
+      const { reason, widenAudience, hiddenFromMemberIds, ...proposal } = body;
       const amendment = await createDecision(
         opened,
         {
           ...proposal,
+          // An amendment stays hidden from whoever the amended decision was hidden from, unless widened.
+          hiddenFromMemberIds: amendmentHiddenFrom(
+            decision.hiddenFromMemberIds.map(String),
+            hiddenFromMemberIds,
+            widenAudience,
+          ),
           // A correction made in a later meeting belongs to that meeting's minutes.
           concertationId:
             proposal.concertationId ??
@@ -265,7 +258,7 @@ export function decisionsRouter(): Router {
         { id: decision._id, reason },
       );
       announce(amendment);
-      return (await present([amendment.toObject()], auth, opened))[0];
+      return (await present([amendment.toObject()], opened))[0];
     },
   );
 

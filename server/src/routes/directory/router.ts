@@ -10,6 +10,9 @@ import {
   UpdateDirectoryEntryRequestSchema,
   type Actor,
   type DirectoryEntry,
+  userIdOf,
+  can,
+  directoryMaintainerOrganisation,
 } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import { csvColumns, readDirectoryCsv, toCsv } from '../../commands/directoryCsv.ts';
@@ -22,22 +25,18 @@ import { inTransaction } from '../../db/transaction.ts';
 
 const EntryParams = z.strictObject({ id: IdSchema });
 
-/** Who maintains an entry: the admin, or an access manager of the entry's organisation. */
+/** Who maintains an entry: the admin, or an access manager of the entry's organisation (the policy). */
 function maintains(actor: Actor, entry: Pick<DirectoryEntryDocument, 'organisationId'>): boolean {
-  if (actor.kind === 'admin') return true;
-  return (
-    actor.kind === 'professional' &&
-    actor.accessManager &&
-    !!entry.organisationId &&
-    String(entry.organisationId) === actor.organisationId
-  );
+  const organisationId = entry.organisationId ? String(entry.organisationId) : null;
+  return can(actor, 'directory.entry.maintain', { kind: 'directory', entry: { organisationId } });
 }
 
 /** The organisation new entries belong to: the access manager's own; the admin's entries belong to no one. */
 function maintainerOrganisation(actor: Actor): string | null {
-  if (actor.kind === 'admin') return null;
-  if (actor.kind === 'professional' && actor.accessManager) return actor.organisationId;
-  throw forbidden("Organisations' access managers maintain their entries; suggest a correction instead.");
+  const organisationId = directoryMaintainerOrganisation(actor);
+  if (organisationId === undefined)
+    throw forbidden("Organisations' access managers maintain their entries; suggest a correction instead.");
+  return organisationId;
 }
 
 async function present(entries: DirectoryEntryDocument[], actor: Actor): Promise<DirectoryEntry[]> {
@@ -193,7 +192,10 @@ export function directoryRouter(): Router {
       const { availability, ...fields } = body;
       if (Object.keys(fields).length > 0 && !maintains(auth.actor, entry))
         throw forbidden('Only the organisation maintaining this service edits it; suggest a correction.');
-      if (availability && auth.actor.kind === 'familyMember')
+      if (
+        availability &&
+        !can(auth.actor, 'directory.availability.update', { kind: 'directory', entry: null })
+      )
         throw forbidden('Professionals update availability.');
       entry.set(fields);
       if (availability)
@@ -227,7 +229,7 @@ export function directoryRouter(): Router {
                 {
                   text: body.text,
                   by: auth.displayName,
-                  byUserId: auth.actor.kind === 'familyMember' ? null : auth.actor.userId,
+                  byUserId: userIdOf(auth.actor),
                   at: new Date(),
                 },
               ],

@@ -7,6 +7,7 @@ import {
   can,
   indicatorCategories,
   type IndicatorKey,
+  professionalIdOf,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
@@ -77,7 +78,7 @@ export function flagsAndAuditRouter(): Router {
         familyId: family._id,
         indicatorKey: body.indicatorKey,
         note: body.note,
-        raisedBy: auth.actor.kind === 'professional' ? auth.actor.userId : undefined,
+        raisedBy: professionalIdOf(auth.actor) ?? undefined,
         raisedAt: new Date(),
       });
       // The author gets an acknowledgement, not the content back: Role B cannot read flags.

@@ -5,6 +5,7 @@ import {
   MemberSchema,
   MemberVisibilitySchema,
   NewMemberSchema,
+  professionalIdOf,
 } from '@concerto/shared';
 import { issueInvitation } from '../../commands/invitationIssuer.ts';
 import { sharePlanWithInvited } from '../../commands/planSharer.ts';
@@ -12,7 +13,7 @@ import { previewMemberVisibility } from '../../commands/visibilityPreviewer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { notFound } from '../../http/errors.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
-import { calendarDate } from '../../presenters/familyPresenter.ts';
+import { presentMember } from '../../presenters/familyPresenter.ts';
 import { FamilyParams, MemberParams } from './params.ts';
 
 /** Family members and their personal invitations. */
@@ -39,15 +40,7 @@ export function membersRouter(): Router {
       });
       family.members.push({ ...body, birthDate: body.birthDate ? new Date(body.birthDate) : null });
       await family.save();
-      const member = family.members[family.members.length - 1]!;
-      return {
-        id: String(member._id),
-        displayName: member.displayName,
-        role: member.role,
-        birthDate: calendarDate(member.birthDate),
-        preferredLanguage: member.preferredLanguage,
-        interpreterNeeded: member.interpreterNeeded,
-      };
+      return presentMember(family.members[family.members.length - 1]!);
     },
   );
 
@@ -74,7 +67,7 @@ export function membersRouter(): Router {
       const invitation = await issueInvitation({
         familyId: family._id,
         memberId: member._id,
-        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
+        createdBy: professionalIdOf(auth.actor) ?? '',
         expiresInDays: body.expiresInDays,
       });
       await sharePlanWithInvited(family._id, member._id, body.sharePlan);
@@ -99,14 +92,14 @@ export function membersRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'invitations',
         write: false,
         action: 'family.invitations.create',
       });
-      if (!family.members.some((candidate) => String(candidate._id) === params.memberId))
+      if (!opened.family.members.some((candidate) => String(candidate._id) === params.memberId))
         throw notFound('member');
-      return previewMemberVisibility(family, params.memberId);
+      return previewMemberVisibility(opened, params.memberId);
     },
   );
 

@@ -10,13 +10,20 @@ import {
   ShareIndicatorRequestSchema,
   can,
   indicatorCategories,
+  maySpeakFor,
+  memberIdOf,
+  professionalIdOf,
+  userIdOf,
   type IndicatorKey,
 } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
+import mongoose from 'mongoose';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
-import { currentConsent, openFamily, scopeOf } from '../../policies/familyAccess.ts';
+import { FamilyModel } from '../../models/family.ts';
+import { currentConsent, openFamily } from '../../policies/familyAccess.ts';
+import { indicatorItem } from '../../policies/familyRepository.ts';
 import { presentFamily } from '../../presenters/familyPresenter.ts';
 import { FamilyParams, IndicatorParams } from './params.ts';
 
@@ -48,26 +55,27 @@ export function recordsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'strata',
         write: true,
         action: 'family.strata.change',
       });
-      if (body.stratum === family.stratum)
+      if (body.stratum === opened.family.stratum)
         throw new HttpError(400, 'invalid_request', 'The family is already in this stratum.', [
           { path: 'stratum', message: 'unchanged' },
         ]);
+      const family = opened.family;
       family.strataHistory.push({
         from: family.stratum,
         to: body.stratum,
         at: new Date(),
-        authorId: auth.actor.kind === 'professional' ? auth.actor.userId : '',
+        authorId: professionalIdOf(opened.actor) ?? '',
         reason: body.reason,
       });
       family.stratum = body.stratum;
       await family.save();
       await announceToFamilyRooms(String(family._id), 'stratum');
-      return presentFamily(family, auth.actor, scope);
+      return presentFamily(opened);
     },
   );
 
@@ -84,12 +92,13 @@ export function recordsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'screening',
         write: true,
         action: 'family.screening.record',
       });
-      const recorderId = auth.actor.kind === 'professional' ? auth.actor.userId : '';
+      const family = opened.family;
+      const recorderId = professionalIdOf(opened.actor) ?? '';
       const at = body.at ? new Date(body.at) : new Date();
       family.screening = { scenario: body.scenario, at, recordedBy: recorderId } as never;
       family.services.push({
@@ -99,7 +108,7 @@ export function recordsRouter(): Router {
         note: `BIB ${body.scenario}`,
       });
       await family.save();
-      return presentFamily(family, auth.actor, scope);
+      return presentFamily(opened);
     },
   );
 
@@ -116,19 +125,19 @@ export function recordsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'services',
         write: true,
         action: `family.services.record.${body.service}`,
       });
-      family.services.push({
+      opened.family.services.push({
         service: body.service,
         at: body.at ? new Date(body.at) : new Date(),
-        deliveredBy: auth.actor.kind === 'professional' ? auth.actor.userId : '',
+        deliveredBy: professionalIdOf(opened.actor) ?? '',
         note: body.note ?? null,
       });
-      await family.save();
-      return presentFamily(family, auth.actor, scope);
+      await opened.family.save();
+      return presentFamily(opened);
     },
   );
 
@@ -148,11 +157,12 @@ export function recordsRouter(): Router {
       const category = indicatorCategories[body.key as IndicatorKey];
       const action =
         category === 'medical' ? 'family.indicators.medical.record' : 'family.indicators.social.record';
-      const { auth, family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'indicators',
         write: true,
         action,
       });
+      const family = opened.family;
       if (body.aboutMemberId) {
         assertMembers(family, [body.aboutMemberId], 'aboutMemberId');
         if (currentConsent(family, body.aboutMemberId, 'screening') === false) {
@@ -160,21 +170,27 @@ export function recordsRouter(): Router {
         }
       }
       assertMembers(family, body.sharedWithMemberIds, 'sharedWithMemberIds');
-      const recorderId = auth.actor.kind === 'professional' ? auth.actor.userId : '';
-      family.indicators.push({
-        key: body.key,
-        category,
-        aboutMemberId: body.aboutMemberId ?? null,
-        note: body.note ?? null,
-        recordedBy: recorderId,
-        recordedAt: new Date(),
-        sharedWithMemberIds: body.sharedWithMemberIds,
-      });
-      await family.save();
-      const view = await presentFamily(family, auth.actor, scopeOf(family));
-      return view.indicators.find(
-        (indicator) => indicator.id === String(family.indicators[family.indicators.length - 1]!._id),
+      // The file was loaded without its indicators: the new one is appended in the database.
+      const id = new mongoose.Types.ObjectId();
+      await FamilyModel.updateOne(
+        { _id: family._id },
+        {
+          $push: {
+            indicators: {
+              _id: id,
+              key: body.key,
+              category,
+              aboutMemberId: body.aboutMemberId ?? null,
+              note: body.note ?? null,
+              recordedBy: professionalIdOf(opened.actor),
+              recordedAt: new Date(),
+              sharedWithMemberIds: body.sharedWithMemberIds,
+            },
+          },
+        },
       );
+      const view = await presentFamily(opened);
+      return view.indicators.find((indicator) => indicator.id === String(id));
     },
   );
 
@@ -191,24 +207,29 @@ export function recordsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'indicators',
         write: true,
       });
-      const indicator = family.indicators.find((candidate) => String(candidate._id) === params.indicatorId);
-      const item = indicator && {
-        category: indicator.category,
-        sharedWithMemberIds: indicator.sharedWithMemberIds.map(String),
-        aboutMemberId: indicator.aboutMemberId ? String(indicator.aboutMemberId) : null,
-        authorId: String(indicator.recordedBy),
-      };
-      if (!indicator || !item || !can(auth.actor, 'item.read', { kind: 'item', family: scope, item }))
-        throw notFound('indicator');
-      if (!can(auth.actor, 'item.share', { kind: 'item', family: scope, item })) throw forbidden();
-      assertMembers(family, body.sharedWithMemberIds, 'sharedWithMemberIds');
-      indicator.sharedWithMemberIds = body.sharedWithMemberIds as never;
-      await family.save();
-      const view = await presentFamily(family, auth.actor, scope);
+      // Only indicators the caller may read are loaded at all: any other id is unknown to her.
+      const indicator = (await opened.indicators()).find(
+        (candidate) => String(candidate._id) === params.indicatorId,
+      );
+      if (!indicator) throw notFound('indicator');
+      const item = indicatorItem(indicator);
+      if (!can(opened.actor, 'item.share', { kind: 'item', family: opened.scope, item })) throw forbidden();
+      assertMembers(opened.family, body.sharedWithMemberIds, 'sharedWithMemberIds');
+      await FamilyModel.updateOne(
+        { _id: opened.family._id, 'indicators._id': indicator._id },
+        {
+          $set: {
+            'indicators.$.sharedWithMemberIds': body.sharedWithMemberIds.map(
+              (memberId) => new mongoose.Types.ObjectId(memberId),
+            ),
+          },
+        },
+      );
+      const view = await presentFamily(opened);
       return view.indicators.find((candidate) => candidate.id === params.indicatorId);
     },
   );
@@ -226,27 +247,27 @@ export function recordsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'consents',
         write: true,
         action: 'family.consents.record',
       });
+      const { family, actor } = opened;
       assertMembers(family, [body.memberId], 'memberId');
-      const actor = auth.actor;
-      // A family member speaks for themself only.
-      if (actor.kind === 'familyMember' && actor.memberId !== body.memberId)
+      // A family member speaks for herself only.
+      if (!maySpeakFor(actor, opened.scope, body.memberId))
         throw forbidden('You can only record your own consent.');
       family.consents.push({
         memberId: body.memberId,
         scope: body.scope,
         granted: body.granted,
         at: new Date(),
-        throughUserId: actor.kind === 'familyMember' ? null : actor.userId,
-        throughMemberId: actor.kind === 'familyMember' ? actor.memberId : null,
+        throughUserId: userIdOf(actor),
+        throughMemberId: memberIdOf(actor),
       });
       await family.save();
       if (!body.granted) announceAccessChange({ kind: 'family', familyId: String(family._id) });
-      return presentFamily(family, actor, scopeOf(family));
+      return presentFamily(opened);
     },
   );
 

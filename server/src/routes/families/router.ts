@@ -8,7 +8,11 @@ import {
   UpdateFamilyRequestSchema,
   can,
   computePhase,
+  linkOf,
+  listedFamiliesFor,
   nextStepFor,
+  professionalIdOf,
+  readsAsTeam,
   type FamilySummary,
 } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
@@ -19,7 +23,8 @@ import { recordableFamilyDates } from '../../commands/familyDatesRecorder.ts';
 import { nextChange, refuseStaleWrite } from '../../http/versions.ts';
 import { FamilyModel } from '../../models/family.ts';
 import { recordAudit, recordAudits } from '../../policies/audit.ts';
-import { openFamily, scopeOf } from '../../policies/familyAccess.ts';
+import { loadFamilyFor, openFamily, scopeOf } from '../../policies/familyAccess.ts';
+import { familyProjection } from '../../policies/familyRepository.ts';
 import { presentFamily } from '../../presenters/familyPresenter.ts';
 import { FamilyParams } from './params.ts';
 
@@ -40,47 +45,42 @@ export function familiesRouter(): Router {
     async ({ request }) => {
       const auth = requireAuth(request);
       const actor = auth.actor;
+      const listed = listedFamiliesFor(actor);
+      if (!listed) return [];
       const filter =
-        actor.kind === 'professional'
+        'onTeamOf' in listed
           ? {
               team: mongoose.trusted({
-                $elemMatch: { professionalId: new mongoose.Types.ObjectId(actor.userId), endedAt: null },
+                $elemMatch: { professionalId: new mongoose.Types.ObjectId(listed.onTeamOf), endedAt: null },
               }),
             }
-          : actor.kind === 'familyMember'
-            ? { _id: actor.familyId }
-            : null;
-      if (!filter) return [];
-      const families = await FamilyModel.find(filter).sort({ updatedAt: -1 }).limit(500);
+          : { _id: listed.familyId };
+      const families = await FamilyModel.find(filter, familyProjection).sort({ updatedAt: -1 }).limit(500);
       const today = new Date();
       const summaries: FamilySummary[] = [];
       for (const family of families) {
         const scope = scopeOf(family);
         const policies = { strata: can(actor, 'family.strata.read', { kind: 'family', family: scope }) };
         const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
-        const myFunctions =
-          scope.team.find(
-            (membership) => membership.professionalId === (actor.kind === 'professional' ? actor.userId : ''),
-          )?.functions ?? [];
+        const myFunctions = linkOf(actor, scope)?.functions ?? [];
         summaries.push({
           id: String(family._id),
           label: family.label,
           phase: phase?.phase ?? null,
           dayOf1000: phase?.dayOf1000 ?? null,
           ...(policies.strata ? { stratum: family.stratum } : {}),
-          nextStep:
-            actor.kind === 'professional'
-              ? nextStepFor({
-                  phase: phase?.phase ?? null,
-                  stratum: family.stratum,
-                  screeningRecorded: !!family.screening?.scenario,
-                  sharingConsentGranted:
-                    family.consents.some((consent) => consent.scope === 'teamSharing' && consent.granted) &&
-                    scope.sharingWithdrawnMemberIds.length < family.members.length,
-                  functionsHeld: scope.team.flatMap((membership) => membership.functions),
-                  concertationHeld: family.services.some((service) => service.service === 'concertation'),
-                })
-              : null,
+          nextStep: readsAsTeam(actor, scope)
+            ? nextStepFor({
+                phase: phase?.phase ?? null,
+                stratum: family.stratum,
+                screeningRecorded: !!family.screening?.scenario,
+                sharingConsentGranted:
+                  family.consents.some((consent) => consent.scope === 'teamSharing' && consent.granted) &&
+                  scope.sharingWithdrawnMemberIds.length < family.members.length,
+                functionsHeld: scope.team.flatMap((membership) => membership.functions),
+                concertationHeld: family.services.some((service) => service.service === 'concertation'),
+              })
+            : null,
           myFunctions: [...myFunctions],
         });
       }
@@ -108,12 +108,15 @@ export function familiesRouter(): Router {
     },
     async ({ body, request }) => {
       const auth = requireAuth(request);
-      if (!can(auth.actor, 'family.create', { kind: 'platform' }) || auth.actor.kind !== 'professional') {
+      const creatorId = professionalIdOf(auth.actor);
+      if (!can(auth.actor, 'family.create', { kind: 'platform' }) || !creatorId) {
         throw forbidden('Only professionals open family files.');
       }
-      const family = await createFamily(auth.actor.userId, body);
+      const family = await createFamily(creatorId, body);
       await recordAudit(auth, family._id, 'write', 'file', request.id);
-      return presentFamily(family, auth.actor, scopeOf(family));
+      const opened = await loadFamilyFor(auth, String(family._id), request.id);
+      if (!opened) throw new Error('The creator of a family file must be able to read it.');
+      return presentFamily(opened);
     },
   );
 
@@ -129,8 +132,7 @@ export function familiesRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, { part: 'file', write: false });
-      return presentFamily(family, auth.actor, scope);
+      return presentFamily(await openFamily(request, params.id, { part: 'file', write: false }));
     },
   );
 
@@ -147,11 +149,12 @@ export function familiesRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family, scope } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'file',
         write: true,
         action: 'family.update',
       });
+      const family = opened.family;
       refuseStaleWrite(request, family.lastChange, 'file');
       const details = () => [family.label, family.dueDate?.getTime(), family.birthDate?.getTime()];
       const before = details();
@@ -160,9 +163,9 @@ export function familiesRouter(): Router {
       Object.assign(family, recordableFamilyDates(stored, body));
       const after = details();
       const fields = ['label', 'dueDate', 'birthDate'].filter((_, index) => before[index] !== after[index]);
-      family.lastChange = nextChange(family.lastChange, auth.displayName, fields);
+      family.lastChange = nextChange(family.lastChange, opened.auth.displayName, fields);
       await family.save();
-      return presentFamily(family, auth.actor, scope);
+      return presentFamily(opened);
     },
   );
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { AddTeamMemberRequestSchema, FamilyViewSchema } from '@concerto/shared';
+import { AddTeamMemberRequestSchema, FamilyViewSchema, professionalIdOf } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { currentFunctions } from '../../commands/functionAssigner.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { UserModel } from '../../models/user.ts';
-import { openFamily, scopeOf } from '../../policies/familyAccess.ts';
+import { openFamily } from '../../policies/familyAccess.ts';
 import { presentFamily } from '../../presenters/familyPresenter.ts';
 import { FamilyParams, TeamParams } from './params.ts';
 
@@ -26,11 +26,12 @@ export function teamRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'team',
         write: true,
         action: 'family.team.manage',
       });
+      const { auth, family } = opened;
       const professional = await UserModel.findOne({
         _id: body.professionalId,
         kind: 'professional',
@@ -50,7 +51,7 @@ export function teamRouter(): Router {
         (membership) => String(membership.professionalId) === body.professionalId && !membership.endedAt,
       );
       if (active) throw new HttpError(409, 'conflict', 'This professional is already on the care team.');
-      const adderId = auth.actor.kind === 'professional' ? auth.actor.userId : '';
+      const adderId = professionalIdOf(auth.actor) ?? '';
       family.team.push({
         professionalId: professional._id,
         // Functions come only through the functions rules (the referent is the family's choice).
@@ -62,7 +63,7 @@ export function teamRouter(): Router {
         hiddenFromMemberIds: body.hiddenFromMemberIds,
       });
       await family.save();
-      return presentFamily(family, auth.actor, scopeOf(family));
+      return presentFamily(opened);
     },
   );
 
@@ -78,11 +79,12 @@ export function teamRouter(): Router {
       authenticated: true,
     },
     async ({ params, request, response }) => {
-      const { auth, family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'team',
         write: true,
         action: 'family.team.manage',
       });
+      const { auth, family } = opened;
       const membership = family.team.find(
         (candidate) => String(candidate.professionalId) === params.professionalId && !candidate.endedAt,
       );
@@ -104,7 +106,7 @@ export function teamRouter(): Router {
           'A family file keeps at least one professional on its care team.',
         );
       membership.endedAt = new Date();
-      membership.endedBy = auth.actor.kind === 'professional' ? (auth.actor.userId as never) : null;
+      membership.endedBy = professionalIdOf(auth.actor) as never;
       await family.save();
       announceAccessChange({ kind: 'family', familyId: String(family._id) });
       response.status(204).end();

@@ -1,6 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AssignFunctionRequestSchema, FunctionAssignmentSchema, IdSchema } from '@concerto/shared';
+import {
+  AssignFunctionRequestSchema,
+  FunctionAssignmentSchema,
+  IdSchema,
+  readsAsTeam,
+} from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { acknowledgeHandover, assignFunction } from '../../commands/functionAssigner.ts';
 import { endpoint } from '../../http/endpoint.ts';
@@ -32,14 +37,14 @@ export function functionsRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { auth, family } = await openFamily(request, params.id, {
+      const { auth, family, scope } = await openFamily(request, params.id, {
         part: 'functions',
         write: false,
         action: 'family.functions.read',
       });
       const history = await presentAssignments(
         await readFunctionAssignments(auth.actor, family),
-        auth.actor.kind === 'familyMember',
+        !readsAsTeam(auth.actor, scope),
       );
       return { current: history.filter((assignment) => !assignment.endedAt), history };
     },
@@ -60,7 +65,7 @@ export function functionsRouter(): Router {
     },
     async ({ params, body, request }) => {
       const action = body.function === 'referent' ? 'family.referent.choose' : 'family.functions.assign';
-      const { auth, family } = await openFamily(request, params.id, {
+      const { auth, family, scope } = await openFamily(request, params.id, {
         part: 'functions',
         write: true,
         action,
@@ -70,7 +75,7 @@ export function functionsRouter(): Router {
       announceAccessChange({ kind: 'family', familyId: String(family._id) });
       await announceToFamilyRooms(String(family._id), 'functions');
       return assignment
-        ? (await presentAssignments([assignment.toObject()], auth.actor.kind === 'familyMember'))[0]
+        ? (await presentAssignments([assignment.toObject()], !readsAsTeam(auth.actor, scope)))[0]
         : null;
     },
   );

@@ -21,7 +21,11 @@ export function interopRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, request, response }) => {
-      const opened = await openFamily(request, params.id, { part: 'export', write: false });
+      const opened = await openFamily(request, params.id, {
+        part: 'export',
+        write: false,
+        action: 'family.export.fhir',
+      });
       const bundle = await exportFamilyAsFhir(opened, documents);
       response.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
       response.status(200).send(JSON.stringify(bundle));

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import { z } from 'zod';
-import { MyWorkSchema, PlanActionSchema } from '@concerto/shared';
+import { MyWorkSchema, PlanActionSchema, invitationsOf } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import { myOpenActions } from '../../commands/actionsCollector.ts';
 import { collectWork } from '../../commands/workCollector.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { ConcertationModel } from '../../models/concertation.ts';
+import { loadFamilyFor } from '../../policies/familyAccess.ts';
 import { toIcs } from '../../presenters/calendarPresenter.ts';
 
 const MyActionSchema = PlanActionSchema.extend({
@@ -57,13 +58,17 @@ export function meRouter(): Router {
       authenticated: true,
     },
     async ({ request, response }) => {
-      const actor = requireAuth(request).actor;
-      const filter =
-        actor.kind === 'professional'
-          ? { invitedProfessionalIds: new mongoose.Types.ObjectId(actor.userId) }
-          : actor.kind === 'familyMember'
-            ? { invitedMemberIds: new mongoose.Types.ObjectId(actor.memberId) }
-            : null;
+      const auth = requireAuth(request);
+      const invitations = invitationsOf(auth.actor);
+      let filter: Record<string, unknown> | null = null;
+      if (invitations && 'professionalId' in invitations)
+        filter = { invitedProfessionalIds: new mongoose.Types.ObjectId(invitations.professionalId) };
+      else if (invitations) {
+        // A member's calendar follows the same rule as her meetings: none once she withdrew her consent.
+        const family = await loadFamilyFor(auth, invitations.familyId);
+        if (family?.can('family.export.calendar'))
+          filter = { invitedMemberIds: new mongoose.Types.ObjectId(invitations.memberId) };
+      }
       const concertations = filter
         ? await ConcertationModel.find({
             ...filter,

@@ -9,10 +9,16 @@ import {
   ScheduleNetworkMeetingRequestSchema,
   UpdateNetworkMeetingRequestSchema,
   defaultAudience,
+  type NetworkMeetingAction,
+  type NetworkMeetingScope,
   type NetworkMeetingView,
+  can,
+  networkOrganisationOf,
+  professionalIdOf,
 } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import type { AuthContext } from '../../auth/sessions.ts';
+import { announceAccessChange } from '../../collab/accessEvents.ts';
 import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
 import { notesAsText } from '../../collab/notesText.ts';
 import { endpoint } from '../../http/endpoint.ts';
@@ -25,27 +31,37 @@ import { inTransaction } from '../../db/transaction.ts';
 
 const MeetingParams = z.strictObject({ id: IdSchema });
 
-function isMember(
+/** A stored network meeting as the policy reads it. */
+function meetingScopeOf(
+  meeting: Pick<NetworkMeetingDocument, 'organiserId' | 'memberOrganisationIds' | 'status'>,
+): NetworkMeetingScope {
+  return {
+    organiserId: String(meeting.organiserId),
+    memberOrganisationIds: meeting.memberOrganisationIds.map(String),
+    published: meeting.status === 'published',
+  };
+}
+
+function canOnMeeting(
   auth: AuthContext,
-  meeting: Pick<NetworkMeetingDocument, 'memberOrganisationIds'>,
+  action: NetworkMeetingAction,
+  meeting: Parameters<typeof meetingScopeOf>[0],
 ): boolean {
-  const actor = auth.actor;
-  return (
-    actor.kind === 'professional' &&
-    meeting.memberOrganisationIds.some((id) => String(id) === actor.organisationId)
-  );
+  return can(auth.actor, action, { kind: 'networkMeeting', meeting: meetingScopeOf(meeting) });
 }
 
-function isOrganiser(auth: AuthContext, meeting: Pick<NetworkMeetingDocument, 'organiserId'>): boolean {
-  return auth.actor.kind === 'professional' && String(meeting.organiserId) === auth.actor.userId;
-}
-
-/** A meeting its caller belongs to (through their organisation): 404 otherwise, 403 for organiser-only acts. */
-async function openMeeting(request: Request, meetingId: string, manage = false) {
+/**
+ * A meeting its caller belongs to (through their organisation): 404 otherwise, 403 for organiser-only
+ * acts, 409 for a change once the summary is published (nothing changes any more, notes included).
+ */
+async function openMeeting(request: Request, meetingId: string, change = false) {
   const auth = requireAuth(request);
-  const meeting = mongoose.isValidObjectId(meetingId) ? await NetworkMeetingModel.findById(meetingId) : null;
-  if (!meeting || !isMember(auth, meeting)) throw notFound('network meeting');
-  if (manage && !isOrganiser(auth, meeting)) throw forbidden('Only the organiser runs this meeting.');
+  const meeting = await NetworkMeetingModel.findById(meetingId);
+  if (!meeting || !canOnMeeting(auth, 'networkMeeting.read', meeting)) throw notFound('network meeting');
+  if (change && !canOnMeeting(auth, 'networkMeeting.manage', meeting))
+    throw forbidden('Only the organiser runs this meeting.');
+  if (change && !canOnMeeting(auth, 'networkMeeting.edit', meeting))
+    throw new HttpError(409, 'meeting_published', 'The summary is published; the meeting is closed.');
   return { auth, meeting };
 }
 
@@ -89,7 +105,7 @@ async function present(meeting: NetworkMeetingDocument, auth: AuthContext): Prom
     summary: meeting.summary
       ? { notes: meeting.summary.notes ?? '', publishedBy: meeting.summary.publishedBy ?? '' }
       : null,
-    canManage: isOrganiser(auth, meeting),
+    canManage: canOnMeeting(auth, 'networkMeeting.edit', meeting),
   };
 }
 
@@ -109,9 +125,10 @@ export function networkRouter(documents: DocumentRegistry): Router {
     },
     async ({ request }) => {
       const auth = requireAuth(request);
-      if (auth.actor.kind !== 'professional') return [];
+      const organisationId = networkOrganisationOf(auth.actor);
+      if (!organisationId) return [];
       const meetings = await NetworkMeetingModel.find({
-        memberOrganisationIds: new mongoose.Types.ObjectId(auth.actor.organisationId),
+        memberOrganisationIds: new mongoose.Types.ObjectId(organisationId),
       })
         .sort({ scheduledAt: -1 })
         .limit(100)
@@ -133,8 +150,10 @@ export function networkRouter(documents: DocumentRegistry): Router {
     },
     async ({ body, request }) => {
       const auth = requireAuth(request);
-      if (auth.actor.kind !== 'professional') throw forbidden('Professionals organise network meetings.');
-      const memberIds = [...new Set([auth.actor.organisationId, ...body.memberOrganisationIds])];
+      const organisationId = networkOrganisationOf(auth.actor);
+      const organiserId = professionalIdOf(auth.actor);
+      if (!organisationId || !organiserId) throw forbidden('Professionals organise network meetings.');
+      const memberIds = [...new Set([organisationId, ...body.memberOrganisationIds])];
       const known = await OrganisationModel.countDocuments({ _id: mongoose.trusted({ $in: memberIds }) });
       if (known !== memberIds.length)
         throw new HttpError(400, 'invalid_request', 'memberOrganisationIds: unknown organisation', [
@@ -144,7 +163,7 @@ export function networkRouter(documents: DocumentRegistry): Router {
         ...body,
         bassin: body.bassin ?? null,
         hospital: body.hospital ?? null,
-        organiserId: auth.actor.userId,
+        organiserId,
         memberOrganisationIds: memberIds,
       });
       // The meeting and its notes space exist together or not at all.
@@ -198,8 +217,6 @@ export function networkRouter(documents: DocumentRegistry): Router {
     },
     async ({ params, body, request }) => {
       const { auth, meeting } = await openMeeting(request, params.id, true);
-      if (meeting.status === 'published')
-        throw new HttpError(409, 'meeting_published', 'The summary is published; the meeting is closed.');
       if (body.status) meeting.status = body.status;
       if (body.nextDate !== undefined) meeting.nextDate = body.nextDate ? new Date(body.nextDate) : null;
       await meeting.save();
@@ -249,8 +266,6 @@ export function networkRouter(documents: DocumentRegistry): Router {
     },
     async ({ params, body, request }) => {
       const { auth, meeting } = await openMeeting(request, params.id, true);
-      if (meeting.status === 'published')
-        throw new HttpError(409, 'meeting_published', 'The summary is published; the meeting is closed.');
       meeting.decisions.push({ what: body.what, who: body.who, byWhen: body.byWhen ?? null });
       await meeting.save();
       return present(meeting.toObject(), auth);
@@ -272,7 +287,6 @@ export function networkRouter(documents: DocumentRegistry): Router {
     },
     async ({ params, request }) => {
       const { auth, meeting } = await openMeeting(request, params.id, true);
-      if (meeting.status === 'published') throw new HttpError(409, 'meeting_published', 'Already published.');
       const document = await documents.open(String(meeting.notesSpaceId));
       try {
         meeting.summary = { notes: notesAsText(document.doc), publishedBy: auth.displayName } as never;
@@ -282,6 +296,8 @@ export function networkRouter(documents: DocumentRegistry): Router {
       meeting.status = 'published';
       meeting.publishedAt = new Date();
       await meeting.save();
+      // The live notes become read-only now: open connections are re-checked and reconnect read-only.
+      announceAccessChange({ kind: 'space', spaceId: String(meeting.notesSpaceId) });
       return present(meeting.toObject(), auth);
     },
   );

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import mongoose from 'mongoose';
 import { z } from 'zod';
 import {
   AccountChangeSchema,
@@ -11,6 +12,8 @@ import {
   can,
   grantableHealthRoles,
   type Actor,
+  managedOrganisations,
+  userIdOf,
 } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import { createProfessionalAccount } from '../../commands/accountCreator.ts';
@@ -49,7 +52,7 @@ async function managedOrganisation(request: Request, organisationId: string) {
   const allowed = can(auth.actor, 'organisation.staff.manage', { kind: 'organisation', organisationId });
   if (!organisation || !allowed) {
     // A colleague may know their own organisation exists; anyone else learns nothing.
-    if (organisation && auth.actor.kind === 'professional' && auth.actor.organisationId === organisationId)
+    if (organisation && can(auth.actor, 'organisation.read', { kind: 'organisation', organisationId }))
       throw forbidden();
     throw notFound('organisation');
   }
@@ -72,16 +75,12 @@ export function organisationsRouter(): Router {
     },
     async ({ request }) => {
       const actor = requireAuth(request).actor;
-      if (actor.kind === 'admin')
-        return (await OrganisationModel.find().sort({ name: 1 }).lean()).map((organisation) =>
-          presentOrganisation(organisation, actor),
-        );
-      if (actor.kind === 'professional' && actor.accessManager) {
-        return (await OrganisationModel.find({ _id: actor.organisationId }).lean()).map((organisation) =>
-          presentOrganisation(organisation, actor),
-        );
-      }
-      return [];
+      const managed = managedOrganisations(actor);
+      if (managed.length === 0) return [];
+      const filter = managed === 'all' ? {} : { _id: mongoose.trusted({ $in: [...managed] }) };
+      return (await OrganisationModel.find(filter).sort({ name: 1 }).lean()).map((organisation) =>
+        presentOrganisation(organisation, actor),
+      );
     },
   );
 
@@ -103,7 +102,7 @@ export function organisationsRouter(): Router {
       const organisation = await OrganisationModel.create({
         name: body.name,
         kind: body.kind,
-        createdBy: auth.actor.kind === 'admin' ? auth.actor.userId : null,
+        createdBy: userIdOf(auth.actor),
       });
       if (body.accessManager) {
         try {

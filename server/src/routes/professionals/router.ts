@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
 import { z } from 'zod';
-import { ProfessionalSchema } from '@concerto/shared';
+import { ProfessionalSchema, can } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden } from '../../http/errors.ts';
@@ -30,7 +30,7 @@ export function professionalsRouter(): Router {
       authenticated: true,
     },
     async ({ query, request }) => {
-      if (requireAuth(request).actor.kind !== 'professional')
+      if (!can(requireAuth(request).actor, 'professionals.search', { kind: 'platform' }))
         throw forbidden('Only professionals search colleagues.');
       const pattern = new RegExp(escapeRegExp(query.search), 'i');
       // "CPAS" finds the staff of "CPAS de Schaerbeek": organisation names are searched too.

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import mongoose from 'mongoose';
 import { z } from 'zod';
 import {
   CreateReferralRequestSchema,
   IdSchema,
   ReferralViewSchema,
   UpdateReferralRequestSchema,
-  can,
+  professionalIdOf,
+  readsAsTeam,
   referralTransitions,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
@@ -15,7 +15,8 @@ import { invalidField, HttpError, forbidden, notFound } from '../../http/errors.
 import { DirectoryEntryModel } from '../../models/directoryEntry.ts';
 import { ReferralModel } from '../../models/referral.ts';
 import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
-import { presentReferrals, referralVisibleTo } from '../../presenters/referralPresenter.ts';
+import { presentReferrals } from '../../presenters/referralPresenter.ts';
+import { canOnReferral, visibleReferral, visibleReferrals } from '../../policies/referralReads.ts';
 import { FamilyParams } from '../families/params.ts';
 
 /** A follow-up date is when someone checks the family was taken in charge: never a day already gone. */
@@ -42,10 +43,11 @@ export function referralsRouter(): Router {
     },
     async ({ params, request }) => {
       const opened = await openFamily(request, params.id, { part: 'referrals', write: false });
-      const referrals = await ReferralModel.find({ familyId: opened.family._id })
-        .sort({ createdAt: -1 })
-        .lean();
-      return presentReferrals(referrals, opened.family, opened.auth);
+      return presentReferrals(
+        await visibleReferrals(opened),
+        opened.family,
+        readsAsTeam(opened.actor, opened.scope),
+      );
     },
   );
 
@@ -65,7 +67,7 @@ export function referralsRouter(): Router {
       const opened = await openFamily(request, params.id, {
         part: 'referrals',
         write: true,
-        action: 'family.update',
+        action: 'family.referrals.manage',
       });
       const { family, auth } = opened;
       const members = new Set(family.members.map((member) => String(member._id)));
@@ -90,11 +92,11 @@ export function referralsRouter(): Router {
         followUpDate: new Date(body.followUpDate),
         hiddenFromMemberIds: body.hiddenFromMemberIds,
         concertationId: body.concertationId ?? null,
-        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : undefined,
+        createdBy: professionalIdOf(auth.actor) ?? undefined,
         history,
         lastUpdateAt: now,
       });
-      return presentReferrals([referral.toObject()], family, auth)[0];
+      return presentReferrals([referral.toObject()], family, true)[0];
     },
   );
 
@@ -112,17 +114,18 @@ export function referralsRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const referral = mongoose.isValidObjectId(params.id) ? await ReferralModel.findById(params.id) : null;
-      if (!referral) throw notFound('referral');
+      const found = await ReferralModel.findById(params.id, { familyId: 1 }).lean();
+      if (!found) throw notFound('referral');
       let opened: OpenedFamily;
       try {
-        opened = await openFamily(request, String(referral.familyId), { part: 'referrals', write: true });
+        opened = await openFamily(request, String(found.familyId), { part: 'referrals', write: true });
       } catch {
         throw notFound('referral');
       }
-      const { auth, family, scope } = opened;
-      if (!referralVisibleTo(referral, auth)) throw notFound('referral');
-      if (!can(auth.actor, 'family.update', { kind: 'family', family: scope }))
+      const { auth, family } = opened;
+      const referral = await visibleReferral(opened, params.id);
+      if (!referral) throw notFound('referral');
+      if (!canOnReferral(opened, 'referral.update', referral))
         throw forbidden('The care team follows referrals up.');
       refuseStaleWrite(request, referral.lastChange, 'referral');
       refusePastFollowUp(body.followUpDate);
@@ -162,7 +165,7 @@ export function referralsRouter(): Router {
       ];
       referral.lastChange = nextChange(referral.lastChange, auth.displayName, fields);
       await referral.save();
-      return presentReferrals([referral.toObject()], family, auth)[0];
+      return presentReferrals([referral.toObject()], family, true)[0];
     },
   );
 

@@ -5,8 +5,11 @@ import {
   IdSchema,
   SpaceViewSchema,
   UpdateSpaceRequestSchema,
+  can,
+  professionalIdOf,
+  readsAsTeam,
   spaceAccessFor,
-  type Actor,
+  type SpaceAccess,
   type SpaceAudience,
   type SpaceFamilyScope,
   type SpaceView,
@@ -16,25 +19,37 @@ import { provisionDefaultSpaces } from '../../commands/spaceProvisioner.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { SpaceModel, type SpaceDocument } from '../../models/space.ts';
-import { openFamily } from '../../policies/familyAccess.ts';
-import { audienceOf, spaceFamilyScopeOf } from '../../policies/spaceAccess.ts';
+import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
+import { audienceOf, spaceFamilyScopeOf, visibleSpaces } from '../../policies/spaceAccess.ts';
 import { FamilyParams } from '../families/params.ts';
 
 const SpaceParams = z.strictObject({ id: IdSchema, spaceId: IdSchema });
 type Family = Awaited<ReturnType<typeof openFamily>>['family'];
 
-function presentSpace(space: SpaceDocument, actor: Actor, familyScope: SpaceFamilyScope): SpaceView {
+function presentSpace(
+  space: SpaceDocument,
+  opened: OpenedFamily,
+  familyScope: SpaceFamilyScope,
+  myAccess: SpaceAccess = spaceAccessFor(
+    opened.actor,
+    { kind: space.kind, audience: audienceOf(space) },
+    familyScope,
+  ),
+): SpaceView {
   const audience = audienceOf(space);
-  const myAccess = spaceAccessFor(actor, { kind: space.kind, audience }, familyScope);
-  const isProfessional = actor.kind === 'professional';
   return {
     id: String(space._id),
     familyId: String(space.familyId),
     kind: space.kind,
     title: space.title,
-    ...(isProfessional ? { audience } : {}),
+    // Only the team sees a space's audience; a member sees her own access.
+    ...(readsAsTeam(opened.actor, opened.scope) ? { audience } : {}),
     myAccess,
-    canEditAudience: isProfessional && myAccess === 'write',
+    canEditAudience: can(opened.actor, 'space.audience.edit', {
+      kind: 'space',
+      family: familyScope,
+      space: { kind: space.kind, audience },
+    }),
   };
 }
 
@@ -84,14 +99,13 @@ export function spacesRouter(): Router {
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: false });
-      await provisionDefaultSpaces(family._id, null);
-      const familyScope = await spaceFamilyScopeOf(family);
-      const spaces = await SpaceModel.find({ familyId: family._id }).sort({ createdAt: 1 }).lean();
+      const opened = await openFamily(request, params.id, { part: 'spaces', write: false });
+      await provisionDefaultSpaces(opened.family._id, null);
+      const familyScope = await spaceFamilyScopeOf(opened.family);
       // Spaces the caller cannot open are not listed at all: their titles may already say too much.
-      return spaces
-        .map((space) => presentSpace(space, auth.actor, familyScope))
-        .filter((space) => space.myAccess !== 'none');
+      return (await visibleSpaces(opened)).map(({ space, access }) =>
+        presentSpace(space, opened, familyScope, access),
+      );
     },
   );
 
@@ -108,20 +122,21 @@ export function spacesRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, {
+      const opened = await openFamily(request, params.id, {
         part: 'spaces',
         write: true,
-        action: 'family.update',
+        action: 'family.spaces.manage',
       });
+      const { auth, family } = opened;
       assertAudience(family, body.audience, 'custom');
       const space = await SpaceModel.create({
         familyId: family._id,
         kind: 'custom',
         title: body.title,
         audience: body.audience,
-        createdBy: auth.actor.kind === 'professional' ? auth.actor.userId : null,
+        createdBy: professionalIdOf(auth.actor),
       });
-      return presentSpace(space.toObject(), auth.actor, await spaceFamilyScopeOf(family));
+      return presentSpace(space.toObject(), opened, await spaceFamilyScopeOf(family));
     },
   );
 
@@ -138,11 +153,12 @@ export function spacesRouter(): Router {
       authenticated: true,
     },
     async ({ params, body, request }) => {
-      const { auth, family } = await openFamily(request, params.id, { part: 'spaces', write: true });
+      const opened = await openFamily(request, params.id, { part: 'spaces', write: true });
+      const family = opened.family;
       const familyScope = await spaceFamilyScopeOf(family);
       const space = await SpaceModel.findOne({ _id: params.spaceId, familyId: family._id });
       if (!space) throw notFound('space');
-      const view = presentSpace(space.toObject(), auth.actor, familyScope);
+      const view = presentSpace(space.toObject(), opened, familyScope);
       if (view.myAccess === 'none') throw notFound('space');
       if (!view.canEditAudience)
         throw forbidden('Only professionals who can edit this space change its audience.');
@@ -153,7 +169,7 @@ export function spacesRouter(): Router {
       if (body.title) space.title = body.title;
       await space.save();
       announceAccessChange({ kind: 'space', spaceId: String(space._id) });
-      return presentSpace(space.toObject(), auth.actor, familyScope);
+      return presentSpace(space.toObject(), opened, familyScope);
     },
   );
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { can, type ConcertationAction, type ConcertationScope, type FamilyScope } from '@concerto/shared';
+import { buildFamilyScope, eachIdentity, identities, ids, team, type Identity } from './identities.ts';
+
+const scheduled: ConcertationScope = {
+  organiserId: 'b1',
+  invitedMemberIds: [ids.mother],
+  status: 'scheduled',
+};
+
+const cases: {
+  what: string;
+  action: ConcertationAction;
+  concertation?: ConcertationScope;
+  family?: FamilyScope;
+  allowed: Identity[];
+}[] = [
+  { what: 'reads a meeting she is invited to', action: 'concertation.read', allowed: [...team, 'mother'] },
+  {
+    what: 'joins the room of a scheduled meeting',
+    action: 'concertation.room.join',
+    allowed: [...team, 'mother'],
+  },
+  {
+    what: 'joins the room of a closed meeting',
+    action: 'concertation.room.join',
+    concertation: { ...scheduled, status: 'closed' },
+    allowed: [],
+  },
+  {
+    what: 'reads the minutes of a closed meeting',
+    action: 'concertation.minutes.read',
+    concertation: { ...scheduled, status: 'closed' },
+    allowed: [...team, 'mother'],
+  },
+  { what: 'reads minutes before the meeting is closed', action: 'concertation.minutes.read', allowed: [] },
+  {
+    what: 'runs the meeting (organiser b1, coordinator c1)',
+    action: 'concertation.manage',
+    allowed: ['roleBOnTeam', 'coordinatorA'],
+  },
+  {
+    what: 'reads a meeting after the mother withdrew her concertation consent',
+    action: 'concertation.read',
+    family: buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] }),
+    allowed: team,
+  },
+  {
+    what: 'joins the room after the mother withdrew her concertation consent',
+    action: 'concertation.room.join',
+    family: buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] }),
+    allowed: team,
+  },
+];
+
+describe('can(): concertations and their room', () => {
+  for (const { what, action, concertation, family, allowed } of cases) {
+    eachIdentity(allowed, (identity, expected) => {
+      it(`${identity} ${expected ? 'may' : 'may not'}: ${what}`, () => {
+        const resource = {
+          kind: 'concertation',
+          family: family ?? buildFamilyScope(),
+          concertation: concertation ?? scheduled,
+        } as const;
+        expect(can(identities[identity], action, resource)).toBe(expected);
+      });
+    });
+  }
+});
