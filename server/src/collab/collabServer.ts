@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { CollabCloseCode, collabLimits, collabPathPrefix } from '@concerto/shared';
 import { resolveSessionById } from '../auth/sessions.ts';
+import type { SessionRegistry } from '../auth/sessionRegistry.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
 import { CollabConnection } from './collabConnection.ts';
@@ -16,6 +17,8 @@ import { authorizeUpgrade } from './upgradeAuthorizer.ts';
 export interface CollabServerOptions {
   allowedOrigins: readonly string[];
   registry: DocumentRegistry;
+  /** Where session ends are heard: a connection closes (4401) as soon as its session ends or expires. */
+  sessions: SessionRegistry;
 }
 
 /** The running collaboration server. */
@@ -96,7 +99,19 @@ export function attachCollabServer(
     if (socket.destroyed) return;
     if (result.kind === 'sharedPlan' && result.familyId) familyOfDocument.set(spaceId, result.familyId);
     websockets.handleUpgrade(request, socket, head, (websocket) => {
+      const actor = result.auth.actor;
+      const untrack = options.sessions.track({
+        sessionId: String(result.auth.sessionId),
+        userId: actor.kind === 'familyMember' ? null : actor.userId,
+        expiresAt: result.auth.expiresAt,
+        end: (reason) =>
+          connection.close(
+            CollabCloseCode.unauthenticated,
+            reason === 'expired' ? 'session expired' : 'session ended',
+          ),
+      });
       const connection = new CollabConnection(websocket, result, logger, (closed) => {
+        untrack();
         connections.delete(closed);
         if (closed.attachedDocument) registry.release(closed.attachedDocument);
       });

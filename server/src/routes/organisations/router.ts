@@ -15,6 +15,7 @@ import {
 import { requireAuth } from '../../auth/authenticate.ts';
 import { createProfessionalAccount } from '../../commands/accountCreator.ts';
 import { updateProfessionalAccount } from '../../commands/accountUpdater.ts';
+import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { AccountChangeModel } from '../../models/accountChange.ts';
@@ -57,7 +58,7 @@ async function managedOrganisation(request: Request, organisationId: string) {
 }
 
 /** Organisations and their staff accounts, managed by the admin and each organisation's access managers. */
-export function organisationsRouter(): Router {
+export function organisationsRouter(sessions: SessionRegistry): Router {
   const router = Router();
 
   endpoint(
@@ -180,6 +181,7 @@ export function organisationsRouter(): Router {
         params.professionalId,
         body,
       );
+      if (body.active === false) await sessions.announce({ kind: 'user', userId: String(user._id) });
       return presentProfessional(user.toObject(), organisation.name, true);
     },
   );
