@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
 import { tokenFromHeaders } from '../auth/authenticate.ts';
 import { resolveSession, type AuthContext } from '../auth/sessions.ts';
@@ -23,6 +24,22 @@ export interface SocketServerOptions {
   sessions: SessionRegistry;
 }
 
+/** Events one socket may send per second (a raised hand, a reaction...); more are answered `rate_limited`. */
+export const socketEventsPerSecond = 20;
+
+/** Refuses a socket's events beyond its rate, answering their acknowledgement if they asked for one. */
+function limitEvents(socket: Socket, limiter: RateLimiterAbstract): void {
+  socket.use((packet, next) => {
+    limiter.consume(socket.id).then(
+      () => next(),
+      () => {
+        const ack: unknown = packet[packet.length - 1];
+        if (typeof ack === 'function') ack({ ok: false, error: 'rate_limited' });
+      },
+    );
+  });
+}
+
 /** Sent to a socket just before the server disconnects it because its session ended or expired. */
 export const sessionEndedEvent = 'session:ended';
 
@@ -37,6 +54,11 @@ export function attachSocketServer(
   logger: Logger,
 ): Server {
   const { allowedOrigins, sessions } = options;
+  const events = new RateLimiterMemory({
+    keyPrefix: 'socket-events',
+    points: socketEventsPerSecond,
+    duration: 1,
+  });
   const io = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -69,6 +91,7 @@ export function attachSocketServer(
       },
     });
     socket.on('disconnect', untrack);
+    limitEvents(socket, events);
     logger.debug({ socketId: socket.id }, 'socket connected');
   });
   return io;

@@ -35,6 +35,12 @@ export const collabLimits = {
   maxPendingMessages: 200,
   /** Interval of server pings; a connection silent for three intervals is closed. */
   pingIntervalMs: 20_000,
+  /** Largest presence state (cursor, name, colour) one client may publish, in bytes of JSON. */
+  maxPresenceStateBytes: 2048,
+  /** Presence client ids one connection may speak for (one per tab; a reload keeps its id). */
+  maxPresenceIdsPerConnection: 4,
+  /** Presence updates one connection may send per second; more are dropped. */
+  maxPresenceUpdatesPerSecond: 30,
 } as const;
 
 /** Path prefix of collaboration websockets: `/collab/<spaceId>`. */
