@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security.ts';
 import { crossSiteGuard } from './http/crossSite.ts';
 import { identifyCaller } from './auth/authenticate.ts';
 import { authRouter } from './routes/auth/router.ts';
+import { passwordRouter } from './routes/auth/passwordRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
@@ -58,6 +59,7 @@ export function createApp(context: AppContext): Express {
   api.use(healthRouter(context.databaseKind));
   api.use(openApiRouter());
   api.use(authRouter(context.sessions));
+  api.use(passwordRouter(context.sessions));
   api.use(organisationsRouter(context.sessions));
   api.use(professionalsRouter());
   api.use(familiesRouter());

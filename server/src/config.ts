@@ -18,7 +18,7 @@ const environmentSchema = z.object({
     .default('')
     .refine((value) => /^(\d+|[\w.:/,\s-]*)$/.test(value), 'a number of proxies, or addresses and subnets'),
   CONCERTO_ADMIN_EMAIL: z.email().optional(),
-  CONCERTO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  CONCERTO_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CONCERTO_DEMO_DATA: z.enum(['true', 'false']).optional(),
   CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),

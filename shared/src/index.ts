@@ -12,6 +12,7 @@ export * from './contract/organisations.ts';
 export * from './contract/families.ts';
 export * from './contract/versions.ts';
 export * from './collab/protocol.ts';
+export * from './collab/closeReason.ts';
 export * from './collab/spaces.ts';
 export * from './collab/spaceAccess.ts';
 export * from './collab/planDocument.ts';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CollabCloseCode } from '@concerto/shared';
-import { finalCloseReason } from '../../client/src/collab/closeReason.ts';
+import { CollabCloseCode, finalCloseReason } from '@concerto/shared';
 
 describe('when the collaboration client stops reconnecting', () => {
   it('stops on both size-limit closes and says the paste was too large', () => {

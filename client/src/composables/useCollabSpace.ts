@@ -2,12 +2,11 @@ import { onBeforeUnmount, ref, shallowRef } from 'vue';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { CollabCloseCode } from '@concerto/shared';
+import { CollabCloseCode, finalCloseReason, type ClosedReason } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import { fetchCollabToken } from '../services/spacesService.ts';
 import { clearOfflineCopies, offlineCopyPrefix } from '../collab/offlineCopies.ts';
 import { reconnectDelay } from '../collab/reconnectDelay.ts';
-import { finalCloseReason, type ClosedReason } from '../collab/closeReason.ts';
 
 export type { ClosedReason };
 

@@ -60,7 +60,7 @@ describe('rate limits on live channels', () => {
       extraHeaders: { Authorization: `Bearer ${midwife.client.credentials.token}` },
       reconnection: false,
     });
-    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const answers = await Promise.all(
       Array.from(
         { length: 40 },

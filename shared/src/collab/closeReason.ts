@@ -1,4 +1,4 @@
-import { CollabCloseCode, finalCloseCodes } from '@concerto/shared';
+import { CollabCloseCode, finalCloseCodes } from './protocol.ts';
 
 /** Why a space was closed for good (an i18n key suffix). */
 export type ClosedReason = 'accessRevoked' | 'unauthenticated' | 'notFound' | 'messageTooLarge';
