@@ -31,8 +31,11 @@ export function crossSiteGuard(
     if (!fromAllowedPage(request.headers, allowedOrigins))
       return next(new HttpError(403, 'cross_site', 'Changes must come from a Concerto page.'));
     const expected = bodyTypes[request.path] ?? ['application/json'];
-    // `is()` answers null for a request without a body, false for a body of another type.
-    if (request.is(expected) === false)
+    // An empty POST (Content-Length: 0) has nothing to misread; any body at all must be of the expected type.
+    const length = request.headers['content-length'];
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+    if (hasBody && !request.is(expected))
       return next(new HttpError(415, 'unsupported_media_type', `Send the body as ${expected.join(' or ')}.`));
     next();
   };

@@ -112,6 +112,9 @@ describe('cross-site writes', () => {
       );
       expect(response.status, type).toBe(415);
     }
+    const emptyPost = await fromPage(server.url, 'POST', '/auth/logout');
+    expect(emptyPost.status).toBe(204);
+    cookie = await signInWithCookie(midwife.email);
     const csvAsText = await fromPage(
       server.url,
       'POST',
