@@ -33,6 +33,6 @@ export function assertStrongPassword(password: string, personal: string[], field
   if (score < minimumPasswordScore)
     throw invalidField(
       field,
-      'password_too_weak: easy to guess; use a longer phrase of unrelated words, without your name or email',
+      'is easy to guess: use a longer phrase of unrelated words, without your name or email',
     );
 }

@@ -51,7 +51,7 @@ export async function changeOwnPassword(
   if (!account) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
   if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
     await currentPasswordThrottle.failed(user.userId, address);
-    throw invalidField('currentPassword', 'current_password_wrong: is not your current password');
+    throw invalidField('currentPassword', 'is not your current password');
   }
   await currentPasswordThrottle.succeeded(user.userId, address);
   assertStrongPassword(input.newPassword, [account.email, account.displayName], 'newPassword');
