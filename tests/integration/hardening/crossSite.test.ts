@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type Standin } from '../../../server/src/db/standin/index.ts';
+import {
+  spawnStandin,
+  type StandinProcess,
+} from '../../../tools/mongo-standin/src/process/standinProcess.ts';
 import {
   buildFamily,
   buildProfessional,
@@ -141,20 +144,20 @@ describe('cross-site writes', () => {
 });
 
 describe('cookies in production', () => {
-  let standin: Standin;
+  let standin: StandinProcess;
   let production: TestServer;
   beforeAll(async () => {
     await server.dispose();
-    standin = await startStandin({ dataDir: `${server.dataDir}-production` });
+    standin = await spawnStandin();
     production = await startTestServer({
       NODE_ENV: 'production',
-      MONGODB_URI: `${standin.uri}/concerto?directConnection=true`,
+      MONGODB_URI: standin.uri.replace('/?', '/concerto?'),
     });
     server = production;
   });
   afterAll(async () => {
     await production.dispose();
-    await standin.close();
+    await standin.stop();
   });
 
   it('marks the session cookie Secure', async () => {

@@ -28,8 +28,8 @@ describe('password rules', () => {
       manager.client.post(`/organisations/${manager.organisationId}/professionals`, {
         email: `new-${Math.random()}@example.test`,
         displayName: 'Nouvelle Collègue',
-        profession: 'Sage-femme',
-        healthRole: 'A',
+        profession: 'Assistante sociale',
+        healthRole: 'B',
         password,
       });
     for (const weak of [
