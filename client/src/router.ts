@@ -40,6 +40,18 @@ export const router = createRouter({
       meta: { public: true, titleKey: 'redeem.title' },
     },
     {
+      path: '/password-reset',
+      name: 'password-reset',
+      component: () => import('./views/PasswordResetView.vue'),
+      meta: { public: true, titleKey: 'account.resetTitle' },
+    },
+    {
+      path: '/account',
+      name: 'account',
+      component: () => import('./views/AccountView.vue'),
+      meta: { kinds: ['admin', 'professional'], titleKey: 'account.title' },
+    },
+    {
       path: '/families',
       name: 'families',
       component: () => import('./views/FamiliesView.vue'),

@@ -3,12 +3,15 @@ import type { Logger } from 'pino';
 import { maxJsonBodyBytes, type DatabaseKind } from '@concerto/shared';
 import type { Config } from './config.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
+import type { SessionRegistry } from './auth/sessionRegistry.ts';
 import { clientApp } from './http/clientApp.ts';
 import { errorHandler, unknownApiRoute } from './http/errors.ts';
 import { requestLogging } from './http/requestLogging.ts';
 import { securityHeaders } from './http/security.ts';
+import { crossSiteGuard } from './http/crossSite.ts';
 import { identifyCaller } from './auth/authenticate.ts';
 import { authRouter } from './routes/auth/router.ts';
+import { passwordRouter } from './routes/auth/passwordRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
@@ -36,23 +39,28 @@ export interface AppContext {
   databaseKind: DatabaseKind;
   /** Loaded collaboration documents (routes read the plan through them). */
   documents: DocumentRegistry;
+  /** Where ended sessions are announced, so their live sockets close. */
+  sessions: SessionRegistry;
 }
 
 /** Builds the Express app: security headers, request logs, the API under /api and the built client at /. */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', context.config.trustedProxies);
+  app.locals.secureCookies = context.config.nodeEnv === 'production';
   app.use(securityHeaders());
   app.use(requestLogging(context.logger));
 
   const api = express.Router();
+  api.use(crossSiteGuard(context.config.allowedOrigins, { '/directory/import': ['text/csv'] }));
   api.use(express.json({ limit: maxJsonBodyBytes }));
   api.use(identifyCaller);
   api.use(healthRouter(context.databaseKind));
   api.use(openApiRouter());
-  api.use(authRouter());
-  api.use(organisationsRouter());
+  api.use(authRouter(context.sessions));
+  api.use(passwordRouter(context.sessions));
+  api.use(organisationsRouter(context.sessions));
   api.use(professionalsRouter());
   api.use(familiesRouter());
   api.use(membersRouter());

@@ -13,8 +13,12 @@ const environmentSchema = z.object({
   CONCERTO_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   CONCERTO_CLIENT_DIR: z.string().default(path.join(repositoryRoot, 'client', 'dist')),
   CONCERTO_ALLOWED_ORIGINS: z.string().default(''),
+  CONCERTO_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((value) => /^(\d+|[\w.:/,\s-]*)$/.test(value), 'a number of proxies, or addresses and subnets'),
   CONCERTO_ADMIN_EMAIL: z.email().optional(),
-  CONCERTO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  CONCERTO_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CONCERTO_DEMO_DATA: z.enum(['true', 'false']).optional(),
   CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
@@ -32,6 +36,11 @@ export interface Config {
   clientDir: string;
   /** Origins allowed for websockets and cross-site requests besides the server's own. */
   allowedOrigins: string[];
+  /**
+   * Which reverse proxies may name the client's address (`X-Forwarded-For`) and protocol: a hop count,
+   * a list of addresses and subnets (Express' `trust proxy`), or false to trust none.
+   */
+  trustedProxies: number | string[] | false;
   logLevel: string;
   /** Platform admin created at first start when no account has this email. */
   admin: { email: string; password: string } | null;
@@ -59,6 +68,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     allowedOrigins: values.CONCERTO_ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustedProxies: trustedProxiesOf(values.CONCERTO_TRUSTED_PROXIES),
     logLevel: values.LOG_LEVEL,
     admin:
       values.CONCERTO_ADMIN_EMAIL && values.CONCERTO_ADMIN_PASSWORD
@@ -74,4 +84,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       ? values.CONCERTO_DEMO_DATA === 'true'
       : values.NODE_ENV === 'development',
   };
+}
+
+function trustedProxiesOf(value: string): number | string[] | false {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed === '0') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

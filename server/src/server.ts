@@ -14,6 +14,7 @@ import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
+import { MemorySessionRegistry, type SessionRegistry } from './auth/sessionRegistry.ts';
 
 /** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
 export interface RunningServer {
@@ -23,6 +24,8 @@ export interface RunningServer {
   collab: CollabServer;
   httpServer: HttpServer;
   io: SocketServer;
+  /** Closes the sockets of sessions that end (sign-out, expiry, deactivation, password change). */
+  sessions: SessionRegistry;
   logger: Logger;
   /** Stops accepting, closes connections, flushes and closes the database. Safe to call twice. */
   stop(): Promise<void>;
@@ -44,13 +47,14 @@ export async function startServer(
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
   const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);
-  const app = createApp({ config, logger, databaseKind: database.kind, documents });
+  const sessions: SessionRegistry = new MemorySessionRegistry();
+  const app = createApp({ config, logger, databaseKind: database.kind, documents, sessions });
   const httpServer = createServer(app);
-  const io = attachSocketServer(httpServer, config.allowedOrigins, logger);
+  const io = attachSocketServer(httpServer, { allowedOrigins: config.allowedOrigins, sessions }, logger);
   const detachRoom = attachConcertationRoom(io, logger);
   const collab = attachCollabServer(
     httpServer,
-    { allowedOrigins: config.allowedOrigins, registry: documents },
+    { allowedOrigins: config.allowedOrigins, registry: documents, sessions },
     logger,
   );
 
@@ -74,6 +78,7 @@ export async function startServer(
       await collab.close();
       await io.close().catch(() => undefined);
       await detachRoom();
+      await sessions.close();
       httpServer.closeIdleConnections();
       // Requests still in flight get a moment to finish before their sockets are cut.
       const cutOff = setTimeout(() => httpServer.closeAllConnections(), 1500);
@@ -83,5 +88,5 @@ export async function startServer(
       logger.info('Concerto stopped');
     })());
 
-  return { url, port, database, collab, httpServer, io, logger, stop };
+  return { url, port, database, collab, httpServer, io, sessions, logger, stop };
 }

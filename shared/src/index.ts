@@ -11,6 +11,7 @@ export * from './contract/organisations.ts';
 export * from './contract/families.ts';
 export * from './contract/versions.ts';
 export * from './collab/protocol.ts';
+export * from './collab/closeReason.ts';
 export * from './collab/spaces.ts';
 export * from './collab/defaultAudience.ts';
 export * from './collab/planDocument.ts';

@@ -15,7 +15,11 @@ export class TestApiClient {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
-    if (this.credentials.cookie) headers.Cookie = this.credentials.cookie;
+    if (this.credentials.cookie) {
+      headers.Cookie = this.credentials.cookie;
+      // A cookie means a browser, and browsers name the page's origin on every request that changes something.
+      headers.Origin = this.baseUrl;
+    }
     const response = await fetch(`${this.baseUrl}/api${path}`, {
       method,
       headers,

@@ -3,17 +3,22 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
-import { CollabCloseCode, finalCloseCodes, SavingState, savingMessageType } from '@concerto/shared';
+import {
+  CollabCloseCode,
+  finalCloseReason,
+  SavingState,
+  savingMessageType,
+  type ClosedReason,
+} from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import { fetchCollabToken } from '../services/spacesService.ts';
 import { clearOfflineCopies, offlineCopyPrefix } from '../collab/offlineCopies.ts';
 import { reconnectDelay } from '../collab/reconnectDelay.ts';
 
+export type { ClosedReason };
+
 /** What the user sees of the connection. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
-/** Why a space was closed for good (an i18n key suffix). */
-export type ClosedReason =
-  'accessRevoked' | 'unauthenticated' | 'notFound' | 'messageTooLarge' | 'documentTooLarge';
 
 /** Someone connected to the same space, from the awareness states. */
 export interface Peer {
@@ -24,14 +29,6 @@ export interface Peer {
 }
 
 const peerColors = ['#b3261e', '#1d6fa3', '#2e7d32', '#8e44ad', '#c2410c', '#00796b', '#5d4037', '#ad1457'];
-
-function reasonOf(code: number): ClosedReason {
-  if (code === CollabCloseCode.unauthenticated) return 'unauthenticated';
-  if (code === CollabCloseCode.notFound) return 'notFound';
-  if (code === CollabCloseCode.messageTooLarge || code === 1009) return 'messageTooLarge';
-  if (code === CollabCloseCode.documentTooLarge) return 'documentTooLarge';
-  return 'accessRevoked';
-}
 
 /**
  * Opens one space's Yjs document: an offline copy in IndexedDB (edits made offline are kept and merge
@@ -117,8 +114,8 @@ export function useCollabSpace(spaceId: string, me: { name: string }) {
     };
     created.on('closed', ({ code }: { code: number }) => {
       savingDelayed.value = false;
-      const tooLarge = [CollabCloseCode.messageTooLarge, CollabCloseCode.documentTooLarge] as number[];
-      if (finalCloseCodes.includes(code) || tooLarge.includes(code)) return stop(reasonOf(code));
+      const final = finalCloseReason(code);
+      if (final) return stop(final);
       // The old access no longer holds (e.g. now read-only): edit nothing until the new grant is known.
       if (code === CollabCloseCode.accessChanged) access.value = null;
       scheduleReconnect();

@@ -87,16 +87,21 @@ export function useRoom(concertationId: string, listeners: RoomListeners) {
       joined.value = false;
       if (wanted) connection.value = 'reconnecting';
     });
+    const sessionEnded = () => {
+      wanted = false;
+      joined.value = false;
+      connection.value = 'closed';
+      joinError.value = 'unauthenticated';
+      settleJoin?.(false);
+      settleJoin = null;
+      created.disconnect();
+    };
     created.on('connect_error', (error: Error) => {
-      if (error.message === 'unauthenticated') {
-        wanted = false;
-        connection.value = 'closed';
-        joinError.value = 'unauthenticated';
-        settleJoin?.(false);
-        settleJoin = null;
-        created.disconnect();
-      } else connection.value = 'reconnecting';
+      if (error.message === 'unauthenticated') sessionEnded();
+      else connection.value = 'reconnecting';
     });
+    // Signed out elsewhere, expired or deactivated: the server closes the socket and says why.
+    created.on('session:ended', sessionEnded);
     created.on(roomEvents.state, (next: RoomState) => {
       if (next.concertationId === concertationId) state.value = next;
     });

@@ -20,3 +20,13 @@ export function fetchMe(): Promise<Me> {
 export function redeemInvitation(token: string, code: string): Promise<Me> {
   return sendJson<Me>('POST', '/invitations/redeem', { token, code });
 }
+
+/** Changes the signed-in professional's password; their other sessions end. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return sendJson<void>('POST', '/me/password', { currentPassword, newPassword });
+}
+
+/** Chooses a new password with the single-use token of a reset link. */
+export function resetPassword(token: string, newPassword: string): Promise<void> {
+  return sendJson<void>('POST', '/auth/password-reset', { token, newPassword });
+}

@@ -51,3 +51,12 @@ export interface ProfessionalChange {
 export function listAccountChanges(organisationId: string): Promise<AccountChange[]> {
   return apiRequest<AccountChange[]>(`/organisations/${encodeURIComponent(organisationId)}/account-changes`);
 }
+
+/** Makes a single-use link with which a colleague chooses a new password (shown once, to hand over). */
+export function issuePasswordReset(
+  organisationId: string,
+  professionalId: string,
+): Promise<{ path: string; expiresAt: string }> {
+  const path = `/organisations/${encodeURIComponent(organisationId)}/professionals/${encodeURIComponent(professionalId)}/password-reset`;
+  return sendJson('POST', path);
+}

@@ -14,7 +14,11 @@ const knownMessages: Record<string, string> = {
   'is required': 'validation.required',
   'say why in a few words': 'validation.reason',
   'must be the 6-digit code': 'validation.code',
-  'must be at least 10 characters': 'validation.password',
+  'must be at least 12 characters': 'validation.password',
+  'is easy to guess: use a longer phrase of unrelated words, without your name or email':
+    'validation.passwordWeak',
+  'is not your current password': 'validation.currentPasswordWrong',
+  'must match the new password': 'validation.passwordMismatch',
   'must be 11 digits': 'validation.inami',
   'is not a valid INAMI number': 'access.validation.inamiCheck',
   'required for Role A (health professional, AR 78)': 'access.validation.inamiRequired',

@@ -47,12 +47,12 @@ export function requireAuth(request: Request): AuthContext {
   return request.auth;
 }
 
-/** Sets the session cookie; `Secure` whenever the request came over HTTPS. */
+/** Sets the session cookie; `Secure` in production and whenever the request came over HTTPS. */
 export function setSessionCookie(request: Request, response: Response, token: string, expiresAt: Date): void {
   response.cookie(sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.secure,
+    secure: request.secure || request.app.locals.secureCookies === true,
     expires: expiresAt,
     path: '/',
   });

@@ -1,6 +1,7 @@
 import { participantKindOf } from '@concerto/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { collabLimits } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import type { SharedDocument } from './sharedDocument.ts';
 
@@ -10,8 +11,9 @@ interface PresenceOwner {
 }
 
 /**
- * Keeps presence honest: a connection may only speak for client ids no other connection claimed, and
- * the name shown to others is the authenticated one, whatever the client wrote.
+ * Keeps presence honest: a connection may only speak for client ids no other connection claimed, for
+ * a few of them, with small states (limits in `collabLimits`), and the name shown to others is the
+ * authenticated one, whatever the client wrote.
  */
 export function rewriteAwarenessUpdate(
   update: Uint8Array,
@@ -33,6 +35,9 @@ export function rewriteAwarenessUpdate(
     const clock = decoding.readVarUint(decoder);
     const stateText = decoding.readVarString(decoder);
     if (claimedElsewhere.has(clientId)) continue;
+    if (new TextEncoder().encode(stateText).byteLength > collabLimits.maxPresenceStateBytes) continue;
+    if (!owner.clientIds.has(clientId) && owner.clientIds.size >= collabLimits.maxPresenceIdsPerConnection)
+      continue;
     owner.clientIds.add(clientId);
     const state = JSON.parse(stateText) as Record<string, unknown> | null;
     if (state && typeof state === 'object') {

@@ -20,6 +20,7 @@ export class CollabConnection implements DocumentPeer {
   readonly clientIds = new Set<number>();
   lastSeen = Date.now();
   private document: SharedDocument | null = null;
+  private presenceWindow = { startedAt: 0, count: 0 };
   private held: Uint8Array[] = [];
   private closed = false;
 
@@ -150,6 +151,10 @@ export class CollabConnection implements DocumentPeer {
   }
 
   private handleAwareness(update: Uint8Array, document: SharedDocument): void {
+    // Presence is best-effort: a flood is dropped, the next update after the second repairs it.
+    const now = Date.now();
+    if (now - this.presenceWindow.startedAt >= 1000) this.presenceWindow = { startedAt: now, count: 0 };
+    if (++this.presenceWindow.count > collabLimits.maxPresenceUpdatesPerSecond) return;
     const rewritten = rewriteAwarenessUpdate(update, this, document, this.grant.auth);
     if (rewritten) awarenessProtocol.applyAwarenessUpdate(document.awareness, rewritten, this);
   }

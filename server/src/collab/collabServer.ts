@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { CollabCloseCode, collabLimits, collabPathPrefix, userIdOf } from '@concerto/shared';
 import { resolveSessionById } from '../auth/sessions.ts';
+import type { SessionRegistry } from '../auth/sessionRegistry.ts';
 import { recordSpaceOpen } from '../policies/audit.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
@@ -17,6 +18,8 @@ import { authorizeUpgrade } from './upgradeAuthorizer.ts';
 export interface CollabServerOptions {
   allowedOrigins: readonly string[];
   registry: DocumentRegistry;
+  /** Where session ends are heard: a connection closes (4401) as soon as its session ends or expires. */
+  sessions: SessionRegistry;
 }
 
 /** The running collaboration server. */
@@ -99,7 +102,19 @@ export function attachCollabServer(
     if (result.familyId) await recordSpaceOpen(result.auth, result.familyId, spaceId);
     if (result.kind === 'sharedPlan' && result.familyId) familyOfDocument.set(spaceId, result.familyId);
     websockets.handleUpgrade(request, socket, head, (websocket) => {
+      const actor = result.auth.actor;
+      const untrack = options.sessions.track({
+        sessionId: String(result.auth.sessionId),
+        userId: userIdOf(actor),
+        expiresAt: result.auth.expiresAt,
+        end: (reason) =>
+          connection.close(
+            CollabCloseCode.unauthenticated,
+            reason === 'expired' ? 'session expired' : 'session ended',
+          ),
+      });
       const connection = new CollabConnection(websocket, result, logger, (closed) => {
+        untrack();
         connections.delete(closed);
         if (closed.attachedDocument) registry.release(closed.attachedDocument);
       });

@@ -10,6 +10,7 @@ import {
 } from '@concerto/shared';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AuthContext } from '../auth/sessions.ts';
+import { assertStrongPassword } from '../auth/passwordStrength.ts';
 import { HttpError, invalidField } from '../http/errors.ts';
 import { AccountChangeModel } from '../models/accountChange.ts';
 import { UserModel } from '../models/user.ts';
@@ -82,6 +83,7 @@ export async function createProfessionalAccount(
 ) {
   assertMayGrant(auth, input.healthRole, organisation);
   assertInamiForRole(input.healthRole, input.inamiNumber);
+  assertStrongPassword(input.password, [input.email, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await mongoose.connection.transaction(async (session) => {

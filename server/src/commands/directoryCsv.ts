@@ -16,11 +16,25 @@ export const csvColumns = [
   'openingHours',
 ] as const;
 
-function quote(value: string): string {
-  return /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** Makes a cell inert for spreadsheets: a leading `'` before a formula character (removed again on import). */
+export function neutraliseFormula(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
 }
 
-/** Writes entries as CSV (RFC 4180, comma-separated, languages joined with "|"). */
+/** The value a neutralised cell stood for. */
+function restoreFormula(value: string): string {
+  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+function quote(value: string): string {
+  const inert = neutraliseFormula(value);
+  return /[",\n\r;]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+
+/** Writes entries as CSV (RFC 4180, comma-separated, languages joined with "|", formula cells neutralised). */
 export function toCsv(entries: Record<(typeof csvColumns)[number], string | string[]>[]): string {
   const rows = entries.map((entry) =>
     csvColumns
@@ -97,7 +111,7 @@ export function readDirectoryCsv(text: string): ImportedRow[] {
     const record: Record<string, unknown> = {};
     columns.forEach((column, position) => {
       if (!(csvColumns as readonly string[]).includes(column)) return;
-      const value = (values[position] ?? '').trim();
+      const value = restoreFormula((values[position] ?? '').trim());
       if (column === 'languages')
         record.languages = value
           ? value

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import mongoose from 'mongoose';
-import { RateLimiter } from '../auth/rateLimiter.ts';
+import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { HttpError } from '../http/errors.ts';
 import { FamilyModel } from '../models/family.ts';
@@ -8,7 +8,7 @@ import { InvitationModel } from '../models/invitation.ts';
 
 /** Wrong codes allowed on one invitation before it stops working. */
 export const maxCodeAttempts = 5;
-const attemptsPerAddress = new RateLimiter(30, 15 * 60 * 1000);
+const throttle = new SignInThrottle(memorySignInStores('invitation'));
 
 const invalid = () =>
   new HttpError(
@@ -22,9 +22,19 @@ const invalid = () =>
  * cannot redeem it twice. Returns the family and member the new session is limited to.
  */
 export async function redeemInvitation(token: string, code: string, address: string) {
-  if (attemptsPerAddress.isLimited(address))
-    throw new HttpError(429, 'rate_limited', 'Too many attempts. Wait a few minutes.');
-  attemptsPerAddress.hit(address);
+  // Failures only: several family members redeeming at the same desk must not block each other.
+  const link = hashToken(token);
+  await throttle.check(link, address);
+  try {
+    return await redeem(token, code);
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'invitation_invalid')
+      await throttle.failed(link, address);
+    throw error;
+  }
+}
+
+async function redeem(token: string, code: string) {
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();
   const usable =
     invitation &&

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { requireAuth } from '../auth/authenticate.ts';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -38,7 +39,8 @@ export interface EndpointInput<Params, Query, Body> {
 export const endpointRegistry: EndpointSpec[] = [];
 
 /**
- * Declares a route on `router`: validates params, query and body with zod (failures become 400),
+ * Declares a route on `router`: checks the session of authenticated routes (401), validates params,
+ * query and body with zod (failures become 400),
  * calls the handler and sends its result as JSON. A handler that returns undefined has answered itself.
  */
 export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType>(
@@ -50,6 +52,8 @@ export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body
     endpointRegistry.push(spec as unknown as EndpointSpec);
   }
   router[spec.method](spec.path, async (request: Request, response: Response) => {
+    // Authentication first: an anonymous caller must not learn what a valid body looks like.
+    if (spec.authenticated) requireAuth(request);
     const input = {
       params: spec.params ? spec.params.parse(request.params) : request.params,
       query: spec.query ? spec.query.parse(request.query) : request.query,

@@ -77,6 +77,8 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
     request.log?.warn({ err: error }, 'request failed: database unavailable');
     response.set('Retry-After', String(databaseRetryAfterSeconds));
   } else if (httpError.status >= 500) request.log?.error({ err: error }, 'request failed');
+  const retryAfter = (httpError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (httpError.status === 429 && retryAfter) response.set('Retry-After', String(retryAfter));
   const body: ApiErrorBody = { error: { code: httpError.code, message: httpError.message } };
   if (httpError.details !== undefined) body.error.details = httpError.details;
   response.status(httpError.status).json(body);

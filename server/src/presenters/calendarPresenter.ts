@@ -24,16 +24,28 @@ function property(name: string, value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r?\n/g, '\\n');
-  const line = `${name}:${escaped}`;
+  return foldLine(`${name}:${escaped}`);
+}
+
+/**
+ * Folds a content line as RFC 5545 §3.1 asks: at most 75 octets per line, continuation lines start with a
+ * space, and a cut never falls inside a character (an emoji is 4 octets and 2 UTF-16 units).
+ */
+export function foldLine(line: string): string {
   const chunks: string[] = [];
-  let rest = line;
-  while (Buffer.byteLength(rest) > 75) {
-    let cut = 75;
-    while (Buffer.byteLength(rest.slice(0, cut)) > 75) cut -= 1;
-    chunks.push(rest.slice(0, cut));
-    rest = ' ' + rest.slice(cut);
+  let chunk = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = Buffer.byteLength(character);
+    if (octets + size > 75) {
+      chunks.push(chunk);
+      chunk = ' ';
+      octets = 1;
+    }
+    chunk += character;
+    octets += size;
   }
-  chunks.push(rest);
+  chunks.push(chunk);
   return chunks.join('\r\n');
 }
 

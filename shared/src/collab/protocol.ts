@@ -43,6 +43,12 @@ export const collabLimits = {
   maxDocumentBytes: 8 * 1024 * 1024,
   /** Edits of one document kept in memory while the database cannot store them; past this, refused. */
   maxUnsavedBytes: 16 * 1024 * 1024,
+  /** Largest presence state (cursor, name, colour) one client may publish, in bytes of JSON. */
+  maxPresenceStateBytes: 2048,
+  /** Presence client ids one connection may speak for (one per tab; a reload keeps its id). */
+  maxPresenceIdsPerConnection: 4,
+  /** Presence updates one connection may send per second; more are dropped. */
+  maxPresenceUpdatesPerSecond: 30,
 } as const;
 
 /**

@@ -9,6 +9,34 @@ export const LoginRequestSchema = z.strictObject({
   mode: z.enum(['cookie', 'token']).default('cookie'),
 });
 
+/** Shortest password a person may choose; the server also refuses ones that are easy to guess. */
+export const passwordMinLength = 12;
+
+/** A password someone chooses: at least 12 characters (and, checked by the server, hard to guess). */
+export const NewPasswordSchema = z
+  .string()
+  .min(passwordMinLength, `must be at least ${passwordMinLength} characters`)
+  .max(200);
+
+/** `POST /api/me/password` body: a professional changes their own password. */
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(200),
+  newPassword: NewPasswordSchema,
+});
+
+/** `POST /api/auth/password-reset` body: the single-use token from the link and the chosen password. */
+export const PasswordResetRequestSchema = z.strictObject({
+  token: z.string().min(20).max(100),
+  newPassword: NewPasswordSchema,
+});
+
+/** A single-use link an access manager hands to a colleague who must choose a new password. */
+export const PasswordResetLinkSchema = z.object({
+  /** Path on this site; the token is in the fragment so it never reaches a server log. */
+  path: z.string(),
+  expiresAt: z.string(),
+});
+
 /** `POST /api/invitations/redeem` body: the token from the link and the 6-digit code given by the professional. */
 export const RedeemInvitationRequestSchema = z.strictObject({
   token: z.string().min(20).max(100),

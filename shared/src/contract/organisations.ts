@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/family.ts';
 import { compactInamiNumber, isValidInamiNumber } from '../domain/inami.ts';
+import { NewPasswordSchema } from './auth.ts';
 
 /** Kinds of organisation taking part in the programme. */
 export const organisationKinds = [
@@ -14,8 +15,6 @@ export const organisationKinds = [
   'familyPlanning',
   'other',
 ] as const;
-
-const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
 /** An INAMI/RIZIV number as typed (groups may be separated); validated on its digits and check number. */
 export const InamiNumberSchema = z
@@ -42,7 +41,7 @@ export const healthOrganisationKinds = [
 export const CreateProfessionalRequestSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(120),
   email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
-  password: PasswordSchema,
+  password: NewPasswordSchema,
   profession: z.string().trim().min(1).max(120),
   healthRole: z.enum(['A', 'B']),
   /** Required for Role A (checked by the server, which names the field). */

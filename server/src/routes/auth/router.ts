@@ -5,13 +5,13 @@ import { clearSessionCookie, requireAuth, setSessionCookie } from '../../auth/au
 import { openSession, resolveSession, revokeSession } from '../../auth/sessions.ts';
 import { verifyLogin } from '../../commands/loginVerifier.ts';
 import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
-import { announceAccessChange } from '../../collab/accessEvents.ts';
+import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { presentMe } from '../../presenters/mePresenter.ts';
 import { HttpError } from '../../http/errors.ts';
 
 /** Sign-in with email and password, sign-out, the current user, and family members' invitations. */
-export function authRouter(): Router {
+export function authRouter(sessions: SessionRegistry): Router {
   const router = Router();
 
   endpoint(
@@ -42,7 +42,7 @@ export function authRouter(): Router {
     {
       method: 'post',
       path: '/auth/logout',
-      summary: 'Sign out: revokes the session',
+      summary: 'Sign out: revokes the session and closes its live sockets (meeting room, shared documents)',
       tags: ['auth'],
       status: 204,
       authenticated: true,
@@ -50,7 +50,7 @@ export function authRouter(): Router {
     async ({ request, response }) => {
       const auth = requireAuth(request);
       await revokeSession(auth.sessionId);
-      announceAccessChange({ kind: 'session', sessionId: String(auth.sessionId) });
+      await sessions.announce({ kind: 'session', sessionId: String(auth.sessionId) });
       clearSessionCookie(response);
       response.status(204).end();
     },

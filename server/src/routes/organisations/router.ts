@@ -7,6 +7,7 @@ import {
   CreateProfessionalRequestSchema,
   IdSchema,
   OrganisationSchema,
+  PasswordResetLinkSchema,
   ProfessionalSchema,
   UpdateProfessionalRequestSchema,
   can,
@@ -18,6 +19,8 @@ import {
 import { requireAuth } from '../../auth/authenticate.ts';
 import { createProfessionalAccount } from '../../commands/accountCreator.ts';
 import { updateProfessionalAccount } from '../../commands/accountUpdater.ts';
+import { issuePasswordReset } from '../../commands/passwordChanger.ts';
+import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { AccountChangeModel } from '../../models/accountChange.ts';
@@ -60,7 +63,7 @@ async function managedOrganisation(request: Request, organisationId: string) {
 }
 
 /** Organisations and their staff accounts, managed by the admin and each organisation's access managers. */
-export function organisationsRouter(): Router {
+export function organisationsRouter(sessions: SessionRegistry): Router {
   const router = Router();
 
   endpoint(
@@ -179,6 +182,7 @@ export function organisationsRouter(): Router {
         params.professionalId,
         body,
       );
+      if (body.active === false) await sessions.announce({ kind: 'user', userId: String(user._id) });
       return presentProfessional(user.toObject(), organisation.name, true);
     },
   );
@@ -210,6 +214,26 @@ export function organisationsRouter(): Router {
         previousHealthRole: change.previousHealthRole ?? null,
         by: { kind: change.byKind, displayName: change.byName },
       }));
+    },
+  );
+
+  endpoint(
+    router,
+    {
+      method: 'post',
+      path: '/organisations/:id/professionals/:professionalId/password-reset',
+      summary: "Reset a colleague's password: a single-use link (3 days) with which they choose a new one",
+      tags: ['organisations'],
+      params: ProfessionalParams,
+      response: PasswordResetLinkSchema,
+      authenticated: true,
+    },
+    async ({ params, request }) => {
+      const organisation = await managedOrganisation(request, params.id);
+      const user = await UserModel.findOne({ _id: params.professionalId, organisationId: organisation._id });
+      if (!user || !user.active) throw notFound('professional');
+      const caller = auth(request);
+      return issuePasswordReset(user._id, caller.actor.kind === 'familyMember' ? '' : caller.actor.userId);
     },
   );
 
