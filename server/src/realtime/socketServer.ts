@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
+import { userIdOf } from '@concerto/shared';
 import { tokenFromHeaders } from '../auth/authenticate.ts';
 import { resolveSession, type AuthContext } from '../auth/sessions.ts';
 import type { SessionRegistry } from '../auth/sessionRegistry.ts';
@@ -83,7 +84,7 @@ export function attachSocketServer(
     const actor = auth.actor;
     const untrack = sessions.track({
       sessionId: String(auth.sessionId),
-      userId: actor.kind === 'familyMember' ? null : actor.userId,
+      userId: userIdOf(actor),
       expiresAt: auth.expiresAt,
       end: (reason) => {
         socket.emit(sessionEndedEvent, { reason });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ChangePasswordRequestSchema, PasswordResetRequestSchema } from '@concerto/shared';
+import { ChangePasswordRequestSchema, PasswordResetRequestSchema, userIdOf } from '@concerto/shared';
 import { requireAuth } from '../../auth/authenticate.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { changeOwnPassword, redeemPasswordReset } from '../../commands/passwordChanger.ts';
@@ -23,13 +23,9 @@ export function passwordRouter(sessions: SessionRegistry): Router {
     },
     async ({ body, request, response }) => {
       const auth = requireAuth(request);
-      if (auth.actor.kind === 'familyMember') throw forbidden('Family members have no password.');
-      await changeOwnPassword(
-        { userId: auth.actor.userId, sessionId: auth.sessionId },
-        body,
-        request.ip ?? 'unknown',
-        sessions,
-      );
+      const userId = userIdOf(auth.actor);
+      if (!userId) throw forbidden('Family members have no password.');
+      await changeOwnPassword({ userId, sessionId: auth.sessionId }, body, request.ip ?? 'unknown', sessions);
       response.status(204).end();
     },
   );

@@ -233,7 +233,7 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
       const user = await UserModel.findOne({ _id: params.professionalId, organisationId: organisation._id });
       if (!user || !user.active) throw notFound('professional');
       const caller = auth(request);
-      return issuePasswordReset(user._id, caller.actor.kind === 'familyMember' ? '' : caller.actor.userId);
+      return issuePasswordReset(user._id, userIdOf(caller.actor) ?? '');
     },
   );
 
