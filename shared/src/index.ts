@@ -19,6 +19,7 @@ export * from './contract/concertations.ts';
 export * from './policy/concertationRules.ts';
 export * from './policy/accountRules.ts';
 export * from './policy/functionRules.ts';
+export * from './policy/auditRules.ts';
 export * from './domain/inami.ts';
 export * from './contract/room.ts';
 export * from './domain/directory.ts';
