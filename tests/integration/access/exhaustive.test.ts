@@ -1,6 +1,5 @@
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApiClient } from '../../support/apiClient.ts';
 import { signIn } from '../../support/apiClient.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
