@@ -247,6 +247,10 @@ export const AuditEntrySchema = z.object({
   }),
   access: z.enum(['read', 'write']),
   part: z.string(),
+  /** The space opened, when the entry is about one (shared with the member who reads her trail). */
+  space: z.object({ id: IdSchema, title: z.string() }).nullable().optional(),
+  /** In a member's trail: her own views, shown folded away. */
+  own: z.boolean().optional(),
 });
 
 /** `POST .../invitations` answer: the link and the code, shown once to the professional who hands them over. */

@@ -8,6 +8,7 @@ export * from './concertations.ts';
 export * from './concertationRules.ts';
 export * from './accountRules.ts';
 export * from './functionRules.ts';
+export * from './auditRules.ts';
 export * from './decisions.ts';
 export * from './referrals.ts';
 export * from './spaces.ts';

@@ -11,8 +11,8 @@ import {
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import { AuditEntryModel } from '../../models/auditEntry.ts';
 import { FlagModel } from '../../models/flag.ts';
+import { readAuditTrail } from '../../policies/auditReads.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
 import { loadPeople, personRef } from '../../presenters/people.ts';
 import { FamilyParams } from './params.ts';
@@ -91,25 +91,28 @@ export function flagsAndAuditRouter(): Router {
     {
       method: 'get',
       path: '/families/:id/audit',
-      summary: 'Who opened or changed the file, and when (coordinator, referent and the family members)',
+      summary:
+        'Who opened or changed the file, and when: the whole trail for the coordinator and the referent; for a member, what concerns her and was shared with her',
       tags: ['families'],
       params: FamilyParams,
       response: z.array(AuditEntrySchema),
       authenticated: true,
     },
     async ({ params, request }) => {
-      const { family } = await openFamily(request, params.id, {
+      const { auth, family } = await openFamily(request, params.id, {
         part: 'audit',
         write: false,
         action: 'family.audit.read',
       });
-      const entries = await AuditEntryModel.find({ familyId: family._id }).sort({ at: -1 }).limit(500).lean();
+      const entries = await readAuditTrail(auth.actor, family);
       return entries.map((entry) => ({
-        id: String(entry._id),
+        id: entry.id,
         at: entry.at.toISOString(),
-        actor: { kind: entry.actorKind, displayName: entry.actorName, detail: entry.actorDetail ?? null },
+        actor: { kind: entry.actorKind, displayName: entry.actorName, detail: entry.actorDetail },
         access: entry.access,
         part: entry.part,
+        space: entry.space,
+        own: entry.own,
       }));
     },
   );

@@ -1,0 +1,220 @@
+import { io as connectSocket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../support/apiClient.ts';
+import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
+import { startTestServer, type TestServer } from '../../support/testServer.ts';
+import { minimalBody, type SchemaNode } from './exhaustive/minimalBody.ts';
+import { buildWorld, markers, type Identity, type World } from './exhaustive/world.ts';
+
+/**
+ * Every route of /api/openapi.json, the collaboration websocket and the room events, crossed with twelve
+ * identities: status codes as the policy says, and no byte carrying a marker the identity may not get.
+ */
+let server: TestServer;
+let world: World;
+let routes: { method: string; path: string; authenticated: boolean; body?: SchemaNode }[];
+
+const leaks: string[] = [];
+/** Markers each identity did receive: proves the crossing reaches the data it guards. */
+const received = new Map<string, Set<string>>();
+const statusProblems: string[] = [];
+
+function check(identity: string, what: string, bytes: string): void {
+  for (const [marker, text] of Object.entries(markers))
+    if (bytes.includes(text)) received.set(identity, (received.get(identity) ?? new Set()).add(marker));
+  for (const marker of world.identities[identity]!.forbidden)
+    if (bytes.includes(markers[marker])) leaks.push(`${identity} got ${marker} from ${what}`);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({
+    CONCERTO_ADMIN_EMAIL: 'root@exhaustive.test',
+    CONCERTO_ADMIN_PASSWORD: 'root-password-1',
+  });
+  const admin = await signIn(server.url, 'root@exhaustive.test', 'root-password-1');
+  const document = (await admin.get('/openapi.json')).body as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { security?: unknown; requestBody?: { content: Record<string, { schema: SchemaNode }> } }
+      >
+    >;
+  };
+  routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path: path.replace(/^\/api/, ''),
+      authenticated: !!operation.security,
+      body: operation.requestBody?.content['application/json']?.schema,
+    })),
+  );
+  world = await buildWorld(server.url, admin, (method, path) =>
+    minimalBody(document.paths[`/api${path}`]?.[method]?.requestBody?.content['application/json']?.schema, {
+      fallback: '0'.repeat(24),
+    }),
+  );
+}, 120_000);
+afterAll(() => server.dispose());
+
+/** Fills path parameters with the seeded world's ids, by the resource the path names. */
+function concretePath(path: string): string {
+  const ids = world.ids;
+  const byPrefix: Record<string, string> = {
+    families: ids.family,
+    concertations: ids.concertation,
+    decisions: ids.decision,
+    directory: ids.directory,
+    'network-meetings': ids.meeting,
+    organisations: ids.hospital,
+    referrals: ids.decision,
+  };
+  const prefix = path.split('/')[1]!;
+  return path
+    .replace('{id}', byPrefix[prefix] ?? ids.family)
+    .replace('{memberId}', ids.mother)
+    .replace('{professionalId}', prefix === 'families' ? ids.hiddenProfessional : ids.staff)
+    .replace('{indicatorId}', ids.indicator)
+    .replace('{spaceId}', ids.space)
+    .replace('{assignmentId}', ids.decision);
+}
+
+function bodyIds(): Record<string, string> {
+  const ids = world.ids;
+  return {
+    memberId: ids.mother,
+    aboutMemberId: ids.mother,
+    professionalId: ids.candidate,
+    concertationId: ids.concertation,
+    directoryEntryId: ids.directory,
+    onBehalfOfMemberId: ids.mother,
+    fallback: ids.family,
+  };
+}
+
+/** The statuses a route may answer this identity; anything else (a 5xx above all) is a finding. */
+function allowedStatuses(route: (typeof routes)[number], identity: Identity, name: string): number[] {
+  if (!route.authenticated) return [200, 201, 204, 400, 401, 404, 409, 429];
+  // Bodies are validated before the session (400 reveals nothing); concertation and decision routes look
+  // the resource up first and answer 404, as for an id that does not exist: nothing is revealed either.
+  if (name === 'anonymous') return [400, 401, 404];
+  const familyRoute = route.path.startsWith('/families/{id}');
+  if (familyRoute && !identity.insider) return route.method === 'GET' ? [404] : [400, 404];
+  return [200, 201, 204, 400, 403, 404, 409];
+}
+
+async function call(name: string, route: (typeof routes)[number]) {
+  const identity = world.identities[name]!;
+  const path = concretePath(route.path);
+  const body = route.body ? minimalBody(route.body, bodyIds()) : undefined;
+  const response = await identity.client.request(route.method, path, body);
+  check(name, `${route.method} ${path}`, response.text);
+  if (!allowedStatuses(route, identity, name).includes(response.status))
+    statusProblems.push(
+      `${name} ${route.method} ${route.path}: ${response.status} ${response.text.slice(0, 120)}`,
+    );
+}
+
+describe('every channel, every identity', () => {
+  it('covers every route of the OpenAPI document with at least ten identities', () => {
+    expect(Object.keys(world.identities).length).toBeGreaterThanOrEqual(10);
+    expect(routes.length).toBeGreaterThan(50);
+  });
+
+  it('the collaboration websocket opens only what each identity may read, and carries no forbidden marker', async () => {
+    const writer = await CollabTestClient.connect(server.url, world.ids.space, {
+      token: world.identities.roleAOnTeam!.client.credentials.token,
+    });
+    expect(writer.ok).toBe(true);
+    if (!writer.ok) return;
+    await waitFor(() => writer.client.synced, 5000, 'writer synced');
+    writer.client.doc.getText('exhaustive').insert(0, markers.medical);
+    for (const [name, identity] of Object.entries(world.identities)) {
+      for (const space of world.ids.spaces) {
+        const outcome = await CollabTestClient.connect(server.url, space.id, identity.client.credentials);
+        if (!outcome.ok) {
+          check(name, `collab ${space.kind}`, outcome.body);
+          if (!identity.insider) expect([401, 403, 404], `${name} ${space.kind}`).toContain(outcome.status);
+          continue;
+        }
+        if (!identity.insider) statusProblems.push(`${name} opened ${space.kind} over the websocket`);
+        await waitFor(() => outcome.client.synced, 5000, `${name} synced ${space.kind}`);
+        const bytes = Buffer.concat(outcome.client.received.map((chunk) => Buffer.from(chunk))).toString(
+          'latin1',
+        );
+        check(name, `collab ${space.kind}`, bytes);
+        outcome.client.close();
+      }
+    }
+    writer.client.close();
+  });
+
+  it('the room events: only invitees join, and nothing forbidden is broadcast', async () => {
+    const events = ['join', 'hand', 'reaction', 'agenda', 'timer', 'leave'];
+    const payloads: Record<string, unknown> = {
+      hand: { raised: true },
+      reaction: { reaction: 'thumbsUp' },
+      agenda: { index: 1 },
+      timer: { action: 'start' },
+    };
+    for (const [name, identity] of Object.entries(world.identities)) {
+      const headers: Record<string, string> = {};
+      if (identity.client.credentials.cookie) headers.Cookie = identity.client.credentials.cookie;
+      if (identity.client.credentials.token)
+        headers.Authorization = `Bearer ${identity.client.credentials.token}`;
+      const socket = connectSocket(server.url, {
+        transports: ['websocket'],
+        extraHeaders: headers,
+        reconnection: false,
+      });
+      const received: string[] = [];
+      socket.onAny((event, ...args) => received.push(JSON.stringify([event, args])));
+      const connected = await new Promise<boolean>((resolve) => {
+        socket.once('connect', () => resolve(true));
+        socket.once('connect_error', (error) => {
+          received.push(String(error.message));
+          resolve(false);
+        });
+      });
+      if (name === 'anonymous') expect(connected).toBe(false);
+      if (connected) {
+        for (const event of events) {
+          const ack = await new Promise<{ ok: boolean }>((resolve) =>
+            socket.emit(
+              `concertation:${event}`,
+              { concertationId: world.ids.concertation, ...(payloads[event] as object) },
+              resolve,
+            ),
+          );
+          received.push(JSON.stringify(ack));
+          if (event === 'join' && !identity.insider) expect(ack.ok, `${name} joined`).toBe(false);
+          if (event === 'join' && name === 'withdrawnMember')
+            expect(ack.ok, 'withdrawn member joined').toBe(false);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      check(name, 'room', received.join('\n'));
+      socket.disconnect();
+    }
+  });
+
+  it('every REST route answers each identity as the policy says and never leaks a marker', async () => {
+    const ordered = [
+      ...routes.filter((route) => route.method === 'GET'),
+      ...routes.filter((route) => !['GET', 'DELETE'].includes(route.method) && route.path !== '/auth/logout'),
+      ...routes.filter((route) => route.method === 'DELETE'),
+      ...routes.filter((route) => route.path === '/auth/logout'),
+    ];
+    for (const route of ordered)
+      await Promise.all(Object.keys(world.identities).map((name) => call(name, route)));
+    expect({ statusProblems, leaks }).toEqual({ statusProblems: [], leaks: [] });
+    // The guarded data was really in the answers: those entitled to it got it.
+    expect([...(received.get('roleAOnTeam') ?? [])].sort()).toEqual(Object.keys(markers).sort());
+    expect([...(received.get('mother') ?? [])].sort()).toEqual([
+      'hiddenDecision',
+      'hiddenProfessional',
+      'medicalMother',
+    ]);
+    expect([...(received.get('roleBOnTeam') ?? [])]).toContain('hiddenDecision');
+  }, 60_000);
+});

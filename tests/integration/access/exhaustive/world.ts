@@ -1,0 +1,183 @@
+import { TestApiClient, signIn } from '../../../support/apiClient.ts';
+import {
+  buildFamily,
+  buildOrganisation,
+  buildProfessional,
+  inviteMember,
+  type BuiltProfessional,
+} from '../../../support/factories.ts';
+
+/** Strings written into the file that must never reach the identities not entitled to them. */
+export const markers = {
+  medical: 'MARKERMEDICALUNSHARED',
+  medicalMother: 'MARKERMEDICALMOTHER',
+  flag: 'MARKERFLAGNOTE',
+  hiddenDecision: 'MARKERHIDDENDECISION',
+  hiddenProfessional: 'MARKERHIDDENPROFESSIONAL',
+} as const;
+
+/** One of the markers. */
+export type Marker = keyof typeof markers;
+
+/** Who calls: a client (or none), whether they should reach the family file, and what they must never get. */
+export interface Identity {
+  client: TestApiClient;
+  /** On the care team or a member of the family (reads of the family answer 200). */
+  insider: boolean;
+  forbidden: readonly Marker[];
+}
+
+const everything: readonly Marker[] = [
+  'medical',
+  'medicalMother',
+  'flag',
+  'hiddenDecision',
+  'hiddenProfessional',
+];
+// Colleagues may find any professional in the directory of accounts: only the partner and those with no
+// account must never learn the hidden professional's name.
+const outsiderProfessional: readonly Marker[] = ['medical', 'medicalMother', 'flag', 'hiddenDecision'];
+
+/** The seeded world: one family with a protected mother, the ids the routes need, and twelve identities. */
+export async function buildWorld(
+  baseUrl: string,
+  admin: TestApiClient,
+  minimalBodyOf: (method: string, path: string) => unknown,
+) {
+  const hospital = String((await buildOrganisation({ kind: 'hospital' }))._id);
+  const cpas = String((await buildOrganisation({ kind: 'cpas' }))._id);
+  const support = String((await buildOrganisation({ kind: 'familySupport' }))._id);
+  const pro = (healthRole: 'A' | 'B', organisationId: string, extra: Record<string, unknown> = {}) =>
+    buildProfessional(baseUrl, { healthRole, organisationId, ...extra });
+  const roleAOnTeam = await pro('A', hospital, { displayName: 'Sage-femme Équipe' });
+  const roleBOnTeam = await pro('B', cpas, { displayName: 'AS Équipe' });
+  const roleAOffTeam = await pro('A', hospital);
+  const roleBOffTeam = await pro('B', cpas);
+  const accessManagerB = await pro('B', cpas, { accessManager: true });
+  const removed = await pro('A', hospital);
+  const hiddenProfessional = await pro('B', support, { displayName: markers.hiddenProfessional });
+  const candidate: BuiltProfessional = await pro('A', hospital);
+
+  const family = await buildFamily(roleAOnTeam.client, {
+    members: [
+      { displayName: 'Maria', role: 'pregnantPerson', preferredLanguage: 'fr' },
+      { displayName: 'Tom', role: 'secondParent', preferredLanguage: 'fr' },
+      { displayName: 'Léa', role: 'chosenPerson', preferredLanguage: 'fr' },
+    ],
+  });
+  const [mother, partner, withdrawn] = family.members.map((member) => member.id) as [string, string, string];
+  const team = `/families/${family.id}/team`;
+  const lead = roleAOnTeam.client;
+  for (const professionalId of [roleBOnTeam.id, removed.id]) await lead.post(team, { professionalId });
+  await lead.post(team, { professionalId: hiddenProfessional.id, hiddenFromMemberIds: [partner] });
+  await lead.delete(`${team}/${removed.id}`);
+  await lead.post(`/families/${family.id}/functions`, {
+    function: 'caseManager',
+    professionalId: hiddenProfessional.id,
+    reason: 'Danger pour la mère',
+  });
+  await lead.post(`/families/${family.id}/functions`, {
+    function: 'coordinator',
+    professionalId: roleAOnTeam.id,
+  });
+  await lead.post(`/families/${family.id}/indicators`, {
+    key: 'psychologicalWellbeing',
+    aboutMemberId: mother,
+    note: markers.medical,
+  });
+  await lead.post(`/families/${family.id}/indicators`, {
+    key: 'violence',
+    aboutMemberId: mother,
+    note: markers.medicalMother,
+    sharedWithMemberIds: [mother],
+  });
+  await roleBOnTeam.client.post(`/families/${family.id}/flags`, {
+    indicatorKey: 'violence',
+    note: markers.flag,
+  });
+  const concertation = await lead.post(`/families/${family.id}/concertations`, {
+    scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+    remote: true,
+    agenda: [{ title: 'Besoins' }, { title: 'Décisions' }],
+    invitedProfessionalIds: [roleBOnTeam.id],
+    invitedMemberIds: [mother, partner, withdrawn],
+  });
+  await lead.patch(`/concertations/${concertation.body.id}`, { status: 'open' });
+  const decision = await lead.post(`/families/${family.id}/decisions`, {
+    concertationId: concertation.body.id,
+    what: `Mise à l'abri ${markers.hiddenDecision}`,
+    hiddenFromMemberIds: [partner],
+  });
+  // Directory entries are kept by access managers; a bassin's meeting names its bassin (a refinement).
+  const directory = await accessManagerB.client.post('/directory', minimalBodyOf('post', '/directory'));
+  const meeting = await lead.post('/network-meetings', {
+    ...(minimalBodyOf('post', '/network-meetings') as object),
+    bassin: 'bruxellesNord',
+  });
+  if (directory.status !== 201 || meeting.status !== 201)
+    throw new Error(`seeding failed: ${directory.text} ${meeting.text}`);
+  const view = (await lead.get(`/families/${family.id}`)).body;
+  const spaces = (await lead.get(`/families/${family.id}/spaces`)).body as { id: string; kind: string }[];
+
+  const motherClient = await inviteMember(baseUrl, lead, family.id, mother);
+  const partnerClient = await inviteMember(baseUrl, lead, family.id, partner);
+  const withdrawnClient = await inviteMember(baseUrl, lead, family.id, withdrawn);
+  for (const scope of ['concertation', 'teamSharing'])
+    await withdrawnClient.post(`/families/${family.id}/consents`, {
+      memberId: withdrawn,
+      scope,
+      granted: false,
+    });
+  const otherFamily = await buildFamily(roleAOffTeam.client);
+  const otherMember = await inviteMember(
+    baseUrl,
+    roleAOffTeam.client,
+    otherFamily.id,
+    otherFamily.members[0]!.id,
+  );
+
+  const identities: Record<string, Identity> = {
+    anonymous: { client: new TestApiClient(baseUrl), insider: false, forbidden: everything },
+    admin: { client: admin, insider: false, forbidden: outsiderProfessional },
+    roleAOnTeam: { client: lead, insider: true, forbidden: [] },
+    roleBOnTeam: {
+      client: roleBOnTeam.client,
+      insider: true,
+      forbidden: ['medical', 'medicalMother', 'flag'],
+    },
+    roleAOffTeam: { client: roleAOffTeam.client, insider: false, forbidden: outsiderProfessional },
+    roleBOffTeam: { client: roleBOffTeam.client, insider: false, forbidden: outsiderProfessional },
+    accessManagerB: { client: accessManagerB.client, insider: false, forbidden: outsiderProfessional },
+    removedProfessional: { client: removed.client, insider: false, forbidden: outsiderProfessional },
+    mother: { client: motherClient, insider: true, forbidden: ['medical', 'flag'] },
+    partner: { client: partnerClient, insider: true, forbidden: everything },
+    withdrawnMember: {
+      client: withdrawnClient,
+      insider: true,
+      forbidden: ['medical', 'medicalMother', 'flag'],
+    },
+    otherFamilyMember: { client: otherMember, insider: false, forbidden: everything },
+  };
+  return {
+    identities,
+    ids: {
+      family: family.id,
+      mother,
+      concertation: String(concertation.body.id),
+      decision: String(decision.body.id),
+      directory: String(directory.body.id),
+      meeting: String(meeting.body.id),
+      hospital,
+      indicator: String(view.indicators?.[0]?.id ?? family.id),
+      space: spaces.find((space) => space.kind === 'health')?.id ?? spaces[0]!.id,
+      spaces,
+      hiddenProfessional: hiddenProfessional.id,
+      candidate: candidate.id,
+      staff: roleAOffTeam.id,
+    },
+    signInAgain: (email: string, password: string) => signIn(baseUrl, email, password),
+  };
+}
+
+/** The seeded world. */
+export type World = Awaited<ReturnType<typeof buildWorld>>;
