@@ -108,8 +108,12 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   if (current && request.professionalId && String(current.professionalId) === request.professionalId) {
     throw new HttpError(409, 'conflict', 'This professional already holds this function.');
   }
+  const endingCoordination = request.function === 'coordinator' && !request.professionalId;
+  if (endingCoordination && !current) throw invalidField('professionalId', 'no coordination to end');
+  if (endingCoordination && !request.endReason)
+    throw invalidField('endReason', 'say why the coordination ends without a successor');
   let handover = null;
-  if (request.function === 'coordinator' && current?.professionalId) {
+  if (request.function === 'coordinator' && request.professionalId && current?.professionalId) {
     if (!request.handover)
       throw invalidField('handover.whatWasHandedOver', 'say what is handed over to the new coordinator');
     handover = {
@@ -133,6 +137,7 @@ export async function assignFunction(family: Family, auth: AuthContext, request:
   return inTransaction(async (session) => {
     if (current) {
       current.endedAt = now;
+      if (endingCoordination) current.endReason = request.endReason ?? null;
       await current.save({ session });
     }
     const [assignment] = request.professionalId

@@ -22,6 +22,8 @@ const functionAssignmentSchema = new Schema({
     default: null,
   },
   reason: { type: String, default: null },
+  /** Why a coordination ended with nobody after it (the one-year term is a reminder, not a wall). */
+  endReason: { type: String, default: null },
   concertationId: { type: ObjectId, ref: 'Concertation', default: null },
   handover: {
     type: new Schema(

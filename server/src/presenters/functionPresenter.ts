@@ -36,6 +36,7 @@ export async function presentAssignments(
         ? { id: assignment.enteredBy.id, displayName: assignment.enteredBy.displayName ?? '' }
         : null,
       reason: forFamilyMember ? null : (assignment.reason ?? null),
+      endReason: forFamilyMember ? null : (assignment.endReason ?? null),
       concertationId: assignment.concertationId ? String(assignment.concertationId) : null,
       handover: assignment.handover
         ? {

@@ -180,7 +180,9 @@ export const AssignFunctionRequestSchema = z.discriminatedUnion('function', [
   }),
   z.strictObject({
     function: z.literal('coordinator'),
-    professionalId: IdSchema,
+    /** null ends the coordination without a successor (a stable situation...): `endReason` says why. */
+    professionalId: IdSchema.nullable(),
+    endReason: z.string().trim().min(3).max(2000).optional(),
     start: z.iso.date().optional(),
     expectedEnd: z.iso.date().optional(),
     /** Required when another coordinator is in function: what is handed over. */
@@ -207,6 +209,8 @@ export const FunctionAssignmentSchema = z.object({
   /** The professional who entered a member's choice for her ("entered by Dr X for L."); null if she did. */
   enteredBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   reason: z.string().nullable(),
+  /** Why a coordination ended without a successor. */
+  endReason: z.string().nullable(),
   concertationId: z.string().nullable(),
   handover: z
     .object({
