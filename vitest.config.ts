@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A page that waits on several requests can take over the 1 s default on a busy shared machine.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
