@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Three projects: fast unit tests, integration tests against a real server and database, e2e in Chromium. */
+/**
+ * Three projects: fast unit tests, integration tests against a real server and database, e2e in Chromium.
+ * Integration and e2e run on MONGODB_URI when set, else on one MongoDB stand-in process (globalDatabase.ts).
+ */
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
@@ -11,6 +14,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tools/mongo-standin/test/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/globalDatabase.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -20,11 +24,14 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/globalDatabase.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A browser on a busy machine may need more than a second to show what a poll waits for.
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
+          // A page that waits on several requests can take over the 1 s default on a busy shared machine.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

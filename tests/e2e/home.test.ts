@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { expectedDatabaseKind } from '../support/testDatabase.ts';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 let server: ServerProcess;
@@ -31,7 +32,9 @@ describe('home page', () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Bienvenue sur Concerto');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await expect.poll(() => page.getByTestId('health-db').getAttribute('data-db')).toBe('standin');
+    await expect
+      .poll(() => page.getByTestId('health-db').getAttribute('data-db'))
+      .toBe(expectedDatabaseKind());
     expect(await page.getByTestId('health-status').textContent()).toContain('En ligne');
     await page.screenshot({ path: path.join(artifacts, 'home-fr-desktop.png'), fullPage: true });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { dropTestDatabase, testDeploymentUri, uriWithDatabase } from './testDatabase.ts';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -23,13 +24,18 @@ export interface ServerProcess {
   url: string;
   port: number;
   dataDir: string;
+  /** Its database on the test deployment (dropped at `stop()` unless the caller owns the data folder). */
+  databaseName: string;
   child: ChildProcess;
   output: () => string;
   /** Sends a signal and resolves with the exit code and how long the exit took. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; elapsedMs: number }>;
 }
 
-/** Starts `server/scripts/start.mjs` on a free port with its own data folder and waits until it answers. */
+/**
+ * Starts `server/scripts/start.mjs` on a free port and waits until it answers. Its database on the test
+ * deployment is named after its data folder, so a restart on the same folder finds the same data.
+ */
 export async function startServerProcess(
   environment: Record<string, string> = {},
   options: { dataDir?: string; port?: number } = {},
@@ -38,6 +44,7 @@ export async function startServerProcess(
   // A given data folder belongs to the caller (e.g. to restart on it); a temporary one is removed at stop.
   const ownsData = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'concerto-e2e-'));
+  const databaseName = `concerto-${path.basename(dataDir)}`;
   const child = spawn(process.execPath, [path.join(repositoryRoot, 'server/scripts/start.mjs')], {
     cwd: repositoryRoot,
     env: {
@@ -45,6 +52,7 @@ export async function startServerProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       CONCERTO_DATA_DIR: dataDir,
+      MONGODB_URI: uriWithDatabase(testDeploymentUri(), databaseName),
       NODE_ENV: 'test',
       ...environment,
     },
@@ -68,14 +76,17 @@ export async function startServerProcess(
     url,
     port,
     dataDir,
+    databaseName,
     child,
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         const startedAt = Date.now();
         child.once('exit', (code) => {
-          if (ownsData) rmSync(dataDir, { recursive: true, force: true });
-          resolve({ code, elapsedMs: Date.now() - startedAt });
+          const elapsedMs = Date.now() - startedAt;
+          if (!ownsData) return resolve({ code, elapsedMs });
+          rmSync(dataDir, { recursive: true, force: true });
+          void dropTestDatabase(databaseName).finally(() => resolve({ code, elapsedMs }));
         });
         child.kill(signal);
       }),

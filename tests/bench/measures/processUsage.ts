@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports CPU time in clock ticks; 100 per second on every common kernel configuration. */
 const ticksPerSecond = 100;
@@ -17,6 +17,21 @@ export function cpuSeconds(pid: number): number {
   // The command name may hold spaces: fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Process ids whose parent is `pid` (e.g. the MongoDB stand-in the server started), from `/proc`. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we listed it.
+    }
+  }
+  return children;
 }
 
 /** CPU seconds the whole machine has been busy (every process, all cores), from `/proc/stat`. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Binary, calculateObjectSize } from 'bson';
 import * as Y from 'yjs';
-import { readSnapshot } from '../../../tools/mongo-standin/src/snapshot-file.ts';
+import { loadDataFolder } from '../../../tools/mongo-standin/src/storage/storage.ts';
 
 /** The `CollabUpdate` records of some documents, as the database holds them. */
 export interface StoredUpdates {
@@ -26,14 +26,14 @@ function byteLength(data: unknown): number {
 }
 
 /**
- * Reads the `CollabUpdate` records of `docNames` from the stand-in's snapshot file, which the server
- * writes in full when it stops (so call this after a graceful stop).
+ * Reads the `CollabUpdate` records of `docNames` from the stand-in's data folder (snapshot and journal,
+ * replayed), after the server and its stand-in have stopped.
  */
 export async function readStoredUpdates(
   dataDir: string,
   docNames: ReadonlySet<string>,
 ): Promise<StoredUpdates> {
-  const collections = (await readSnapshot(path.join(dataDir, 'standin'))) ?? [];
+  const collections = (await loadDataFolder(path.join(dataDir, 'standin'))).store.allCollections();
   const collection = collections.find((candidate) => candidate.name === 'collabupdates');
   const stored: StoredUpdates = {
     records: 0,

@@ -16,7 +16,7 @@ export function printHeader(options: BenchOptions, settings: LoadSettings): void
       `after ${settings.warmupMs / 1000} s of warm-up.`,
   );
   console.log(
-    'Database: the MongoDB wire-protocol stand-in, running inside the server process (no real mongod here).',
+    'Database: the MongoDB wire-protocol stand-in, in its own process started by the server (no real mongod here).',
   );
   console.log(
     'Server 1 (editing load): default collaboration settings (writes within 100 ms, compaction after 200 ' +

@@ -80,6 +80,10 @@ export const loadRows: LoadRow[] = [
     ratio: ratioOf((figures) => figures.cpu.server),
   },
   {
+    label: 'database CPU (the stand-in process, cores)',
+    cell: (figures) => figures.cpu.database.toFixed(2),
+  },
+  {
     label: 'server CPU per remote apply',
     cell: (figures) => `${serverCost(figures).toFixed(0)} µs`,
     ratio: ratioOf(serverCost),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
+import { expectedDatabaseKind } from '../../support/testDatabase.ts';
 
 let server: TestServer;
 
@@ -17,7 +18,7 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ok',
-      db: 'standin',
+      db: expectedDatabaseKind(),
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
   });

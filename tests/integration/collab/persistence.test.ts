@@ -9,6 +9,7 @@ import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { buildFamily, buildProfessional, type BuiltProfessional } from '../../support/factories.ts';
 import { startServerProcess } from '../../support/serverProcess.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
+import { dropTestDatabase } from '../../support/testDatabase.ts';
 
 async function open(
   baseUrl: string,
@@ -152,6 +153,7 @@ describe('kill -9 during typing', () => {
       fresh.close();
     } finally {
       await server.stop();
+      await dropTestDatabase(server.databaseName);
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);

@@ -24,8 +24,15 @@ function encode(incoming: IncomingCommand, reply: Record<string, unknown>): Buff
     : encodeReply(requestId, incoming.requestId, reply);
 }
 
-function answer(incoming: IncomingCommand, dispatcher: CommandDispatcher, connectionId: number): Buffer {
-  const reply = dispatcher.run(incoming.command, { connectionId, legacy: incoming.opCode === OP_QUERY });
+async function answer(
+  incoming: IncomingCommand,
+  dispatcher: CommandDispatcher,
+  connectionId: number,
+): Promise<Buffer> {
+  const reply = await dispatcher.run(incoming.command, {
+    connectionId,
+    legacy: incoming.opCode === OP_QUERY,
+  });
   try {
     return encode(incoming, reply);
   } catch (error) {
@@ -35,8 +42,9 @@ function answer(incoming: IncomingCommand, dispatcher: CommandDispatcher, connec
 }
 
 /**
- * Serves one client socket: frames are decoded and answered in order. A malformed frame closes
- * this socket only; nothing here may throw into the event loop.
+ * Serves one client socket: frames are decoded and answered one after the other, in order (a command
+ * may wait for the journal or for a transaction's lock). A malformed frame closes this socket only;
+ * nothing here may throw into the event loop.
  */
 export function serveConnection(
   socket: Socket,
@@ -47,13 +55,17 @@ export function serveConnection(
   const splitter = new FrameSplitter(maxMessageBytes);
   socket.setNoDelay(true);
   socket.on('error', () => socket.destroy());
+  let queue: Promise<void> = Promise.resolve();
+  const handle = async (frame: Buffer) => {
+    if (socket.destroyed) return;
+    const incoming = decodeMessage(frame);
+    const reply = await answer(incoming, dispatcher, connectionId);
+    if (!incoming.moreToCome && !socket.destroyed) socket.write(reply);
+  };
   socket.on('data', (chunk: Buffer) => {
     try {
       for (const frame of splitter.push(chunk)) {
-        if (socket.destroyed) return;
-        const incoming = decodeMessage(frame);
-        const reply = answer(incoming, dispatcher, connectionId);
-        if (!incoming.moreToCome) socket.write(reply);
+        queue = queue.then(() => handle(frame)).catch(() => void socket.destroy());
       }
     } catch {
       socket.destroy();

@@ -21,9 +21,11 @@ export interface CollectionAccess {
   replace(document: Document): void;
   /** Deletes the visible document with this `_id` key. */
   remove(idKey: string): void;
+  /** Throws `DocumentLocked` if a plain write to any of these documents would have to wait for a transaction. */
+  assertWritable(idKeys: readonly string[]): void;
 }
 
-/** Direct access to live data, refusing documents locked by open transactions. */
+/** Direct access to live data; a document locked by an open transaction makes the write wait (`DocumentLocked`). */
 class LiveCollectionAccess implements CollectionAccess {
   readonly namespace: string;
 
@@ -49,16 +51,29 @@ class LiveCollectionAccess implements CollectionAccess {
   }
 
   insert(document: Document): void {
-    this.write(idKeyOf(document), (collection) => collection.insert(document));
+    this.write(idKeyOf(document), (collection) => {
+      collection.insert(document);
+      this.store.recordPut(collection, document);
+    });
   }
 
   replace(document: Document): void {
     const idKey = idKeyOf(document);
-    this.write(idKey, (collection) => collection.replace(idKey, document));
+    this.write(idKey, (collection) => {
+      collection.replace(idKey, document);
+      this.store.recordPut(collection, document);
+    });
   }
 
   remove(idKey: string): void {
-    this.write(idKey, (collection) => collection.remove(idKey));
+    this.write(idKey, (collection) => {
+      const removed = collection.remove(idKey);
+      if (removed) this.store.recordDelete(collection, removed['_id']);
+    });
+  }
+
+  assertWritable(idKeys: readonly string[]): void {
+    for (const idKey of idKeys) this.transactions.assertLiveWriteAllowed(this.namespace, idKey);
   }
 
   private write(idKey: string, apply: (collection: Collection) => void): void {
@@ -66,7 +81,6 @@ class LiveCollectionAccess implements CollectionAccess {
     const { collection } = this.store.ensureCollection(this.databaseName, this.collectionName);
     apply(collection);
     this.transactions.recordLiveWrite(this.namespace, idKey);
-    this.store.onChange();
   }
 }
 
@@ -120,6 +134,10 @@ class TransactionCollectionAccess implements CollectionAccess {
     const view = this.view();
     view.working.remove(idKey);
     view.changes.set(idKey, null);
+  }
+
+  assertWritable(): void {
+    // Inside a transaction a locked document is a write conflict, raised when the document is claimed.
   }
 }
 

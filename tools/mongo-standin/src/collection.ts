@@ -108,6 +108,16 @@ export class Collection {
     this.indexes.set(definition.name, definition);
   }
 
+  /** Rebuilds the unique-index maps from the documents (after a data folder was replayed); E11000 if they disagree. */
+  rebuildIndexes(): void {
+    this.uniqueIndexes.clear();
+    const definitions = [...this.indexes.values()];
+    for (const definition of definitions) {
+      this.indexes.delete(definition.name);
+      this.addIndex(definition);
+    }
+  }
+
   /** Removes an index by name (never `_id_`). */
   dropIndex(name: string): void {
     if (name === ID_INDEX.name) throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');

@@ -25,12 +25,19 @@ export interface CommandContext extends ServerServices {
   readonly databaseName: string;
   readonly connectionId: number;
   readonly transaction: Transaction | undefined;
+  /** When the command's `maxTimeMS` runs out (epoch ms); undefined without a limit. */
+  readonly deadline: number | undefined;
   /** Access to a collection of `databaseName`, through the transaction when there is one. */
   collection(name: string): CollectionAccess;
+  /**
+   * Runs `work`, and while it throws `DocumentLocked` (having applied nothing) waits for that transaction
+   * to end and runs it again; MaxTimeMSExpired at the deadline.
+   */
+  retryWhileLocked<T>(work: () => T): Promise<T>;
 }
 
 /** Executes one command and returns its reply (errors are thrown as `CommandError`). */
-export type CommandHandler = (context: CommandContext) => Document;
+export type CommandHandler = (context: CommandContext) => Document | Promise<Document>;
 
 /** Command names mapped to their handlers. */
 export type CommandTable = Readonly<Record<string, CommandHandler>>;

@@ -10,7 +10,7 @@ import { transactionCommands } from './commands/transaction-commands.ts';
 import { writeCommands } from './commands/writes.ts';
 import { canonicalKey } from './document-values.ts';
 import { asCommandError, commandNotFound, CommandError, failedToParse } from './errors.ts';
-import type { Transaction } from './transactions.ts';
+import { DocumentLocked, type Transaction } from './transactions.ts';
 import { isDocument, type Document } from './types.ts';
 
 /** Where a command came from. */
@@ -40,8 +40,24 @@ export class CommandDispatcher {
 
   constructor(private readonly services: ServerServices) {}
 
-  /** Executes one command document; never throws. */
-  run(command: Document, origin: CommandOrigin): Document {
+  /**
+   * Executes one command document; never rejects. A command that changed data replies only once its
+   * changes are in the journal (an acknowledged write survives a crash).
+   */
+  async run(command: Document, origin: CommandOrigin): Promise<Document> {
+    const { store } = this.services;
+    const changesBefore = store.changeCount;
+    const reply = await this.execute(command, origin);
+    if (store.changeCount === changesBefore) return reply;
+    try {
+      await store.changes.sync();
+    } catch (error) {
+      return asCommandError(error).toResponse();
+    }
+    return reply;
+  }
+
+  private async execute(command: Document, origin: CommandOrigin): Promise<Document> {
     const name = Object.keys(command)[0] ?? '';
     if (origin.legacy && !HANDSHAKE_COMMANDS.has(name)) {
       return new CommandError(
@@ -55,7 +71,7 @@ export class CommandDispatcher {
     let transaction: Transaction | undefined;
     try {
       transaction = this.resolveTransaction(name, command);
-      const reply = handler(this.contextFor(name, command, origin, transaction));
+      const reply = await handler(this.contextFor(name, command, origin, transaction));
       const writeErrors = reply['writeErrors'];
       if (transaction && Array.isArray(writeErrors) && writeErrors.length > 0)
         this.services.transactions.abort(transaction);
@@ -74,6 +90,8 @@ export class CommandDispatcher {
   ): CommandContext {
     const databaseName = typeof command['$db'] === 'string' ? command['$db'] : 'admin';
     const { store, transactions } = this.services;
+    const maxTimeMS = toInteger(command['maxTimeMS']) ?? 0;
+    const deadline = maxTimeMS > 0 ? Date.now() + maxTimeMS : undefined;
     return {
       ...this.services,
       name,
@@ -81,8 +99,19 @@ export class CommandDispatcher {
       databaseName,
       connectionId: origin.connectionId,
       transaction,
+      deadline,
       collection: (collectionName) =>
         openCollection(store, transactions, transaction, databaseName, collectionName),
+      retryWhileLocked: async (work) => {
+        for (;;) {
+          try {
+            return work();
+          } catch (error) {
+            if (!(error instanceof DocumentLocked)) throw error;
+            await transactions.waitForRelease(error.holder, deadline);
+          }
+        }
+      },
     };
   }
 

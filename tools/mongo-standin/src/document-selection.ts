@@ -37,9 +37,8 @@ interface Candidates {
  * Narrows a scan: by-id filters become hash lookups (and need no further matching), anything
  * else scans the whole collection with the full filter.
  */
-function candidateDocuments(access: CollectionAccess, filter: Document, collation?: Document): Candidates {
-  // A collation can make differently spelled string ids equal, which hashing cannot see.
-  const ids = collation ? undefined : pinnedIds(filter);
+function candidateDocuments(access: CollectionAccess, filter: Document): Candidates {
+  const ids = pinnedIds(filter);
   if (!ids) return { documents: access.documents(), filter };
   const found = new Map<string, Document>();
   for (const id of ids) {
@@ -52,6 +51,6 @@ function candidateDocuments(access: CollectionAccess, filter: Document, collatio
 
 /** Runs a find-style selection on a collection, using `_id` hash lookups when the filter allows. */
 export function selectDocuments(access: CollectionAccess, spec: FindSpec): Document[] {
-  const candidates = candidateDocuments(access, spec.filter, spec.collation);
+  const candidates = candidateDocuments(access, spec.filter);
   return findDocuments(candidates.documents, { ...spec, filter: candidates.filter });
 }

@@ -86,6 +86,11 @@ export function writeConflict(inTransaction: boolean): CommandError {
   );
 }
 
+/** The command's `maxTimeMS` elapsed (e.g. while waiting for a transaction's document lock). */
+export function maxTimeExpired(): CommandError {
+  return new CommandError(50, 'MaxTimeMSExpired', 'operation exceeded time limit');
+}
+
 /** The session has no open transaction with the given number (aborted, expired or never started). */
 export function noSuchTransaction(message: string): CommandError {
   return new CommandError(251, 'NoSuchTransaction', message, {}, [TRANSIENT_TRANSACTION_ERROR]);

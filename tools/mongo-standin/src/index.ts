@@ -5,22 +5,24 @@ import type { ServerServices } from './command-context.ts';
 import { MAX_MESSAGE_SIZE_BYTES } from './commands/handshake.ts';
 import { CursorRegistry } from './cursors.ts';
 import { DataStore } from './data-store.ts';
-import { encodeSnapshot, readSnapshot, writeSnapshotAtomically } from './snapshot-file.ts';
-import { SnapshotScheduler } from './snapshot-scheduler.ts';
+import { openStorage, type Storage } from './storage/storage.ts';
 import { TransactionManager } from './transactions.ts';
 
-export { SNAPSHOT_FILE_NAME } from './snapshot-file.ts';
+export { loadDataFolder } from './storage/storage.ts';
+export { SNAPSHOT_FILE_NAME } from './storage/snapshot-file.ts';
 
 /** Options of {@link startStandin}. */
 export interface StandinOptions {
-  /** Folder keeping the data set across restarts (one snapshot file); without it data lives in memory only. */
+  /** Folder keeping the data set across restarts (journal and snapshot); without it data lives in memory only. */
   dataDir?: string;
   /** Interface to listen on; default `127.0.0.1`. */
   host?: string;
   /** TCP port; default 0 (any free port). */
   port?: number;
-  /** How long after a write the snapshot is saved (debounced); default 200 ms. */
-  snapshotDelayMs?: number;
+  /** Compact the journal into a new snapshot past this many bytes (or the last snapshot's size); default 16 MiB. */
+  compactAfterBytes?: number;
+  /** Called if the journal cannot be written (the stand-in's own process exits then, as mongod would). */
+  onJournalFailure?: (error: Error) => void;
 }
 
 /** A running stand-in server. */
@@ -35,13 +37,11 @@ export interface Standin {
   port: number;
   /** `host:port` as clients should dial it (what `hello` reports). */
   address: string;
-  /** Writes pending changes to the snapshot now (no-op without `dataDir`). */
-  flush(): Promise<void>;
-  /** Stops listening, closes client sockets and flushes the snapshot; safe to call twice. */
+  /** Compacts the journal into a new snapshot now (no-op without `dataDir`). */
+  compact(): Promise<void>;
+  /** Stops listening, closes client sockets and syncs the journal; safe to call twice. */
   close(): Promise<void>;
 }
-
-const DEFAULT_SNAPSHOT_DELAY_MS = 200;
 
 function advertisedHost(host: string): string {
   if (host === '' || host === '0.0.0.0') return '127.0.0.1';
@@ -50,23 +50,20 @@ function advertisedHost(host: string): string {
 }
 
 /**
- * Starts an in-process MongoDB wire-protocol stand-in, for tests and offline demos only: it speaks
+ * Starts a MongoDB wire-protocol stand-in in this process, for tests and offline demos only: it speaks
  * enough of the protocol for the Node driver and mongoose (CRUD, cursors, aggregation, indexes,
- * transactions) but is not a database server. Logs nothing.
+ * transactions) but is not a database server. With `dataDir`, every write is in the journal before it
+ * is acknowledged. Logs nothing. Applications run it in its own process (`spawnStandin`).
  */
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
   const host = options.host ?? '127.0.0.1';
-  const { dataDir } = options;
-  const store = new DataStore();
-  for (const collection of (dataDir ? await readSnapshot(dataDir) : undefined) ?? [])
-    store.attach(collection);
-  const scheduler = dataDir
-    ? new SnapshotScheduler(
-        () => writeSnapshotAtomically(dataDir, encodeSnapshot(store)),
-        options.snapshotDelayMs ?? DEFAULT_SNAPSHOT_DELAY_MS,
-      )
+  const storage: Storage | undefined = options.dataDir
+    ? await openStorage(options.dataDir, {
+        compactAfterBytes: options.compactAfterBytes,
+        onJournalFailure: options.onJournalFailure,
+      })
     : undefined;
-  store.onChange = () => scheduler?.markDirty();
+  const store = storage?.store ?? new DataStore();
 
   const identity = { address: '' };
   const services: ServerServices = {
@@ -101,11 +98,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of sockets) socket.destroy();
     services.cursors.clear();
-    // Flushing after the sockets are gone guarantees no write slips in behind the final snapshot.
+    // Closing the journal after the sockets are gone guarantees no write slips in behind it.
     try {
-      await scheduler?.flush();
+      await storage?.close();
     } finally {
-      scheduler?.cancel();
       await stopped;
     }
   };
@@ -113,7 +109,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     uri: `mongodb://${identity.address}`,
     port,
     address: identity.address,
-    flush: async () => scheduler?.flush(),
+    compact: async () => storage?.compact(),
     close: () => (closing ??= close()),
   };
 }

@@ -1,13 +1,14 @@
 import { Aggregator, ProcessingMode, Query } from 'mingo';
-import type { CollationSpec, Options } from 'mingo/types';
-import { compare, resolve } from 'mingo/util';
+import type { Options } from 'mingo/types';
+import { resolve } from 'mingo/util';
+import { compareBsonValues, sortDocuments } from './bson-order.ts';
+import { toInteger } from './command-fields.ts';
 import { canonicalKey, cloneDocument, withIdFirst } from './document-values.ts';
-import { badValue, CommandError } from './errors.ts';
-import type { Document } from './types.ts';
+import { badValue, CommandError, notSupported } from './errors.ts';
+import { isDocument, type Document } from './types.ts';
 
-/** Query options shared by find, aggregate, count and distinct. */
+/** Query options shared by find, aggregate, count and distinct (only the simple collation is accepted upstream). */
 export interface QueryOptions {
-  collation?: Document | undefined;
   /** Values of the command's `let` document. */
   variables?: Document | undefined;
 }
@@ -51,8 +52,7 @@ export function evaluate<T>(work: () => T): T {
 }
 
 function mingoOptions(options: QueryOptions): Partial<Options> {
-  const result: { collation?: CollationSpec; variables?: Document } = {};
-  if (options.collation) result.collation = options.collation as unknown as CollationSpec;
+  const result: { variables?: Document } = {};
   if (options.variables) result.variables = options.variables;
   return result;
 }
@@ -64,25 +64,39 @@ export function createMatcher(filter: Document, options: QueryOptions = {}): (do
   return (document) => evaluate(() => query.test(document));
 }
 
-/** Filter, sort, skip, limit and project, with mongod semantics. */
+/** Checks a sort specification: every direction 1 or -1, as mongod requires; `$meta` sorts are not emulated. */
+function validatedSort(sort: Document): Document {
+  const checked: Document = {};
+  for (const [field, direction] of Object.entries(sort)) {
+    if (isDocument(direction)) throw notSupported(`Sorting by $meta ('${field}')`);
+    const value = toInteger(direction);
+    if (value !== 1 && value !== -1) {
+      throw new CommandError(
+        15975,
+        'Location15975',
+        '$sort key ordering must be 1 (for ascending) or -1 (for descending)',
+      );
+    }
+    checked[field] = value;
+  }
+  return checked;
+}
+
+/** Filter, sort (in MongoDB's cross-type order), skip, limit and project, with mongod semantics. */
 export function findDocuments(documents: readonly Document[], spec: FindSpec): Document[] {
   const { $natural: naturalOrder, ...sort } = spec.sort ?? {};
   // `$natural: -1` asks for reverse insertion order, which is simply our storage order reversed.
   const source = naturalOrder === -1 ? [...documents].reverse() : [...documents];
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
-  // Building a mingo Query copies its whole operator registry: skip it when there is nothing to evaluate.
-  if (Object.keys(spec.filter).length === 0 && !projection && Object.keys(sort).length === 0) {
-    return source.slice(spec.skip ?? 0, spec.limit ? (spec.skip ?? 0) + spec.limit : undefined);
-  }
-  return evaluate(() => {
-    // Unlike mingo's find() helper, which wraps the options twice, a Query copies the operator registry once.
-    let cursor = new Query(spec.filter, mingoOptions(spec)).find<Document>(source, projection);
-    if (Object.keys(sort).length > 0) cursor = cursor.sort(sort);
-    if (spec.skip) cursor = cursor.skip(spec.skip);
-    if (spec.limit) cursor = cursor.limit(spec.limit);
-    const results = cursor.all();
-    return projection ? results.map(withIdFirst) : results;
-  });
+  const matching = source.filter(createMatcher(spec.filter, spec));
+  const sorted = Object.keys(sort).length > 0 ? sortDocuments(matching, validatedSort(sort)) : matching;
+  const skip = spec.skip ?? 0;
+  const page = sorted.slice(skip, spec.limit ? skip + spec.limit : undefined);
+  if (!projection) return page;
+  // Unlike mingo's find() helper, which wraps the options twice, a Query copies the operator registry once.
+  return evaluate(() =>
+    new Query({}, mingoOptions(spec)).find<Document>(page, projection).all().map(withIdFirst),
+  );
 }
 
 /** Applies a find-style projection to one document. */
@@ -112,23 +126,42 @@ export function runPipeline(
     }
   }
   // Leading $match stages run without cloning, so countDocuments over big collections stays cheap.
-  let input = [...documents];
+  let results = [...documents];
   let first = 0;
   while (first < pipeline.length && stageName(pipeline[first] ?? {}) === '$match') {
     const matcher = createMatcher((pipeline[first]?.['$match'] ?? {}) as Document, options);
-    input = input.filter(matcher);
+    results = results.filter(matcher);
     first += 1;
   }
-  const rest = pipeline.slice(first);
-  if (rest.length === 0) return input;
-  return evaluate(() =>
-    new Aggregator(rest as Document[], {
-      ...mingoOptions(options),
-      // Stages like $set or $unset may modify their input in place: never let them touch stored documents.
-      processingMode: ProcessingMode.CLONE_INPUT,
-      collectionResolver: (name: string) => options.resolveCollection(name).map(cloneDocument),
-    }).run<Document>(input),
-  );
+  // Top-level $sort stages use MongoDB's cross-type order; the stages between them run in mingo.
+  let segment: Document[] = [];
+  const runSegment = () => {
+    if (segment.length === 0) return;
+    const stages = segment;
+    segment = [];
+    const input = results;
+    results = evaluate(() =>
+      new Aggregator(stages, {
+        ...mingoOptions(options),
+        // Stages like $set or $unset may modify their input in place: never let them touch stored documents.
+        processingMode: ProcessingMode.CLONE_INPUT,
+        collectionResolver: (name: string) => options.resolveCollection(name).map(cloneDocument),
+      }).run<Document>(input),
+    );
+  };
+  for (const stage of pipeline.slice(first)) {
+    if (stageName(stage) !== '$sort') {
+      segment.push(stage);
+      continue;
+    }
+    runSegment();
+    const sort = stage['$sort'];
+    if (!isDocument(sort) || Object.keys(sort).length === 0)
+      throw badValue('$sort stage must have at least one sort key');
+    results = sortDocuments(results, validatedSort(sort));
+  }
+  runSegment();
+  return results;
 }
 
 /** Distinct values of a field (array elements count individually), in BSON order. */
@@ -142,5 +175,5 @@ export function distinctValues(documents: readonly Document[], field: string): u
       if (!values.has(key)) values.set(key, item);
     }
   }
-  return [...values.values()].sort(compare);
+  return [...values.values()].sort(compareBsonValues);
 }

@@ -1,6 +1,6 @@
 import { Collection } from './collection.ts';
 import type { DataStore } from './data-store.ts';
-import { CommandError, noSuchTransaction, writeConflict } from './errors.ts';
+import { CommandError, maxTimeExpired, noSuchTransaction, writeConflict } from './errors.ts';
 import { namespaceOf, type Document } from './types.ts';
 
 /** A collection as one transaction sees it: a private copy taken at first access, plus the changes to commit. */
@@ -25,12 +25,28 @@ export class Transaction {
   /** Lock keys of the documents this transaction has written. */
   readonly claims = new Set<string>();
   readonly startedAt = Date.now();
+  /** Resolves when the transaction commits or aborts (its locks are released). */
+  readonly ended: Promise<void>;
+  /** Settles `ended`; called once by the manager. */
+  markEnded: () => void = () => {};
 
   constructor(
     readonly sessionKey: string,
     readonly txnNumber: number,
     readonly startVersion: number,
-  ) {}
+  ) {
+    this.ended = new Promise((resolve) => (this.markEnded = resolve));
+  }
+}
+
+/**
+ * Thrown by a plain write that hits a document locked by an open transaction: the command waits for the
+ * transaction to end, then retries the statement (nothing of it was applied), as mongod does.
+ */
+export class DocumentLocked extends Error {
+  constructor(readonly holder: Transaction) {
+    super('document locked by an open transaction');
+  }
 }
 
 /** mongod's default `transactionLifetimeLimitSeconds`. */
@@ -130,9 +146,35 @@ export class TransactionManager {
     transaction.claims.add(lockKey);
   }
 
-  /** Refuses a non-transactional write to a document an open transaction has written. */
+  /** Stops a non-transactional write to a document an open transaction has written (throws `DocumentLocked`). */
   assertLiveWriteAllowed(namespace: string, idKey: string): void {
-    if (this.isHeldByOther(lockKeyOf(namespace, idKey), undefined)) throw writeConflict(false);
+    const holder = this.locks.get(lockKeyOf(namespace, idKey));
+    if (holder && this.isHeldByOther(lockKeyOf(namespace, idKey), undefined))
+      throw new DocumentLocked(holder);
+  }
+
+  /**
+   * Waits until `holder` ends (commit, abort, or expiry at the transaction lifetime limit); rejects with
+   * MaxTimeMSExpired at `deadline` (epoch ms), like a write blocked behind a transaction in mongod.
+   */
+  async waitForRelease(holder: Transaction, deadline: number | undefined): Promise<void> {
+    const timers: NodeJS.Timeout[] = [];
+    const expiry = new Promise<void>((resolve) => {
+      timers.push(setTimeout(resolve, Math.max(0, holder.startedAt + this.lifetimeMs - Date.now() + 1)));
+    }).then(() => this.expireIfStale(holder));
+    const waits: Array<Promise<void>> = [holder.ended, expiry];
+    if (deadline !== undefined) {
+      waits.push(
+        new Promise((_, reject) => {
+          timers.push(setTimeout(() => reject(maxTimeExpired()), Math.max(0, deadline - Date.now())));
+        }),
+      );
+    }
+    try {
+      await Promise.race(waits);
+    } finally {
+      for (const timer of timers) clearTimeout(timer);
+    }
   }
 
   /** Notes a committed write so transactions that started earlier cannot overwrite it. */
@@ -158,12 +200,14 @@ export class TransactionManager {
     for (const view of changedViews) {
       const { collection } = this.store.ensureCollection(view.databaseName, view.collectionName);
       for (const [idKey, document] of view.changes) {
+        const previous = collection.documents.get(idKey);
         collection.put(idKey, document);
+        if (document) this.store.recordPut(collection, document);
+        else if (previous) this.store.recordDelete(collection, previous['_id']);
         this.recordLiveWrite(collection.namespace, idKey);
       }
     }
     this.finish(transaction, 'committed');
-    if (changedViews.length > 0) this.store.onChange();
   }
 
   /** Discards the transaction's changes and releases its locks (no-op if already finished). */
@@ -200,6 +244,7 @@ export class TransactionManager {
     }
     transaction.claims.clear();
     transaction.views.clear();
+    transaction.markEnded();
     this.activeCount -= 1;
     // With no transaction open, nobody can conflict with past writes any more.
     if (this.activeCount === 0) this.recentWrites.clear();

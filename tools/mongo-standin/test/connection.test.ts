@@ -22,9 +22,9 @@ describe('MongoDB stand-in: connecting', () => {
       ok: 1,
     });
     expect(hello['maxWireVersion']).toBeGreaterThanOrEqual(9);
-    expect(await db.admin().command({ buildInfo: 1 })).toMatchObject({ version: '7.0.0', ok: 1 });
+    expect(await db.admin().command({ buildInfo: 1 })).toMatchObject({ version: '8.0.0', ok: 1 });
     expect(await db.admin().command({ getParameter: 1, featureCompatibilityVersion: 1 })).toMatchObject({
-      featureCompatibilityVersion: { version: '7.0' },
+      featureCompatibilityVersion: { version: '8.0' },
     });
     expect((await caught(() => db.admin().command({ getParameter: 1, noSuchKnob: 1 })))['code']).toBe(72);
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,8 @@ describe('MongoDB stand-in: persistence', () => {
       });
     await writer.close();
     await first.close();
-    expect(await readdir(dataDir)).toEqual([SNAPSHOT_FILE_NAME]);
+    // Everything is in the journal; no snapshot was needed yet.
+    expect(await readdir(dataDir)).toEqual(['journal.000001.bson']);
 
     const second = await startStandin({ dataDir });
     const reader = await connectTo(second, 'durable');
@@ -61,33 +62,59 @@ describe('MongoDB stand-in: persistence', () => {
     await second.close();
   });
 
-  it('writes the snapshot by itself shortly after changes, leaving no temporary file', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'standin-debounce-'));
-    const standin = await startStandin({ dataDir: directory, snapshotDelayMs: 20 });
-    const connection = await connectTo(standin, 'debounced');
-    await nativeDb(connection).collection('things').insertOne({ n: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await readdir(directory)).toEqual([SNAPSHOT_FILE_NAME]);
-    for (let n = 2; n <= 20; n += 1) await nativeDb(connection).collection('things').insertOne({ n });
-    await standin.flush();
-    expect(await readdir(directory)).toEqual([SNAPSHOT_FILE_NAME]);
+  it('compacts the journal into a snapshot in the background, and a restart reads both', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'standin-compaction-'));
+    const standin = await startStandin({ dataDir: directory, compactAfterBytes: 4096 });
+    const connection = await connectTo(standin, 'compacted');
+    const things = nativeDb(connection).collection('things');
+    await things.createIndex({ n: 1 }, { unique: true });
+    for (let n = 1; n <= 200; n += 1) await things.insertOne({ n, text: 'x'.repeat(100) });
+    await expect.poll(() => readdir(directory), { timeout: 10_000 }).toContain(SNAPSHOT_FILE_NAME);
+    await things.deleteOne({ n: 1 });
+    await things.updateOne({ n: 2 }, { $set: { text: 'changed after the snapshot' } });
     await connection.close();
     await standin.close();
+    const files = await readdir(directory);
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    // Journals older than the snapshot are gone.
+    expect(files.filter((file) => file.startsWith('journal.')).length).toBeLessThanOrEqual(2);
 
     const reopened = await startStandin({ dataDir: directory });
-    const check = await connectTo(reopened, 'debounced');
-    expect(await nativeDb(check).collection('things').countDocuments()).toBe(20);
+    const check = await connectTo(reopened, 'compacted');
+    const reread = nativeDb(check).collection('things');
+    expect(await reread.countDocuments()).toBe(199);
+    expect(await reread.findOne({ n: 2 })).toMatchObject({ text: 'changed after the snapshot' });
+    await expect(reread.insertOne({ n: 3 })).rejects.toMatchObject({ code: 11000 });
     await check.close();
     await reopened.close();
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('removes leftovers of an interrupted write and refuses a corrupt snapshot', async () => {
+  it('cuts a torn journal tail (a write the crash interrupted), removes temporary files, refuses a corrupt snapshot', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'standin-corrupt-'));
-    await writeFile(join(directory, `${SNAPSHOT_FILE_NAME}.123.abc.tmp`), 'half written');
-    const standin = await startStandin({ dataDir: directory });
-    expect(await readdir(directory)).toEqual([]);
-    await standin.close();
+    const first = await startStandin({ dataDir: directory });
+    const writer = await connectTo(first, 'torn');
+    await nativeDb(writer)
+      .collection('things')
+      .insertMany([{ n: 1 }, { n: 2 }]);
+    await writer.close();
+    await first.close();
+    await appendFile(join(directory, 'journal.000001.bson'), Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 5]));
+    await writeFile(join(directory, `${SNAPSHOT_FILE_NAME}.abc.tmp`), 'half written');
+
+    const second = await startStandin({ dataDir: directory });
+    const reader = await connectTo(second, 'torn');
+    expect(await nativeDb(reader).collection('things').countDocuments()).toBe(2);
+    await nativeDb(reader).collection('things').insertOne({ n: 3 });
+    await reader.close();
+    await second.close();
+    expect((await readdir(directory)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+
+    const third = await startStandin({ dataDir: directory });
+    const again = await connectTo(third, 'torn');
+    expect(await nativeDb(again).collection('things').countDocuments()).toBe(3);
+    await again.close();
+    await third.close();
 
     await writeFile(join(directory, SNAPSHOT_FILE_NAME), Buffer.from([10, 0, 0, 0, 1, 2, 3]));
     await expect(startStandin({ dataDir: directory })).rejects.toThrow(/corrupt/);

@@ -58,6 +58,36 @@ describe('the stand-in in its own process', () => {
     await expect(client.db('app').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
   });
 
+  it('keeps every acknowledged write when killed with SIGKILL right after the acknowledgement', async () => {
+    const standin = await started();
+    const client = new MongoClient(standin.uri, { serverSelectionTimeoutMS: 10_000, maxPoolSize: 20 });
+    const notes = client.db('app').collection<{ _id: number; text: string }>('notes');
+    // Concurrent writers, so several writes share each group commit.
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, writer) => {
+        for (let n = 0; n < 20; n += 1) await notes.insertOne({ _id: writer * 100 + n, text: `note ${n}` });
+      }),
+    );
+    const session = client.startSession();
+    await session.withTransaction(async () => {
+      await notes.insertOne({ _id: 5000, text: 'in a transaction' }, { session });
+      await notes.updateOne({ _id: 0 }, { $set: { text: 'changed in a transaction' } }, { session });
+    });
+    await session.endSession();
+    await standin.kill('SIGKILL');
+    await client.close();
+
+    await standin.restart();
+    const count = await withClient(standin.uri, (reader) =>
+      reader.db('app').collection('notes').countDocuments(),
+    );
+    expect(count).toBe(201);
+    const changed = await withClient(standin.uri, (reader) =>
+      reader.db('app').collection<{ _id: number }>('notes').findOne({ _id: 0 }),
+    );
+    expect(changed).toMatchObject({ text: 'changed in a transaction' });
+  });
+
   it('reports a start failure with the reason, e.g. a port already taken', async () => {
     const standin = await started();
     await expect(spawnStandin({ port: standin.port })).rejects.toThrow(/failed to start[\s\S]*EADDRINUSE/);

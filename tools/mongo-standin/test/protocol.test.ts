@@ -144,7 +144,7 @@ describe('MongoDB stand-in: wire protocol robustness', () => {
     client.send(opQuery(12, 'protocol.$cmd', { find: 'anything' }));
     const [handshake, refused] = await client.waitForReplies(2);
     expect(handshake).toMatchObject({ responseTo: 11, opCode: OP_REPLY });
-    expect(handshake?.document).toMatchObject({ ismaster: true, helloOk: true, maxWireVersion: 21, ok: 1 });
+    expect(handshake?.document).toMatchObject({ ismaster: true, helloOk: true, maxWireVersion: 25, ok: 1 });
     expect(refused?.document).toMatchObject({ ok: 0, code: 352 });
     client.end();
   });

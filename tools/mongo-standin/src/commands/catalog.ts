@@ -7,6 +7,7 @@ import { notSupported } from '../errors.ts';
 import { findDocuments } from '../query-engine.ts';
 import { namespaceOf, type Document } from '../types.ts';
 import { ID_INDEX } from '../unique-index.ts';
+import { assertSimpleCollation, refuseOptions, UNSUPPORTED_CREATE_OPTIONS } from '../unsupported-options.ts';
 
 // Fields every command may carry that are not collection options.
 const GENERIC_FIELDS = new Set([
@@ -80,6 +81,8 @@ function create(context: CommandContext): Document {
     if (key !== 'create' && !key.startsWith('$') && !GENERIC_FIELDS.has(key)) options[key] = value;
   }
   if ('viewOn' in options) throw notSupported('Creating views');
+  refuseOptions(options, UNSUPPORTED_CREATE_OPTIONS, 'create');
+  assertSimpleCollation(options['collation'], 'create');
   assertValidName(context.databaseName, name);
   context.store.createCollection(context.databaseName, name, options);
   return { ok: 1 };

@@ -1,7 +1,9 @@
 import { optionalBoolean, optionalDocument, requireString } from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
 import { selectDocuments } from '../document-selection.ts';
+import { assertUpdatedSize } from '../document-limits.ts';
 import { failedToParse } from '../errors.ts';
+import { assertSimpleCollation, checkHint } from '../unsupported-options.ts';
 import { projectDocument } from '../query-engine.ts';
 import type { Document } from '../types.ts';
 import { idKeyOf } from '../unique-index.ts';
@@ -22,13 +24,9 @@ function findAndModify(context: CommandContext): Document {
   const hasUpdate = command['update'] !== undefined && command['update'] !== null;
   if (remove && hasUpdate) throw failedToParse('Cannot specify both an update and remove=true');
   if (!remove && !hasUpdate) throw failedToParse('Either an update or remove=true must be specified');
-  const collation = optionalDocument(command, 'collation');
-  const [target] = selectDocuments(access, {
-    filter,
-    sort: optionalDocument(command, 'sort'),
-    limit: 1,
-    collation,
-  });
+  assertSimpleCollation(command['collation'], 'findAndModify');
+  checkHint(context, access.collectionName, command['hint']);
+  const [target] = selectDocuments(access, { filter, sort: optionalDocument(command, 'sort'), limit: 1 });
   const value = (document: Document | undefined) => (document ? projectDocument(document, fields) : null);
 
   if (remove) {
@@ -38,7 +36,10 @@ function findAndModify(context: CommandContext): Document {
   const spec = readUpdateSpec({ ...command, query: filter }, 'update', 'query');
   if (target) {
     const outcome = applyUpdate(target, spec);
-    if (outcome.modified) access.replace(outcome.document);
+    if (outcome.modified) {
+      assertUpdatedSize(outcome.document);
+      access.replace(outcome.document);
+    }
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
       value: value(returnNew ? outcome.document : target),
@@ -49,6 +50,7 @@ function findAndModify(context: CommandContext): Document {
     return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   }
   const document = buildUpsertDocument(spec);
+  assertUpdatedSize(document);
   access.insert(document);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: document['_id'] },
@@ -57,8 +59,13 @@ function findAndModify(context: CommandContext): Document {
   };
 }
 
+/** Waits, then runs again, when the target is locked by a transaction (it writes one document, after the check). */
+function findAndModifyWhenFree(context: CommandContext): Promise<Document> {
+  return context.retryWhileLocked(() => findAndModify(context));
+}
+
 /** `findAndModify` under both spellings drivers use. */
 export const findAndModifyCommands: CommandTable = {
-  findAndModify,
-  findandmodify: findAndModify,
+  findAndModify: findAndModifyWhenFree,
+  findandmodify: findAndModifyWhenFree,
 };

@@ -1,17 +1,16 @@
 import { ObjectId } from 'bson';
 import { canonicalKey } from '../document-values.ts';
+import { MAX_BSON_OBJECT_SIZE } from '../document-limits.ts';
 import { CommandError } from '../errors.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
 import { isDocument, type Document } from '../types.ts';
 
-/** Wire version of MongoDB 7.0; the driver needs at least 9. */
-export const MAX_WIRE_VERSION = 21;
-/** Largest document mongod accepts. */
-export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+/** Wire version of MongoDB 8.0 (the version the stand-in reports). */
+export const MAX_WIRE_VERSION = 25;
 /** Largest wire message mongod accepts. */
 export const MAX_MESSAGE_SIZE_BYTES = 48_000_000;
 
-const SERVER_VERSION = '7.0.0';
+const SERVER_VERSION = '8.0.0';
 // A constant election id: there is only ever one primary.
 const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
 
@@ -51,7 +50,7 @@ function buildInfo(): Document {
   return {
     version: SERVER_VERSION,
     gitVersion: 'mongodb-standin',
-    versionArray: [7, 0, 0, 0],
+    versionArray: [8, 0, 0, 0],
     modules: [],
     allocator: 'system',
     javascriptEngine: 'none',
@@ -65,7 +64,7 @@ function buildInfo(): Document {
 }
 
 const PARAMETERS: Document = {
-  featureCompatibilityVersion: { version: '7.0' },
+  featureCompatibilityVersion: { version: '8.0' },
   transactionLifetimeLimitSeconds: 60,
   maxTransactionLockRequestTimeoutMillis: 5,
   cursorTimeoutMillis: 600_000,

@@ -7,9 +7,10 @@ import {
 import type { CommandContext, CommandTable } from '../command-context.ts';
 import type { Collection } from '../collection.ts';
 import { canonicalKey, formatValue } from '../document-values.ts';
-import { CommandError, failedToParse, namespaceNotFound } from '../errors.ts';
+import { CommandError, failedToParse, namespaceNotFound, notSupported } from '../errors.ts';
 import { isDocument, namespaceOf, type Document } from '../types.ts';
 import { ID_INDEX, type IndexDefinition } from '../unique-index.ts';
+import { refuseOptions, UNSUPPORTED_INDEX_OPTIONS } from '../unsupported-options.ts';
 
 // Options that make two indexes over the same key different indexes.
 const DISTINGUISHING_OPTIONS = [
@@ -29,6 +30,12 @@ function toDefinition(specification: Document): IndexDefinition {
   const { key, name, ns: _namespace, v: _version, ...options } = specification;
   if (!isDocument(key) || Object.keys(key).length === 0)
     throw failedToParse("Index spec 'key' must be a non-empty object");
+  for (const [field, kind] of Object.entries(key)) {
+    // Text, geo, hashed and wildcard indexes change what queries mean; only plain B-tree keys are emulated.
+    if ((kind !== 1 && kind !== -1) || field.includes('$**'))
+      throw notSupported(`An index of type ${JSON.stringify(kind)} on '${field}'`);
+  }
+  refuseOptions(options, UNSUPPORTED_INDEX_OPTIONS, 'createIndexes');
   const indexName =
     typeof name === 'string'
       ? name
@@ -96,7 +103,7 @@ function createIndexes(context: CommandContext): Document {
     for (const indexName of added) collection.dropIndex(indexName);
     throw error;
   }
-  if (toCreate.length > 0 || created) context.store.onChange();
+  for (const definition of toCreate) context.store.recordIndexCreated(collection, definition);
   const reply: Document = {
     createdCollectionAutomatically: created,
     numIndexesBefore,
@@ -141,8 +148,10 @@ function dropIndexes(context: CommandContext): Document {
   const collection = existingCollection(context, 'dropIndexes');
   const nIndexesWas = collection.indexes.size;
   const names = indexesToDrop(collection, context.command['index']);
-  for (const name of names) collection.dropIndex(name);
-  if (names.length > 0) context.store.onChange();
+  for (const name of names) {
+    collection.dropIndex(name);
+    context.store.recordIndexDropped(collection, name);
+  }
   return { nIndexesWas, ok: 1 };
 }
 

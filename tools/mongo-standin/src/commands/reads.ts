@@ -10,21 +10,26 @@ import { selectDocuments } from '../document-selection.ts';
 import { badValue, failedToParse, notSupported } from '../errors.ts';
 import { distinctValues, runPipeline, type QueryOptions } from '../query-engine.ts';
 import { namespaceOf, type Document } from '../types.ts';
+import { assertSimpleCollation, checkHint, refuseOptions } from '../unsupported-options.ts';
 
-function queryOptions(context: CommandContext): QueryOptions {
-  return {
-    collation: optionalDocument(context.command, 'collation'),
-    variables: optionalDocument(context.command, 'let'),
-  };
+// find options that change what a cursor is or returns, which the stand-in does not emulate.
+const UNSUPPORTED_FIND_OPTIONS = ['tailable', 'awaitData', 'returnKey', 'showRecordId', 'min', 'max'];
+
+/** Options shared by the query commands, after refusing a non-simple collation and checking the hint. */
+function queryOptions(context: CommandContext, collectionName: string | undefined): QueryOptions {
+  assertSimpleCollation(context.command['collation'], context.name);
+  if (collectionName !== undefined) checkHint(context, collectionName, context.command['hint']);
+  return { variables: optionalDocument(context.command, 'let') };
 }
 
 function find(context: CommandContext): Document {
   const { command } = context;
   const access = context.collection(requireString(command, 'find'));
+  refuseOptions(command, UNSUPPORTED_FIND_OPTIONS, 'find');
   const rawLimit = optionalInteger(command, 'limit') ?? 0;
   const skip = optionalInteger(command, 'skip') ?? 0;
   if (skip < 0) throw badValue('skip value must be non-negative');
-  const options = queryOptions(context);
+  const options = queryOptions(context, access.collectionName);
   const filter = optionalDocument(command, 'filter') ?? {};
   const results = selectDocuments(access, {
     ...options,
@@ -62,7 +67,7 @@ function count(context: CommandContext): Document {
   const filter = optionalDocument(command, 'query') ?? {};
   const skip = optionalInteger(command, 'skip') ?? 0;
   const limit = Math.abs(optionalInteger(command, 'limit') ?? 0);
-  const options = queryOptions(context);
+  const options = queryOptions(context, access.collectionName);
   // The plain count (estimatedDocumentCount) needs no scan.
   const matching =
     Object.keys(filter).length === 0
@@ -77,7 +82,7 @@ function distinct(context: CommandContext): Document {
   const access = context.collection(requireString(command, 'distinct'));
   const key = requireString(command, 'key');
   const matching = selectDocuments(access, {
-    ...queryOptions(context),
+    ...queryOptions(context, access.collectionName),
     filter: optionalDocument(command, 'query') ?? {},
   });
   return { values: distinctValues(matching, key), ok: 1 };
@@ -95,7 +100,7 @@ function aggregate(context: CommandContext): Document {
   const target = command['aggregate'];
   const access = typeof target === 'string' ? context.collection(target) : undefined;
   const results = runPipeline(access?.documents() ?? [], pipeline, {
-    ...queryOptions(context),
+    ...queryOptions(context, access?.collectionName),
     resolveCollection: (name) => context.collection(name).documents(),
   });
   const namespace = access?.namespace ?? namespaceOf(context.databaseName, '$cmd.aggregate');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { startStandin, type Standin } from '../src/index.ts';
-import { caught, connectTo, nativeDb } from './standin-harness.ts';
+import { caught, openTestDatabase, type TestDatabase } from './connect.ts';
 
 const noteSchema = new mongoose.Schema({
   title: { type: String, required: true },
@@ -11,20 +10,19 @@ const noteSchema = new mongoose.Schema({
   meta: { views: Number, stars: Number },
 });
 
-describe('MongoDB stand-in: CRUD through mongoose', () => {
-  let standin: Standin;
+describe('MongoDB conformance: CRUD through mongoose', () => {
+  let database: TestDatabase;
   let connection: Connection;
   const commands: string[] = [];
 
   beforeAll(async () => {
-    standin = await startStandin();
-    connection = await connectTo(standin, 'crud', { monitorCommands: true });
+    database = await openTestDatabase('crud', { monitorCommands: true });
+    connection = database.connection;
     connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
   });
 
   afterAll(async () => {
-    await connection.close();
-    await standin.close();
+    await database.close();
   });
 
   it('creates, reads, updates and deletes documents', async () => {
@@ -90,7 +88,7 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
       { $unset: { 'meta.views': 1 }, $rename: { rank: 'position' } },
       { strict: false },
     );
-    const raw = await nativeDb(connection).collection('operatornotes').findOne({ _id: note._id });
+    const raw = await database.db.collection('operatornotes').findOne({ _id: note._id });
     expect(raw).toMatchObject({
       tags: ['y'],
       position: 4,
@@ -128,7 +126,7 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
     expect(commands.filter((name) => name === 'getMore').length - getMoresBefore).toBe(4);
 
     // A cursor abandoned early is killed by the driver and disappears server-side.
-    const cursor = nativeDb(connection).collection('bulknotes').find({}, { batchSize: 10 });
+    const cursor = database.db.collection('bulknotes').find({}, { batchSize: 10 });
     await cursor.next();
     await cursor.close();
     expect(commands).toContain('killCursors');
@@ -195,14 +193,14 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
   });
 
   it('answers unknown commands with CommandNotFound instead of pretending', async () => {
-    const error = await caught(() => nativeDb(connection).command({ fooBar: 1 }));
+    const error = await caught(() => database.db.command({ fooBar: 1 }));
     expect(error['code']).toBe(59);
     expect(error['codeName']).toBe('CommandNotFound');
     expect(error.message).toContain("no such command: 'fooBar'");
   });
 
   it('lists and drops collections and databases', async () => {
-    const db = nativeDb(connection);
+    const db = database.db;
     await db.createCollection('explicit');
     const duplicate = await caught(() => db.createCollection('explicit'));
     expect(duplicate['code']).toBe(48);
@@ -210,7 +208,7 @@ describe('MongoDB stand-in: CRUD through mongoose', () => {
     expect(names).toContain('explicit');
     expect(await db.collection('explicit').drop()).toBe(true);
     const databases = await db.admin().listDatabases();
-    expect(databases.databases.map((entry) => entry.name)).toContain('crud');
+    expect(databases.databases.map((entry) => entry.name)).toContain(db.databaseName);
     expect(await db.admin().ping()).toMatchObject({ ok: 1 });
   });
 });

@@ -1,26 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { startStandin, type Standin } from '../src/index.ts';
-import { caught, connectTo } from './standin-harness.ts';
+import { caught, openTestDatabase, type TestDatabase } from './connect.ts';
 
 const accountSchema = new mongoose.Schema({ owner: { type: String, unique: true }, balance: Number });
 const accountModel = (connection: Connection) => connection.model('Account', accountSchema);
 
-describe('MongoDB stand-in: transactions', () => {
-  let standin: Standin;
+describe('MongoDB conformance: transactions', () => {
+  let database: TestDatabase;
   let connection: Connection;
   let Account: ReturnType<typeof accountModel>;
 
   beforeAll(async () => {
-    standin = await startStandin();
-    connection = await connectTo(standin, 'transactions');
+    database = await openTestDatabase('transactions');
+    connection = database.connection;
     Account = accountModel(connection);
     await Account.init();
   });
 
   afterAll(async () => {
-    await connection.close();
-    await standin.close();
+    await database.close();
   });
 
   it('keeps writes private until commit, then makes them visible', async () => {
@@ -61,10 +59,6 @@ describe('MongoDB stand-in: transactions', () => {
     expect(conflict['codeName']).toBe('WriteConflict');
     expect(conflict['errorLabels']).toContain('TransientTransactionError');
 
-    // A plain write to a document locked by an open transaction conflicts too.
-    const plain = await caught(() => Account.updateOne({ _id: account._id }, { $set: { balance: 0 } }));
-    expect(plain['code']).toBe(112);
-
     await first.commitTransaction();
     await second.abortTransaction();
     // The retry, in a fresh transaction started after the first commit, succeeds.
@@ -73,6 +67,30 @@ describe('MongoDB stand-in: transactions', () => {
     await second.commitTransaction();
     await Promise.all([first.endSession(), second.endSession()]);
     expect((await Account.findById(account._id).lean())?.balance).toBe(70);
+  });
+
+  it('makes a plain write to a document locked by a transaction wait for it, within maxTimeMS', async () => {
+    const account = await Account.create({ owner: 'locked', balance: 100 });
+    const session = await connection.startSession();
+    session.startTransaction();
+    await Account.updateOne({ _id: account._id }, { $inc: { balance: -10 } }, { session });
+    let applied = false;
+    const waiting = Account.updateOne({ _id: account._id }, { $inc: { balance: 1 } }).then((result) => {
+      applied = true;
+      return result;
+    });
+    const bounded = await caught(() =>
+      Account.updateOne({ _id: account._id }, { $set: { balance: 0 } }, { maxTimeMS: 300 }),
+    );
+    expect(bounded['code']).toBe(50);
+    expect(bounded['codeName']).toBe('MaxTimeMSExpired');
+    // The unbounded write is still waiting, after the bounded one gave up.
+    expect(applied).toBe(false);
+    await session.commitTransaction();
+    await session.endSession();
+    expect((await waiting).modifiedCount).toBe(1);
+    // It ran after the commit, on the committed value.
+    expect((await Account.findById(account._id).lean())?.balance).toBe(91);
   });
 
   it('refuses a transaction that overwrites a document changed after it started', async () => {

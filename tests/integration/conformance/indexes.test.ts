@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { startStandin, type Standin } from '../src/index.ts';
-import { caught, connectTo, nativeDb } from './standin-harness.ts';
+import { caught, openTestDatabase, type TestDatabase } from './connect.ts';
 
-describe('MongoDB stand-in: indexes and unique constraints', () => {
-  let standin: Standin;
+describe('MongoDB conformance: indexes and unique constraints', () => {
+  let database: TestDatabase;
   let connection: Connection;
 
   beforeAll(async () => {
-    standin = await startStandin();
-    connection = await connectTo(standin, 'indexes');
+    database = await openTestDatabase('indexes');
+    connection = database.connection;
   });
 
   afterAll(async () => {
-    await connection.close();
-    await standin.close();
+    await database.close();
   });
 
   const userSchema = () =>
@@ -42,7 +40,7 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
     const onCreate = await caught(() => User.create({ email: 'ada@example.org' }));
     expect(onCreate['code']).toBe(11000);
     expect(onCreate.message).toContain(
-      'E11000 duplicate key error collection: indexes.uniqueusers index: email_1 dup key: { email: "ada@example.org" }',
+      `E11000 duplicate key error collection: ${database.db.databaseName}.uniqueusers index: email_1 dup key: { email: "ada@example.org" }`,
     );
     expect(onCreate['keyValue']).toEqual({ email: 'ada@example.org' });
 
@@ -64,7 +62,7 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
   });
 
   it('enforces the implicit _id index and keeps inserting after an unordered failure', async () => {
-    const collection = nativeDb(connection).collection('plain');
+    const collection = database.db.collection('plain');
     await collection.insertOne({ _id: 'fixed' as never, value: 1 });
     const duplicateId = await caught(() => collection.insertOne({ _id: 'fixed' as never, value: 2 }));
     expect(duplicateId['code']).toBe(11000);
@@ -82,7 +80,7 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
   });
 
   it('refuses to build a unique index over duplicate data', async () => {
-    const collection = nativeDb(connection).collection('duplicated');
+    const collection = database.db.collection('duplicated');
     await collection.insertMany([{ name: 'same' }, { name: 'same' }]);
     const error = await caught(() => collection.createIndex({ name: 1 }, { unique: true }));
     expect(error['code']).toBe(11000);
@@ -90,7 +88,7 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
   });
 
   it('syncs indexes: creates missing ones and drops stale ones', async () => {
-    const collection = nativeDb(connection).collection('syncedusers');
+    const collection = database.db.collection('syncedusers');
     await collection.createIndex({ legacy: 1 }, { name: 'legacy_1' });
     const Synced = connection.model('SyncedUser', userSchema(), 'syncedusers');
     const dropped = await Synced.syncIndexes();
@@ -104,7 +102,7 @@ describe('MongoDB stand-in: indexes and unique constraints', () => {
   });
 
   it('enforces compound unique indexes over combined values', async () => {
-    const collection = nativeDb(connection).collection('memberships');
+    const collection = database.db.collection('memberships');
     await collection.createIndex({ team: 1, person: 1 }, { unique: true });
     await collection.insertOne({ team: 'a', person: 'p' });
     await collection.insertOne({ team: 'b', person: 'p' });
