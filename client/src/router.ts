@@ -12,6 +12,8 @@ declare module 'vue-router' {
     kinds?: Me['kind'][];
     /** Only for the admin and organisations' access managers. */
     staffManagers?: boolean;
+    /** A one-line header (the meeting room on a phone keeps the screen for the meeting). */
+    compactHeader?: boolean;
     /** i18n key of the page title shown in the browser tab. */
     titleKey?: string;
   }
@@ -73,7 +75,11 @@ export const router = createRouter({
       path: '/concertations/:id',
       name: 'concertation',
       component: () => import('./views/ConcertationView.vue'),
-      meta: { kinds: ['professional', 'familyMember'], titleKey: 'concertation.pageTitle' },
+      meta: {
+        kinds: ['professional', 'familyMember'],
+        titleKey: 'concertation.pageTitle',
+        compactHeader: true,
+      },
     },
     {
       path: '/concertations/:id/minutes',

@@ -23,7 +23,7 @@ let sequence = 0;
 export async function buildFamilyOnPhone(
   baseUrl: string,
   admin: TestApiClient,
-  options: { language?: string; motherName?: string } = {},
+  options: { language?: string; motherName?: string; label?: string } = {},
 ): Promise<FamilyOnPhone> {
   sequence += 1;
   const suffix = `${sequence}-${Date.now()}`;
@@ -50,7 +50,7 @@ export async function buildFamilyOnPhone(
   const midwife = await signIn(baseUrl, `midwife-${suffix}@phone.test`, 'staff-password-1');
   const motherName = options.motherName ?? 'Amina Benali';
   const family = await midwife.post('/families', {
-    label: `Famille ${suffix}`,
+    label: options.label ?? `Famille ${suffix}`,
     members: [
       { displayName: motherName, role: 'pregnantPerson', preferredLanguage: options.language ?? 'fr' },
       { displayName: 'Youssef Benali', role: 'secondParent', preferredLanguage: 'fr' },

@@ -6,7 +6,7 @@ import continuityFr from './continuity/fr.json';
 import accessFr from './access/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
-export const supportedLocales = ['fr', 'nl', 'en'] as const;
+export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
 
 /** One of the interface languages. */
 export type Locale = (typeof supportedLocales)[number];

@@ -8,12 +8,14 @@ import { UserModel } from '../models/user.ts';
 export async function presentMe(auth: AuthContext): Promise<Me> {
   const actor = auth.actor;
   if (actor.kind === 'familyMember') {
-    const family = await FamilyModel.findOne({ _id: actor.familyId }, { label: 1 }).lean();
+    const family = await FamilyModel.findOne({ _id: actor.familyId }, { label: 1, members: 1 }).lean();
+    const member = family?.members?.find((entry) => String(entry._id) === actor.memberId);
     return {
       kind: 'familyMember',
       id: actor.memberId,
       displayName: auth.displayName,
       family: { id: actor.familyId, label: family?.label ?? '' },
+      ...(member?.preferredLanguage ? { preferredLanguage: member.preferredLanguage } : {}),
       canCreateOrganisations: false,
       canCreateFamilies: false,
     };
