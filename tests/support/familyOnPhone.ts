@@ -35,18 +35,22 @@ export async function buildFamilyOnPhone(
       email: `manager-${suffix}@phone.test`,
       password: 'manager-password-1',
       profession: 'Gestion',
-      healthRole: 'B',
+      // Role A is granted only by a Role A access manager of a health organisation.
+      healthRole: 'A',
+      inamiNumber: '41234502002',
     },
   });
   if (organisation.status !== 201) throw new Error(`organisation: ${organisation.text}`);
   const manager = await signIn(baseUrl, `manager-${suffix}@phone.test`, 'manager-password-1');
-  await manager.post(`/organisations/${organisation.body.id}/professionals`, {
+  const midwifeAccount = await manager.post(`/organisations/${organisation.body.id}/professionals`, {
     displayName: 'Sophie Lambert',
     email: `midwife-${suffix}@phone.test`,
     password: 'staff-password-1',
     profession: 'Sage-femme',
     healthRole: 'A',
+    inamiNumber: '41234502002',
   });
+  if (midwifeAccount.status !== 201) throw new Error(`midwife: ${midwifeAccount.text}`);
   const midwife = await signIn(baseUrl, `midwife-${suffix}@phone.test`, 'staff-password-1');
   const motherName = options.motherName ?? 'Amina Benali';
   const family = await midwife.post('/families', {
