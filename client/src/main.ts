@@ -1,8 +1,7 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import { z } from 'zod';
 import App from './App.vue';
-import { i18n } from './i18n/index.ts';
+import { i18n, startWithRememberedLocale } from './i18n/index.ts';
 import { router } from './router.ts';
 import { onUnauthenticated } from './services/apiClient.ts';
 import { useSessionStore } from './stores/session.ts';
@@ -10,12 +9,9 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/components.css';
 
-// zod probes `new Function` once to speed up parsing; our CSP forbids eval, so tell it not to try.
-z.config({ jitless: true });
-
-document.documentElement.lang = i18n.global.locale.value;
 const pinia = createPinia();
-createApp(App).use(pinia).use(i18n).use(router).mount('#app');
+// A language other than French is fetched before the first paint, so the page never flashes in French.
+void startWithRememberedLocale().then(() => createApp(App).use(pinia).use(i18n).use(router).mount('#app'));
 
 // A session that expires during work sends the user to sign in again, then back to where they were.
 onUnauthenticated(() => {

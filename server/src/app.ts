@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { maxJsonBodyBytes, type DatabaseKind } from '@concerto/shared';
@@ -43,7 +44,7 @@ export interface AppContext {
   sessions: SessionRegistry;
 }
 
-/** Builds the Express app: security headers, request logs, the API under /api and the built client at /. */
+/** Builds the Express app: security headers, request logs, compression, the API under /api and the built client at /. */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -51,6 +52,9 @@ export function createApp(context: AppContext): Express {
   app.locals.secureCookies = context.config.nodeEnv === 'production';
   app.use(securityHeaders());
   app.use(requestLogging(context.logger));
+  // JSON and the HTML page, compressed per request (Brotli when the browser takes it); built assets carry
+  // their own precompressed copies (see clientApp.ts), which this leaves alone.
+  app.use(compression());
 
   const api = express.Router();
   api.use(crossSiteGuard(context.config.allowedOrigins, { '/directory/import': ['text/csv'] }));

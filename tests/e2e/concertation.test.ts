@@ -214,7 +214,7 @@ describe('a concertation with the family present on her phone', () => {
     await member.getByTestId('choose-referent-submit').click();
     await expect
       .poll(() => member.getByTestId('function-referent').textContent())
-      .toContain('Choisi·e par Sarah Lemaire');
+      .toContain('Choisi par Sarah Lemaire');
     await expect
       .poll(() => member.getByTestId('referent-notice').textContent())
       .toContain('Marc Généraliste');

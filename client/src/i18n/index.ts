@@ -1,61 +1,108 @@
 import { createI18n } from 'vue-i18n';
 import fr from './fr.json';
-import nl from './nl.json';
-import en from './en.json';
 import planFr from './plan/fr.json';
-import planNl from './plan/nl.json';
-import planEn from './plan/en.json';
 import concertationFr from './concertation/fr.json';
-import concertationNl from './concertation/nl.json';
-import concertationEn from './concertation/en.json';
 import continuityFr from './continuity/fr.json';
-import continuityNl from './continuity/nl.json';
-import continuityEn from './continuity/en.json';
 import accessFr from './access/fr.json';
-import accessNl from './access/nl.json';
-import accessEn from './access/en.json';
 
-/** The languages of the interface, French first. */
-export const supportedLocales = ['fr', 'nl', 'en'] as const;
+/** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
+export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
 
 /** One of the interface languages. */
 export type Locale = (typeof supportedLocales)[number];
 
+/** Languages written right to left: the page is mirrored (`dir="rtl"`, CSS logical properties). */
+const rightToLeft: readonly string[] = ['ar'];
+
 const storageKey = 'concerto.locale';
 
-function isLocale(value: unknown): value is Locale {
+/** Whether a value names one of the interface languages. */
+export function isLocale(value: unknown): value is Locale {
   return supportedLocales.includes(value as Locale);
 }
 
-function rememberedLocale(): Locale {
+/** The language chosen on this device, if any (the switcher remembers it). */
+function rememberedLocale(): Locale | null {
   try {
     const stored = localStorage.getItem(storageKey);
-    return isLocale(stored) ? stored : 'fr';
+    return isLocale(stored) ? stored : null;
   } catch {
-    return 'fr';
+    return null;
   }
 }
 
-/** The vue-i18n instance: French by default, or the language the user chose last time on this device. */
-export const i18n = createI18n({
+const french = {
+  ...fr,
+  plan: planFr,
+  concertation: concertationFr,
+  continuity: continuityFr,
+  access: accessFr,
+};
+
+/**
+ * The vue-i18n instance. French is in the first download (it is the default and every language falls back
+ * to it); the others are fetched when chosen. Messages are compiled at build time (vite.config.ts).
+ */
+export const i18n = createI18n<[typeof french], Locale, false>({
   legacy: false,
-  locale: rememberedLocale(),
+  locale: 'fr',
   fallbackLocale: 'fr',
+  // Arabic and Turkish translate the family's screens only; professional screens fall back to French.
+  fallbackWarn: false,
+  missingWarn: false,
   // Features keep their messages in their own files (i18n/<feature>/<locale>.json), under their own key.
-  messages: {
-    fr: { ...fr, plan: planFr, concertation: concertationFr, continuity: continuityFr, access: accessFr },
-    nl: { ...nl, plan: planNl, concertation: concertationNl, continuity: continuityNl, access: accessNl },
-    en: { ...en, plan: planEn, concertation: concertationEn, continuity: continuityEn, access: accessEn },
-  },
+  // Only French is here at first; setLocale() adds the others when chosen.
+  messages: { fr: french } as Record<Locale, typeof french>,
 });
 
-/** Switches the interface language, remembers it on this device and updates `<html lang>`. */
-export function setLocale(locale: Locale): void {
+// One chunk per file and language: `./nl.json`, `./plan/nl.json`, …
+const messageFiles = import.meta.glob<Record<string, unknown>>('./**/{nl,en,ar,tr}.json', {
+  import: 'default',
+});
+
+async function loadMessages(locale: Locale): Promise<void> {
+  if (i18n.global.availableLocales.includes(locale)) return;
+  const files = Object.entries(messageFiles).filter(([file]) => file.endsWith(`/${locale}.json`));
+  const parts = await Promise.all(
+    files.map(async ([file, load]) => {
+      const feature = file.split('/').slice(1, -1).join('.');
+      const messages = await load();
+      return feature ? { [feature]: messages } : messages;
+    }),
+  );
+  i18n.global.setLocaleMessage(locale, Object.assign({}, ...parts) as typeof french);
+}
+
+function applyToPage(locale: Locale): void {
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
+  document.documentElement.dir = rightToLeft.includes(locale) ? 'rtl' : 'ltr';
+}
+
+/** Switches the interface language (fetching its messages), remembers it on this device, updates `<html>`. */
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadMessages(locale);
+  applyToPage(locale);
   try {
     localStorage.setItem(storageKey, locale);
   } catch {
     // Private browsing may refuse storage; the choice then lasts for this visit only.
   }
+}
+
+/** Before the app shows: the language chosen last time on this device, its messages loaded. */
+export async function startWithRememberedLocale(): Promise<void> {
+  const locale = rememberedLocale() ?? 'fr';
+  await loadMessages(locale).catch(() => undefined);
+  applyToPage(i18n.global.availableLocales.includes(locale) ? locale : 'fr');
+}
+
+/**
+ * A family member's recorded language becomes the interface language, unless someone chose one on this
+ * device; languages the interface does not have leave it as it is.
+ */
+export async function followRecordedLanguage(language: string | undefined): Promise<void> {
+  if (!isLocale(language) || rememberedLocale() || i18n.global.locale.value === language) return;
+  await loadMessages(language);
+  applyToPage(language);
 }

@@ -9,12 +9,14 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
   const actor = auth.actor;
   const member = asFamilyMember(actor);
   if (member) {
-    const family = await FamilyModel.findOne({ _id: member.familyId }, { label: 1 }).lean();
+    const family = await FamilyModel.findOne({ _id: member.familyId }, { label: 1, members: 1 }).lean();
+    const record = family?.members?.find((entry) => String(entry._id) === member.memberId);
     return {
       kind: 'familyMember',
       id: member.memberId,
       displayName: auth.displayName,
       family: { id: member.familyId, label: family?.label ?? '' },
+      ...(record?.preferredLanguage ? { preferredLanguage: record.preferredLanguage } : {}),
       canCreateOrganisations: false,
       canCreateFamilies: false,
     };

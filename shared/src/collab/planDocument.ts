@@ -17,9 +17,12 @@ export const planRoots = {
 /** Statuses of an action of the plan. */
 export const actionStatuses = ['todo', 'inProgress', 'done', 'cancelled'] as const;
 
+/** Kinds of owner of an action. */
+export const actionOwnerKinds = ['professional', 'member', 'family'] as const;
+
 /** Who carries an action: a professional, one family member, or "the family" itself. */
 export const ActionOwnerSchema = z.object({
-  kind: z.enum(['professional', 'member', 'family']),
+  kind: z.enum(actionOwnerKinds),
   id: z.string().nullable(),
   name: z.string(),
 });
@@ -28,7 +31,7 @@ export const ActionOwnerSchema = z.object({
 export const PlanActionSchema = z.object({
   id: z.string(),
   what: z.string(),
-  owner: ActionOwnerSchema.nullable(),
+  owner: z.nullable(ActionOwnerSchema),
   dueDate: z.string().nullable(),
   status: z.enum(actionStatuses),
   needId: z.string().nullable(),
@@ -52,20 +55,39 @@ function readEntries(array: Y.Array<Y.Map<unknown>>): PlanEntry[] {
   }));
 }
 
+// Written without the schema library on purpose: a family member's phone reads the plan with this, and
+// the plan page then downloads no validation code. `PlanActionSchema` describes the same shape.
+function readOwner(value: unknown): PlanAction['owner'] | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return undefined;
+  const { kind, id, name } = value as Record<string, unknown>;
+  if (!(actionOwnerKinds as readonly unknown[]).includes(kind)) return undefined;
+  if (typeof name !== 'string' || (id !== null && typeof id !== 'string')) return undefined;
+  return { kind: kind as NonNullable<PlanAction['owner']>['kind'], id, name };
+}
+
+function nullableString(value: unknown): string | null | undefined {
+  return value === null || value === undefined ? null : typeof value === 'string' ? value : undefined;
+}
+
+function readAction(entry: Y.Map<unknown>): PlanAction | null {
+  const id = entry.get('id');
+  const status = entry.get('status') ?? 'todo';
+  const owner = readOwner(entry.get('owner'));
+  const dueDate = nullableString(entry.get('dueDate'));
+  const needId = nullableString(entry.get('needId'));
+  if (typeof id !== 'string' || !(actionStatuses as readonly unknown[]).includes(status)) return null;
+  if (owner === undefined || dueDate === undefined || needId === undefined) return null;
+  const what = String(entry.get('what') ?? '');
+  return { id, what, owner, dueDate, status: status as PlanAction['status'], needId };
+}
+
 /** Reads the structured part of a plan document into plain objects (malformed actions are skipped). */
 export function readPlan(doc: Y.Doc): { needs: PlanEntry[]; goals: PlanEntry[]; actions: PlanAction[] } {
   const actions: PlanAction[] = [];
   for (const entry of doc.getArray<Y.Map<unknown>>(planRoots.actions).toArray()) {
-    if (!(entry instanceof Y.Map)) continue;
-    const parsed = PlanActionSchema.safeParse({
-      id: entry.get('id'),
-      what: String(entry.get('what') ?? ''),
-      owner: entry.get('owner') ?? null,
-      dueDate: entry.get('dueDate') ?? null,
-      status: entry.get('status') ?? 'todo',
-      needId: entry.get('needId') ?? null,
-    });
-    if (parsed.success) actions.push(parsed.data);
+    const action = entry instanceof Y.Map ? readAction(entry) : null;
+    if (action) actions.push(action);
   }
   return {
     needs: readEntries(doc.getArray<Y.Map<unknown>>(planRoots.needs)),

@@ -54,6 +54,8 @@ export const MeSchema = z.object({
   accessManager: z.boolean().optional(),
   organisation: z.object({ id: IdSchema, name: z.string() }).optional(),
   family: z.object({ id: IdSchema, label: z.string() }).optional(),
+  /** A family member's recorded language (the interface follows it unless changed on the device). */
+  preferredLanguage: z.string().optional(),
   /** Whether this session may create organisations (the platform admin) or manage staff. */
   canCreateOrganisations: z.boolean(),
   canCreateFamilies: z.boolean(),
