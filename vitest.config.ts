@@ -30,8 +30,6 @@ export default defineConfig({
           // A browser on a busy machine may need more than a second to show what a poll waits for.
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
-          // A page that waits on several requests can take over the 1 s default on a busy shared machine.
-          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

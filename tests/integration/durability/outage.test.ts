@@ -35,7 +35,7 @@ describe('a database outage while people type', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'concerto-outage-'));
-    standin = await startStandin({ dataDir, snapshotDelayMs: 10 });
+    standin = await startStandin({ dataDir });
     server = await startTestServer({
       MONGODB_URI: `${standin.uri}/concerto`,
       CONCERTO_COLLAB_IDLE_UNLOAD_MS: '100',
@@ -91,7 +91,7 @@ describe('a database outage while people type', () => {
       );
       log('editors told');
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      standin = await startStandin({ dataDir, port, snapshotDelayMs: 10 });
+      standin = await startStandin({ dataDir, port });
       log('stand-in back');
       phase = 'after';
       await waitFor(
