@@ -7,7 +7,9 @@ import { CursorRegistry } from './cursors.ts';
 import { DataStore } from './data-store.ts';
 import { openStorage, type Storage } from './storage/storage.ts';
 import { TransactionManager } from './transactions.ts';
+import { startTtlMonitor } from './ttl-monitor.ts';
 
+export { removeExpiredDocuments } from './ttl-monitor.ts';
 export { loadDataFolder } from './storage/storage.ts';
 export { SNAPSHOT_FILE_NAME } from './storage/snapshot-file.ts';
 
@@ -21,6 +23,8 @@ export interface StandinOptions {
   port?: number;
   /** Compact the journal into a new snapshot past this many bytes (or the last snapshot's size); default 16 MiB. */
   compactAfterBytes?: number;
+  /** How often documents expired by a TTL index are removed; default 60 s, as mongod. */
+  ttlMonitorIntervalMs?: number;
   /** Called if the journal cannot be written (the stand-in's own process exits then, as mongod would). */
   onJournalFailure?: (error: Error) => void;
 }
@@ -73,6 +77,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     identity,
   };
   const dispatcher = new CommandDispatcher(services);
+  const stopTtlMonitor = startTtlMonitor(store, dispatcher, options.ttlMonitorIntervalMs);
   const sockets = new Set<Socket>();
   let lastConnectionId = 0;
   const server = createServer((socket) => {
@@ -95,6 +100,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
+    stopTtlMonitor();
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of sockets) socket.destroy();
     services.cursors.clear();

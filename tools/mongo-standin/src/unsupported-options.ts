@@ -65,9 +65,8 @@ export const UNSUPPORTED_CREATE_OPTIONS = [
   'encryptedFields',
 ];
 
-/** Index options the stand-in refuses (TTL, collation, text and geo settings, wildcard projections…). */
+/** Index options the stand-in refuses (collation, text and geo settings, wildcard projections…). */
 export const UNSUPPORTED_INDEX_OPTIONS = [
-  'expireAfterSeconds',
   'collation',
   'weights',
   'default_language',
