@@ -20,9 +20,6 @@ export class CollabConnection implements DocumentPeer {
   readonly clientIds = new Set<number>();
   lastSeen = Date.now();
   private document: SharedDocument | null = null;
-  private presenceWindow = { startedAt: 0, count: 0 };
-  private pendingPresence: Uint8Array | null = null;
-  private presenceTimer: NodeJS.Timeout | null = null;
   private held: Uint8Array[] = [];
   private closed = false;
 
@@ -153,26 +150,9 @@ export class CollabConnection implements DocumentPeer {
   }
 
   private handleAwareness(update: Uint8Array, document: SharedDocument): void {
-    const now = Date.now();
-    if (now - this.presenceWindow.startedAt >= 1000) this.presenceWindow = { startedAt: now, count: 0 };
-    if (++this.presenceWindow.count > collabLimits.maxPresenceUpdatesPerSecond) {
-      // Over the limit only the latest state is kept, applied when the window ends: a flood costs nothing,
-      // and a fast typist's caret still lands where she stopped instead of where the limit cut her off.
-      this.pendingPresence = update;
-      this.presenceTimer ??= setTimeout(
-        () => this.applyPendingPresence(),
-        this.presenceWindow.startedAt + 1000 - now,
-      );
-      return;
-    }
+    // Presence is limited in size and ids (awarenessFilter), not in rate: dropping a typist's last
+    // update would leave her caret where the limit cut her off.
     this.applyPresence(update, document);
-  }
-
-  private applyPendingPresence(): void {
-    this.presenceTimer = null;
-    const latest = this.pendingPresence;
-    this.pendingPresence = null;
-    if (latest && !this.closed && this.document) this.applyPresence(latest, this.document);
   }
 
   private applyPresence(update: Uint8Array, document: SharedDocument): void {
@@ -183,7 +163,6 @@ export class CollabConnection implements DocumentPeer {
   private dispose(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     const document = this.document;
     if (document) {
       document.peers.delete(this);

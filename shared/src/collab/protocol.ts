@@ -47,8 +47,6 @@ export const collabLimits = {
   maxPresenceStateBytes: 2048,
   /** Presence client ids one connection may speak for (one per tab; a reload keeps its id). */
   maxPresenceIdsPerConnection: 4,
-  /** Presence updates one connection may send per second; more are dropped. */
-  maxPresenceUpdatesPerSecond: 30,
 } as const;
 
 /**
