@@ -38,6 +38,28 @@ describe('CSV export', () => {
   });
 });
 
+describe('CSV import', () => {
+  const header = 'name,kind,cost,bassin,phone';
+
+  it('numbers lines as a spreadsheet does: blank lines and multi-line cells counted', () => {
+    const csv = `\uFEFF${header}\r\n"Maison\nVerte",other,free,bruxellesNord,\r\n\r\nLa Ruche,other,nope,bruxellesNord,\n`;
+    const rows = readDirectoryCsv(csv);
+    expect(rows[0]).toMatchObject({ line: 2, entry: { name: 'Maison\nVerte' } });
+    expect(rows[1]).toMatchObject({ line: 5, problems: [expect.stringContaining('cost')] });
+  });
+
+  it('reads a file saved with ";" by a Belgian spreadsheet, quotes and neutralised formulas included', () => {
+    const csv = `name;kind;cost;bassin;phone\n"Écoute; soutien";other;free;bruxellesNord;'+32 2 555 01 01\n`;
+    const [row] = readDirectoryCsv(csv);
+    expect(row).toMatchObject({ line: 2, entry: { name: 'Écoute; soutien', phone: '+32 2 555 01 01' } });
+  });
+
+  it('says which line breaks the file when a quote is never closed, instead of guessing', () => {
+    const rows = readDirectoryCsv(`${header}\nLa Ruche,other,free,bruxellesNord,\n"Maison,other,free\n`);
+    expect(rows).toEqual([{ line: 3, problems: [expect.stringMatching(/^unclosed quote/)] }]);
+  });
+});
+
 describe('ICS line folding', () => {
   const octets = (text: string) => Buffer.byteLength(text);
 

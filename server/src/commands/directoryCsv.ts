@@ -1,3 +1,5 @@
+import { parse, CsvError } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { DirectoryEntryInputSchema } from '@concerto/shared';
 import type { z } from 'zod';
 
@@ -29,23 +31,16 @@ function restoreFormula(value: string): string {
   return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-function quote(value: string): string {
-  const inert = neutraliseFormula(value);
-  return /[",\n\r;]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}
-
 /** Writes entries as CSV (RFC 4180, comma-separated, languages joined with "|", formula cells neutralised). */
 export function toCsv(entries: Record<(typeof csvColumns)[number], string | string[]>[]): string {
   const rows = entries.map((entry) =>
-    csvColumns
-      .map((column) =>
-        quote(
-          Array.isArray(entry[column]) ? (entry[column] as string[]).join('|') : String(entry[column] ?? ''),
-        ),
-      )
-      .join(','),
+    csvColumns.map((column) => {
+      const value = entry[column];
+      return neutraliseFormula(Array.isArray(value) ? value.join('|') : String(value ?? ''));
+    }),
   );
-  return [csvColumns.join(','), ...rows].join('\r\n') + '\r\n';
+  // Quote fields with ";" too: Belgian spreadsheets often read ";" as the separator.
+  return stringify([[...csvColumns], ...rows], { record_delimiter: 'windows', quoted_match: ';' });
 }
 
 /** One CSV record and the line of the file where it starts (as a spreadsheet numbers it). */
@@ -54,44 +49,30 @@ export interface CsvRow {
   fields: string[];
 }
 
-/** Splits CSV text into rows of fields, honouring quotes (also accepts ";" as separator, as spreadsheets in Belgium often write). */
+const lineBreak = /\r\n|\n|\r/g;
+
+/**
+ * Splits CSV text into rows of fields, honouring quotes; accepts ";" as separator when the header uses it
+ * (as spreadsheets in Belgium often write). Blank lines are skipped but still counted. A file that ends
+ * inside a quoted field throws csv-parse's `CsvError`.
+ */
 export function parseCsv(text: string): CsvRow[] {
-  const clean = text.replace(/^\uFEFF/, '');
-  const firstLine = clean.split(/\r?\n/)[0] ?? '';
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const rows: CsvRow[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  // Physical lines: a quoted field may span several, and blank lines are skipped but still counted.
-  let line = 1;
-  let rowStart = 1;
-  for (let index = 0; index < clean.length; index += 1) {
-    const char = clean[index]!;
-    if (quoted) {
-      if (char === '\n') line += 1;
-      if (char === '"' && clean[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && clean[index + 1] === '\n') index += 1;
-      row.push(field);
-      if (row.some((value) => value.trim())) rows.push({ line: rowStart, fields: row });
-      row = [];
-      field = '';
-      line += 1;
-      rowStart = line;
-    } else field += char;
-  }
-  row.push(field);
-  if (row.some((value) => value.trim())) rows.push({ line: rowStart, fields: row });
-  return rows;
+  const records: { record: string[]; info: { lines: number }; raw: string }[] = parse(text, {
+    bom: true,
+    delimiter: separator,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    info: true,
+    raw: true,
+  });
+  return records.flatMap(({ record, info, raw }) => {
+    if (!record.some((value) => value.trim())) return [];
+    // csv-parse counts lines up to the record's end; a quoted field may span several lines.
+    const breaksInside = raw.replace(/(\r\n|\n|\r)$/, '').match(lineBreak)?.length ?? 0;
+    return [{ line: info.lines - breaksInside, fields: record }];
+  });
 }
 
 /** One imported line: the entry it gives, or what is wrong with it (line numbers as a spreadsheet shows them). */
@@ -100,7 +81,16 @@ export type ImportedRow =
 
 /** Reads a CSV file of services; every line is validated like an entry created through the API. */
 export function readDirectoryCsv(text: string): ImportedRow[] {
-  const [header, ...rows] = parseCsv(text);
+  let parsedRows: CsvRow[];
+  try {
+    parsedRows = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The only error left with relaxed column counts: the file ends inside a quoted field.
+    const line = (error as CsvError & { lines?: number }).lines ?? 1;
+    return [{ line, problems: [`unclosed quote: ${error.message}`] }];
+  }
+  const [header, ...rows] = parsedRows;
   if (!header) return [];
   const columns = header.fields.map((name) => name.trim());
   const missing = csvColumns.filter(

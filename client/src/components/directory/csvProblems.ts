@@ -21,6 +21,8 @@ export function csvProblems(details: unknown): CsvProblem[] {
       .map((problem) => {
         const missing = /^missing column (\w+)/.exec(problem);
         if (missing) return { line, column: missing[1]!, key: 'continuity.csv.missingColumn', text: problem };
+        if (problem.startsWith('unclosed quote'))
+          return { line, column: '"', key: 'continuity.csv.unclosedQuote', text: problem };
         const [column = '', ...rest] = problem.split(': ');
         const text = rest.join(': ');
         const key = text.startsWith('Invalid option')
