@@ -59,14 +59,15 @@ const lineBreak = /\r\n|\n|\r/g;
 export function parseCsv(text: string): CsvRow[] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const records: { record: string[]; info: { lines: number }; raw: string }[] = parse(text, {
+  // csv-parse's types do not follow `info` and `raw`, which wrap each record with its position and text.
+  const records = parse(text, {
     bom: true,
     delimiter: separator,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     info: true,
     raw: true,
-  });
+  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
   return records.flatMap(({ record, info, raw }) => {
     if (!record.some((value) => value.trim())) return [];
     // csv-parse counts lines up to the record's end; a quoted field may span several lines.
