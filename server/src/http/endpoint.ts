@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { requireAuth } from '../auth/authenticate.ts';
+import { notFound } from './errors.ts';
 
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -39,8 +40,9 @@ export interface EndpointInput<Params, Query, Body> {
 export const endpointRegistry: EndpointSpec[] = [];
 
 /**
- * Declares a route on `router`: checks the session of authenticated routes (401), validates params,
- * query and body with zod (failures become 400),
+ * Declares a route on `router`: checks the session of authenticated routes (401), validates the query
+ * and body with zod (failures become 400) and the path's ids (a malformed or non-canonical id names
+ * nothing, so it answers 404 like an unknown one),
  * calls the handler and sends its result as JSON. A handler that returns undefined has answered itself.
  */
 export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body extends z.ZodType>(
@@ -55,7 +57,7 @@ export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body
     // Authentication first: an anonymous caller must not learn what a valid body looks like.
     if (spec.authenticated) requireAuth(request);
     const input = {
-      params: spec.params ? spec.params.parse(request.params) : request.params,
+      params: spec.params ? parsePath(spec.params, request.params) : request.params,
       query: spec.query ? spec.query.parse(request.query) : request.query,
       body: spec.body ? spec.body.parse(request.body ?? {}) : undefined,
       request,
@@ -65,4 +67,10 @@ export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body
     if (result === undefined || response.headersSent) return;
     response.status(spec.status ?? (spec.method === 'post' ? 201 : 200)).json(result);
   });
+}
+
+function parsePath<Params extends z.ZodType>(schema: Params, params: unknown): z.output<Params> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
 }

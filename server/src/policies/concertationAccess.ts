@@ -1,6 +1,12 @@
 import type { Request } from 'express';
 import mongoose from 'mongoose';
-import { can, memberIdOf, type ConcertationAction, type ConcertationScope } from '@concerto/shared';
+import {
+  can,
+  maySeeMember,
+  memberIdOf,
+  type ConcertationAction,
+  type ConcertationScope,
+} from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ConcertationModel } from '../models/concertation.ts';
@@ -30,6 +36,27 @@ export function canOnConcertation(
     family: opened.scope,
     concertation: concertationScopeOf(concertation),
   });
+}
+
+/**
+ * Who a concertation names, as the caller may see them: professionals hidden from a member and other
+ * members are left out of the invitations and the attendance before anything is formatted.
+ */
+export function visibleParticipants(
+  opened: OpenedFamily,
+  concertation: Pick<Concertation, 'invitedProfessionalIds' | 'invitedMemberIds' | 'attendance'>,
+) {
+  const hidden = opened.hiddenProfessionals();
+  const visibleMember = (id: string) => maySeeMember(opened.actor, opened.scope, id);
+  return {
+    professionalIds: concertation.invitedProfessionalIds.map(String).filter((id) => !hidden.has(id)),
+    memberIds: concertation.invitedMemberIds.map(String).filter(visibleMember),
+    attendance: concertation.attendance.filter((entry) =>
+      entry.participantKind === 'familyMember'
+        ? visibleMember(entry.participantId)
+        : !hidden.has(entry.participantId),
+    ),
+  };
 }
 
 /** The family's concertations the caller follows; a member's are selected by the database query. */

@@ -122,4 +122,11 @@ export class FamilyRepository {
   members(): FamilyHydrated['members'][number][] {
     return this.family.members.filter((member) => maySeeMember(this.actor, this.scope, String(member._id)));
   }
+
+  /** Consents of the members the caller may see: a member never learns another member's choices. */
+  consents(): FamilyHydrated['consents'][number][] {
+    return this.family.consents.filter((consent) =>
+      maySeeMember(this.actor, this.scope, String(consent.memberId)),
+    );
+  }
 }

@@ -1,5 +1,11 @@
 import mongoose from 'mongoose';
-import type { FamilyScope, SpaceAudience, SpaceFamilyScope, TeamMembershipScope } from '@concerto/shared';
+import {
+  roleAAccountIds,
+  type FamilyScope,
+  type SpaceAudience,
+  type SpaceFamilyScope,
+  type TeamMembershipScope,
+} from '@concerto/shared';
 import type { FamilyModel } from '../models/family.ts';
 import type { SpaceDocument } from '../models/space.ts';
 import { UserModel } from '../models/user.ts';
@@ -55,14 +61,14 @@ export function membershipScopes(family: Pick<FamilyHydrated, 'team'>): TeamMemb
 export async function spaceFamilyScopeOf(family: FamilyFacts): Promise<SpaceFamilyScope> {
   const scope = scopeOf(family);
   const ids = scope.team.map((membership) => membership.professionalId);
-  const roleA = await UserModel.find(
-    { _id: mongoose.trusted({ $in: ids }), healthRole: 'A', active: true },
-    { _id: 1 },
+  const accounts = await UserModel.find(
+    { _id: mongoose.trusted({ $in: ids }), active: true },
+    { _id: 1, healthRole: 1 },
   ).lean();
   return {
     ...scope,
     participationWithdrawnMemberIds: scope.participationWithdrawnMemberIds ?? [],
-    roleAProfessionalIds: roleA.map((user) => String(user._id)),
+    roleAProfessionalIds: roleAAccountIds(accounts),
   };
 }
 

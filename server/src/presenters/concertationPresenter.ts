@@ -1,22 +1,21 @@
-import { maySeeMember, type ConcertationView } from '@concerto/shared';
+import type { ConcertationView } from '@concerto/shared';
 import type { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
-import { canOnConcertation } from '../policies/concertationAccess.ts';
+import { canOnConcertation, visibleParticipants } from '../policies/concertationAccess.ts';
 import { loadPeople, personRef } from './people.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
-/** A concertation as this caller may see it: a family member sees herself and the visible professionals only. */
+/** Formats a concertation; who it names was narrowed to what the caller may see by `visibleParticipants`. */
 export async function presentConcertation(
   concertation: Concertation,
   opened: OpenedFamily,
 ): Promise<ConcertationView> {
-  const hidden = opened.hiddenProfessionals();
-  const people = await loadPeople([...concertation.invitedProfessionalIds, concertation.organiserId]);
+  const visible = visibleParticipants(opened, concertation);
+  const people = await loadPeople([...visible.professionalIds, concertation.organiserId]);
   const memberNames = new Map(
     opened.family.members.map((member) => [String(member._id), member.displayName]),
   );
-  const visibleMember = (id: string) => maySeeMember(opened.actor, opened.scope, id);
   return {
     id: String(concertation._id),
     familyId: String(concertation.familyId),
@@ -27,18 +26,12 @@ export async function presentConcertation(
     remote: concertation.remote,
     agenda: concertation.agenda.map((item) => ({ title: item.title ?? '' })),
     currentAgendaIndex: concertation.currentAgendaIndex,
-    invitedProfessionals: concertation.invitedProfessionalIds
-      .map(String)
-      .filter((id) => !hidden.has(id))
-      .map((id) => ({
-        id,
-        displayName: people.get(id)?.displayName ?? '—',
-        profession: people.get(id)?.profession ?? '',
-      })),
-    invitedMembers: concertation.invitedMemberIds
-      .map(String)
-      .filter(visibleMember)
-      .map((id) => ({ id, displayName: memberNames.get(id) ?? '—' })),
+    invitedProfessionals: visible.professionalIds.map((id) => ({
+      id,
+      displayName: people.get(id)?.displayName ?? '—',
+      profession: people.get(id)?.profession ?? '',
+    })),
+    invitedMembers: visible.memberIds.map((id) => ({ id, displayName: memberNames.get(id) ?? '—' })),
     interpreter: {
       needed: concertation.interpreter?.needed ?? false,
       language: concertation.interpreter?.language ?? null,
@@ -47,22 +40,16 @@ export async function presentConcertation(
     status: concertation.status,
     startedAt: concertation.startedAt?.toISOString() ?? null,
     closedAt: concertation.closedAt?.toISOString() ?? null,
-    attendance: concertation.attendance
-      .filter((entry) =>
-        entry.participantKind === 'familyMember'
-          ? visibleMember(entry.participantId)
-          : !hidden.has(entry.participantId),
-      )
-      .map((entry) => ({
-        participantKind: entry.participantKind,
-        participantId: entry.participantId,
-        name: entry.name,
-        detail: entry.detail ?? null,
-        status: entry.status,
-        mode: entry.mode ?? null,
-        joinedAt: entry.joinedAt?.toISOString() ?? null,
-        leftAt: entry.leftAt?.toISOString() ?? null,
-      })),
+    attendance: visible.attendance.map((entry) => ({
+      participantKind: entry.participantKind,
+      participantId: entry.participantId,
+      name: entry.name,
+      detail: entry.detail ?? null,
+      status: entry.status,
+      mode: entry.mode ?? null,
+      joinedAt: entry.joinedAt?.toISOString() ?? null,
+      leftAt: entry.leftAt?.toISOString() ?? null,
+    })),
     policies: {
       manage: canOnConcertation(opened, 'concertation.manage', concertation),
       join: canOnConcertation(opened, 'concertation.room.join', concertation),

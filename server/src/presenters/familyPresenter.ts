@@ -91,20 +91,18 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       recordedAt: indicator.recordedAt.toISOString(),
       ...(asTeam ? { sharedWithMemberIds: indicator.sharedWithMemberIds.map(String) } : {}),
     })),
-    consents: family.consents
-      .filter((consent) => visibleMemberIds.has(String(consent.memberId)))
-      .map((consent) => ({
-        memberId: String(consent.memberId),
-        scope: consent.scope,
-        granted: consent.granted,
-        at: consent.at.toISOString(),
-        through: consent.throughMemberId
-          ? {
-              id: String(consent.throughMemberId),
-              displayName: memberNames.get(String(consent.throughMemberId)) ?? '—',
-            }
-          : personRef(people, consent.throughUserId),
-      })),
+    consents: opened.consents().map((consent) => ({
+      memberId: String(consent.memberId),
+      scope: consent.scope,
+      granted: consent.granted,
+      at: consent.at.toISOString(),
+      through: consent.throughMemberId
+        ? {
+            id: String(consent.throughMemberId),
+            displayName: memberNames.get(String(consent.throughMemberId)) ?? '—',
+          }
+        : personRef(people, consent.throughUserId),
+    })),
     policies,
   };
 

@@ -102,6 +102,8 @@ export const ProfessionalSchema = z.object({
   inamiNumber: z.string().optional(),
   accessManager: z.boolean().optional(),
   active: z.boolean().optional(),
+  /** The health roles the caller may move this account to (the UI offers only these). */
+  healthRoleChanges: z.array(z.enum(['A', 'B'])).optional(),
 });
 
 /** A professional as others see them. */

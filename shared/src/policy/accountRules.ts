@@ -68,3 +68,14 @@ export function grantorOf(actor: Actor): { kind: 'admin' | 'professional'; userI
 export function grantableHealthRoles(actor: Actor, organisation: AccountOrganisation): HealthRole[] {
   return (['A', 'B'] as const).filter((role) => mayGrantHealthRole(actor, role, organisation));
 }
+
+/** The health roles `actor` may move `account` to (never its current one, never their own account). */
+export function healthRoleChangesFor(
+  actor: Actor,
+  account: ManagedAccount,
+  organisation: AccountOrganisation,
+): HealthRole[] {
+  return (['A', 'B'] as const).filter(
+    (role) => role !== account.healthRole && mayChangeHealthRole(actor, account, role, organisation),
+  );
+}

@@ -148,6 +148,11 @@ export function healthRoleOf(account: Pick<AccountFacts, 'healthRole'>): HealthR
   return account.healthRole ?? 'B';
 }
 
+/** The ids of the Role A accounts among `accounts`: the team members who may hold medical data. */
+export function roleAAccountIds(accounts: readonly Pick<AccountFacts, '_id' | 'healthRole'>[]): string[] {
+  return accounts.filter((account) => account.healthRole === 'A').map((account) => String(account._id));
+}
+
 /** Whether an account is its organisation's access manager (shown in staff lists and `GET /me`). */
 export function isAccessManager(account: Pick<AccountFacts, 'accessManager'>): boolean {
   return !!account.accessManager;

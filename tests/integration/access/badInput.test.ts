@@ -15,7 +15,6 @@ afterAll(() => server.dispose());
 
 describe('bad input gets a clear 400 and changes nothing', () => {
   const cases: [string, string, string, unknown, string][] = [
-    ['an id that is not an id', 'GET', '/families/not-an-id', undefined, 'id'],
     [
       'a family without members',
       'POST',
@@ -78,6 +77,24 @@ describe('bad input gets a clear 400 and changes nothing', () => {
       expect(after.indicators).toEqual(before.indicators);
       expect(after.team).toEqual(before.team);
       expect(after.stratum).toBe(before.stratum);
+    });
+  }
+});
+
+describe('a path id that is not the canonical spelling names nothing', () => {
+  for (const [description, id] of [
+    ['not an id at all', 'not-an-id'],
+    ['the id in upper case', () => family.id.toUpperCase()],
+    ['the id with a trailing character', () => `${family.id}0`],
+  ] as const) {
+    it(`answers 404 to ${description}, like an unknown family`, async () => {
+      const target = typeof id === 'function' ? id() : id;
+      const response = await midwife.client.get(`/families/${target}`);
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('not_found');
+      const unknown = await midwife.client.get(`/families/${'0'.repeat(24)}`);
+      expect(unknown.status).toBe(404);
+      expect(response.body.error.code).toBe(unknown.body.error.code);
     });
   }
 });

@@ -3,6 +3,7 @@ import {
   InamiNumberSchema,
   inamiNumberFor,
   isValidInamiNumber,
+  healthRoleChangesFor,
   mayChangeHealthRole,
   mayGrantHealthRole,
   type Actor,
@@ -72,5 +73,33 @@ describe('who grants which health role', () => {
     };
     expect(mayChangeHealthRole(self, account, 'B', hospital)).toBe(false);
     expect(mayChangeHealthRole(self, { ...account, id: 'someone' }, 'B', hospital)).toBe(true);
+  });
+});
+
+/** [who, account's role, account's organisation, the role changes offered]. */
+const offers: [string, Actor, 'A' | 'B', typeof hospital | typeof cpas, ('A' | 'B')[]][] = [
+  ['admin', { kind: 'admin', userId: 'admin' }, 'B', cpas, ['A']],
+  ['Role A manager of the hospital', manager('A', hospital.id), 'B', hospital, ['A']],
+  ['Role A manager of the hospital', manager('A', hospital.id), 'A', hospital, ['B']],
+  ['Role B manager of the hospital', manager('B', hospital.id), 'A', hospital, []],
+  ['Role B manager of the hospital', manager('B', hospital.id), 'B', hospital, []],
+  ['Role B manager of a CPAS', manager('B', cpas.id), 'B', cpas, []],
+  ['Role A manager of another organisation', manager('A', hospital.id), 'B', cpas, []],
+];
+
+describe('which role changes the staff list offers', () => {
+  it.each(offers)('%s, on a Role %s account: %j', (_who, actor, role, organisation, expected) => {
+    const account = { id: 'someone', healthRole: role, organisationId: organisation.id };
+    expect(healthRoleChangesFor(actor, account, organisation)).toEqual(expected);
+  });
+
+  it('never offers a change on her own account', () => {
+    const self = manager('A', hospital.id);
+    const account = {
+      id: (self as { userId: string }).userId,
+      healthRole: 'A' as const,
+      organisationId: hospital.id,
+    };
+    expect(healthRoleChangesFor(self, account, hospital)).toEqual([]);
   });
 });

@@ -138,7 +138,8 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
       const staff = await UserModel.find({ organisationId: organisation._id })
         .sort({ displayName: 1 })
         .lean();
-      return staff.map((user) => presentProfessional(user, organisation.name, true));
+      const manager = { actor: auth(request).actor, organisation: asAccountOrganisation(organisation) };
+      return staff.map((user) => presentProfessional(user, organisation.name, manager));
     },
   );
 
@@ -156,8 +157,9 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
     },
     async ({ params, body, request }) => {
       const organisation = await managedOrganisation(request, params.id);
-      const user = await createProfessionalAccount(auth(request), asAccountOrganisation(organisation), body);
-      return presentProfessional(user.toObject(), organisation.name, true);
+      const manager = { actor: auth(request).actor, organisation: asAccountOrganisation(organisation) };
+      const user = await createProfessionalAccount(auth(request), manager.organisation, body);
+      return presentProfessional(user.toObject(), organisation.name, manager);
     },
   );
 
@@ -183,7 +185,8 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
         body,
       );
       if (body.active === false) await sessions.announce({ kind: 'user', userId: String(user._id) });
-      return presentProfessional(user.toObject(), organisation.name, true);
+      const manager = { actor: auth(request).actor, organisation: asAccountOrganisation(organisation) };
+      return presentProfessional(user.toObject(), organisation.name, manager);
     },
   );
 

@@ -62,7 +62,7 @@ export function professionalsRouter(): Router {
         organisations.map((organisation) => [String(organisation._id), organisation.name]),
       );
       return users.map((user) =>
-        presentProfessional(user, names.get(String(user.organisationId)) ?? '', false),
+        presentProfessional(user, names.get(String(user.organisationId)) ?? '', null),
       );
     },
   );
