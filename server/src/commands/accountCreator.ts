@@ -73,40 +73,43 @@ export async function logAccountChange(
 
 /**
  * Creates a professional's account in an organisation, after checking the caller may grant its role
- * and that Role A carries an INAMI number; the grant is logged in the same transaction. A used email
+ * and that Role A carries an INAMI number; the grant is logged in the same transaction (the caller's,
+ * when `within` is given, e.g. creating the organisation with its first access manager). A used email
  * answers 409.
  */
 export async function createProfessionalAccount(
   auth: AuthContext,
   organisation: AccountOrganisation,
   input: z.output<typeof CreateProfessionalRequestSchema>,
+  within: mongoose.ClientSession | null = null,
 ) {
   assertMayGrant(auth, input.healthRole, organisation);
   assertInamiForRole(input.healthRole, input.inamiNumber);
   assertStrongPassword(input.password, [input.email, input.displayName]);
   const passwordHash = await hashPassword(input.password);
+  const write = async (session: mongoose.ClientSession) => {
+    const [user] = await UserModel.create(
+      [
+        {
+          kind: 'professional',
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName,
+          profession: input.profession,
+          organisationId: organisation.id,
+          healthRole: input.healthRole,
+          inamiNumber: input.inamiNumber ?? null,
+          accessManager: input.accessManager,
+          active: true,
+        },
+      ],
+      { session },
+    );
+    await logAccountChange(auth, user!, 'created', null, session);
+    return user!;
+  };
   try {
-    return await mongoose.connection.transaction(async (session) => {
-      const [user] = await UserModel.create(
-        [
-          {
-            kind: 'professional',
-            email: input.email,
-            passwordHash,
-            displayName: input.displayName,
-            profession: input.profession,
-            organisationId: organisation.id,
-            healthRole: input.healthRole,
-            inamiNumber: input.inamiNumber ?? null,
-            accessManager: input.accessManager,
-            active: true,
-          },
-        ],
-        { session },
-      );
-      await logAccountChange(auth, user!, 'created', null, session);
-      return user!;
-    });
+    return await (within ? write(within) : mongoose.connection.transaction(write));
   } catch (error) {
     if (isDuplicateKey(error))
       throw new HttpError(409, 'conflict', 'An account already uses this email address.', [

@@ -95,6 +95,27 @@ describe('organisations and their access managers', () => {
     expect((await manager.client.post('/organisations', { name: 'Nope', kind: 'other' })).status).toBe(403);
   });
 
+  it('an organisation whose first access manager cannot be created is not created either (one transaction)', async () => {
+    const first = await admin.post('/organisations', {
+      name: 'Première maison',
+      kind: 'medicalHouse',
+      accessManager: newStaff('taken@mm.test'),
+    });
+    expect(first.status).toBe(201);
+    const second = await admin.post('/organisations', {
+      name: 'Maison en double',
+      kind: 'medicalHouse',
+      accessManager: newStaff('taken@mm.test'),
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.details).toEqual([{ path: 'email', message: 'already used' }]);
+    const names = (await admin.get('/organisations')).body.map(
+      (organisation: { name: string }) => organisation.name,
+    );
+    expect(names).toContain('Première maison');
+    expect(names).not.toContain('Maison en double');
+  });
+
   it('access managers and the admin do not read family files by virtue of their role', async () => {
     const midwife = await buildProfessional(server.url);
     const manager = await buildProfessional(server.url, {

@@ -102,22 +102,21 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
       const auth = requireAuth(request);
       if (!can(auth.actor, 'organisation.create', { kind: 'platform' }))
         throw forbidden('Only the platform admin creates organisations.');
-      const organisation = await OrganisationModel.create({
-        name: body.name,
-        kind: body.kind,
-        createdBy: userIdOf(auth.actor),
+      // The organisation and its first access manager exist together or not at all.
+      const organisation = await mongoose.connection.transaction(async (session) => {
+        const [created] = await OrganisationModel.create(
+          [{ name: body.name, kind: body.kind, createdBy: userIdOf(auth.actor) }],
+          { session },
+        );
+        if (body.accessManager)
+          await createProfessionalAccount(
+            auth,
+            asAccountOrganisation(created!),
+            { ...body.accessManager, accessManager: true },
+            session,
+          );
+        return created!;
       });
-      if (body.accessManager) {
-        try {
-          await createProfessionalAccount(auth, asAccountOrganisation(organisation), {
-            ...body.accessManager,
-            accessManager: true,
-          });
-        } catch (error) {
-          await OrganisationModel.deleteOne({ _id: organisation._id });
-          throw error;
-        }
-      }
       return presentOrganisation(organisation, auth.actor);
     },
   );
