@@ -1,5 +1,6 @@
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bassins, flaggableIndicatorKeys } from '@concerto/shared';
 import { signIn } from '../../support/apiClient.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
@@ -18,6 +19,8 @@ const leaks: string[] = [];
 /** Markers each identity did receive: proves the crossing reaches the data it guards. */
 const received = new Map<string, Set<string>>();
 const statusProblems: string[] = [];
+/** Routes whose generated body the team's Role A professional saw refused (400): their handler went untested. */
+const refusedBodies: string[] = [];
 
 function check(identity: string, what: string, bytes: string): void {
   for (const [marker, text] of Object.entries(markers))
@@ -88,27 +91,64 @@ function bodyIds(): Record<string, string> {
     concertationId: ids.concertation,
     directoryEntryId: ids.directory,
     onBehalfOfMemberId: ids.mother,
+    spaceId: ids.space,
+    entryId: ids.directory,
+    participantId: ids.mother,
+    organisationId: ids.hospital,
     fallback: ids.family,
   };
 }
 
+/**
+ * What a route's minimal body lacks to pass the checks zod cannot express (either-or fields, choices
+ * that depend on each other), so that every identity reaches the handler and its access check.
+ */
+function bodyAdditions(route: (typeof routes)[number]): Record<string, unknown> {
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const additions: Record<string, Record<string, unknown>> = {
+    'POST /families': { dueDate: inAWeek },
+    'POST /families/{id}/flags': { indicatorKey: flaggableIndicatorKeys[0] },
+    'POST /families/{id}/functions': { onBehalfOfMemberId: world.ids.mother },
+    'POST /families/{id}/concertations': { remote: true },
+    'POST /network-meetings': { bassin: bassins[0] },
+    'POST /organisations/{id}/professionals': {
+      email: `exhaustive-${Date.now()}-${Math.random()}@example.test`,
+      password: 'Lune-violette-42-sardine',
+      healthRole: 'B',
+    },
+  };
+  return additions[`${route.method} ${route.path}`] ?? {};
+}
+
+/** Bodies written out where the minimal one would do harm: deactivating the account of an identity. */
+const fullBodies: Record<string, unknown> = {
+  'PATCH /organisations/{id}/professionals/{professionalId}': { accessManager: false },
+};
+
 /** The statuses a route may answer this identity; anything else (a 5xx above all) is a finding. */
 function allowedStatuses(route: (typeof routes)[number], identity: Identity, name: string): number[] {
   if (!route.authenticated) return [200, 201, 204, 400, 401, 404, 409, 429];
-  // Bodies are validated before the session (400 reveals nothing); concertation and decision routes look
-  // the resource up first and answer 404, as for an id that does not exist: nothing is revealed either.
-  if (name === 'anonymous') return [400, 401, 404];
+  // The session is checked before anything else: an anonymous caller learns nothing, not even a body's shape.
+  if (name === 'anonymous') return [401];
+  // Bodies are valid (see `bodyAdditions`), so an outsider reaches the access check: 404, as for a family
+  // that does not exist.
   const familyRoute = route.path.startsWith('/families/{id}');
-  if (familyRoute && !identity.insider) return route.method === 'GET' ? [404] : [400, 404];
+  if (familyRoute && !identity.insider) return [404];
   return [200, 201, 204, 400, 403, 404, 409];
 }
 
 async function call(name: string, route: (typeof routes)[number]) {
   const identity = world.identities[name]!;
   const path = concretePath(route.path);
-  const body = route.body ? minimalBody(route.body, bodyIds()) : undefined;
+  const body = route.body
+    ? (fullBodies[`${route.method} ${route.path}`] ?? {
+        ...(minimalBody(route.body, bodyIds()) as object),
+        ...bodyAdditions(route),
+      })
+    : undefined;
   const response = await identity.client.request(route.method, path, body);
   check(name, `${route.method} ${path}`, response.text);
+  if (name === 'roleAOnTeam' && response.status === 400) refusedBodies.push(`${route.method} ${route.path}`);
   if (!allowedStatuses(route, identity, name).includes(response.status))
     statusProblems.push(
       `${name} ${route.method} ${route.path}: ${response.status} ${response.text.slice(0, 120)}`,
@@ -208,6 +248,16 @@ describe('every channel, every identity', () => {
     for (const route of ordered)
       await Promise.all(Object.keys(world.identities).map((name) => call(name, route)));
     expect({ statusProblems, leaks }).toEqual({ statusProblems: [], leaks: [] });
+    // Bodies reach the handlers: only credentials the seeded world cannot know are refused.
+    const credentials = [
+      'POST /auth/login',
+      'POST /auth/password-reset',
+      'POST /invitations/redeem',
+      'POST /me/password',
+    ];
+    expect(refusedBodies.filter((route) => !credentials.includes(route))).toEqual([
+      'POST /concertations/{id}/attendance', // the mother is not on this meeting's invitation list
+    ]);
     // The guarded data was really in the answers: those entitled to it got it.
     expect([...(received.get('roleAOnTeam') ?? [])].sort()).toEqual(Object.keys(markers).sort());
     expect([...(received.get('mother') ?? [])].sort()).toEqual([

@@ -54,6 +54,10 @@ export function minimalBody(node: SchemaNode | undefined, ids: IdsByName, name =
     case 'object': {
       const body: Record<string, unknown> = {};
       for (const key of node.required ?? []) body[key] = minimalBody(node.properties?.[key], ids, key);
+      // A change request with nothing required still has to change something: its first field.
+      const [first] = Object.entries(node.properties ?? {});
+      if (!name && Object.keys(body).length === 0 && first)
+        body[first[0]] = minimalBody(first[1], ids, first[0]);
       return body;
     }
     case 'array':
