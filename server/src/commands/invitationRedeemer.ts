@@ -51,7 +51,7 @@ async function redeem(token: string, code: string) {
   const claimed = await InvitationModel.findOneAndUpdate(
     { _id: invitation._id, redeemedAt: null },
     { $set: { redeemedAt: new Date() } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!claimed) throw invalid();
   const family = await FamilyModel.findOne({ _id: invitation.familyId }, { members: 1, label: 1 }).lean();
