@@ -24,3 +24,4 @@ export * from './domain/keyMoments.ts';
 export * from './contract/work.ts';
 export * from './contract/networkMeetings.ts';
 export * from './contract/memberSpace.ts';
+export * from './domain/decisionTiming.ts';

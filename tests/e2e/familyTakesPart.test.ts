@@ -152,3 +152,50 @@ describe('1. her plan by default', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('2. decisions between meetings', () => {
+  it('Sarah gives her position from her phone between meetings; the midwife records it once all answered', async () => {
+    const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const proposed = await midwife.post(`/families/${familyId}/decisions`, {
+      what: 'Une aide familiale deux matinées par semaine',
+      awaitedMemberIds: [motherId],
+      positionsDueBy: due,
+    });
+    expect(proposed.status).toBe(201);
+    const mother = await openWatchedPage(motherPhone, `${server.url}/families/${familyId}`, problems);
+    const section = mother.getByTestId('section-between-meetings');
+    await expect.poll(() => section.textContent(), { timeout: 10_000 }).toContain('On attend votre avis');
+    const proposal = section.getByTestId('open-proposal');
+    await proposal.getByTestId('position-agrees').check();
+    await proposal.getByTestId('position-words').fill('Oui, le mardi et le jeudi matin');
+    await mother.screenshot({
+      path: path.join(artifacts, 'family-between-meetings-phone.png'),
+      fullPage: true,
+    });
+    await section.screenshot({ path: path.join(artifacts, 'family-between-meetings-phone-section.png') });
+    await proposal.getByTestId('position-submit').click();
+    await expect.poll(() => proposal.textContent()).toContain('Merci. Votre avis est enregistré');
+    expect(await mother.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await mother.close();
+
+    const page = await midwifePage(`${server.url}/families/${familyId}`);
+    const item = page.getByTestId('section-between-meetings').getByTestId('open-proposal');
+    await expect
+      .poll(() => item.textContent(), { timeout: 10_000 })
+      .toContain('Oui, le mardi et le jeudi matin');
+    await page.screenshot({
+      path: path.join(artifacts, 'family-between-meetings-desktop.png'),
+      fullPage: true,
+    });
+    await item.getByTestId('proposal-record').click();
+    await item.getByTestId('proposal-record-confirm').click();
+    await expect.poll(() => page.getByTestId('open-proposal').count()).toBe(0);
+    const decisions = (await midwife.get(`/families/${familyId}/decisions`)).body;
+    expect(decisions[0]).toMatchObject({
+      status: 'recorded',
+      what: 'Une aide familiale deux matinées par semaine',
+    });
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+});

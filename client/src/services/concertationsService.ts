@@ -61,9 +61,19 @@ export function markAttendance(concertationId: string, mark: AttendanceMark): Pr
   return sendJson<ConcertationView>('POST', `${concertationPath(concertationId)}/attendance`, mark);
 }
 
-/** Closes the meeting and freezes its minutes. */
-export function closeConcertation(concertationId: string): Promise<ConcertationView> {
-  return sendJson<ConcertationView>('POST', `${concertationPath(concertationId)}/close`);
+/** Proposals of the meeting kept open for positions after the close, and until which day. */
+export type KeepOpenForPositions = { decisionIds: string[]; until: string };
+
+/** Closes the meeting and freezes its minutes; chosen proposals stay open for positions until a day. */
+export function closeConcertation(
+  concertationId: string,
+  keepOpenForPositions?: KeepOpenForPositions,
+): Promise<ConcertationView> {
+  return sendJson<ConcertationView>(
+    'POST',
+    `${concertationPath(concertationId)}/close`,
+    keepOpenForPositions ? { keepOpenForPositions } : {},
+  );
 }
 
 /** The caller's own copy of the frozen minutes (409 before the close). */

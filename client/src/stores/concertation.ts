@@ -123,8 +123,11 @@ export const useConcertationStore = defineStore('concertation', () => {
       ),
     markAttendance: (mark: concertationsService.AttendanceMark) =>
       changeThen(() => concertationsService.markAttendance(concertationId.value, mark), reloadConcertation),
-    close: () =>
-      changeThen(() => concertationsService.closeConcertation(concertationId.value), reloadConcertation),
+    close: (keepOpen?: concertationsService.KeepOpenForPositions) =>
+      changeThen(
+        () => concertationsService.closeConcertation(concertationId.value, keepOpen),
+        reloadConcertation,
+      ),
     propose: (request: decisionsService.ProposeDecisionRequest) =>
       changeThen(() => decisionsService.proposeDecision(familyId.value, request), reloadDecisions),
     givePosition: (decisionId: string, request: decisionsService.GivePositionRequest) =>

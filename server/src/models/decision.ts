@@ -25,6 +25,8 @@ const decisionSchema = new Schema(
     amendmentReason: { type: String, default: null },
     /** Members expected to give a position (those present when it was proposed, or all invited). */
     awaitedMemberIds: { type: [ObjectId], default: [] },
+    /** Between meetings, or kept open at a meeting's close: positions are expected until this day (YYYY-MM-DD). */
+    positionsDueBy: { type: String, default: null },
     positions: {
       type: [
         new Schema(

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import mongoose, { type ClientSession } from 'mongoose';
 import { can, memberIdOf, type DecisionAction, type DecisionScope } from '@concerto/shared';
 import { DecisionModel, type DecisionDocument } from '../models/decision.ts';
 import type { FamilyRepository } from './familyRepository.ts';
@@ -61,4 +61,35 @@ export async function visibleDecision(opened: FamilyRepository, decisionId: stri
     ...visibleFilter(opened),
   });
   return decision && canOnDecision(opened, 'decision.read', decision) ? decision : null;
+}
+
+/**
+ * Keeps the caller's meeting's proposals she names open for positions until `until` (a meeting being
+ * closed): only proposals of that meeting she may record, in the same transaction as the close.
+ */
+export async function keepOpenForPositions(
+  opened: FamilyRepository,
+  concertationId: mongoose.Types.ObjectId,
+  kept: { decisionIds: readonly string[]; until: string },
+  session: ClientSession,
+): Promise<void> {
+  const proposals = await DecisionModel.find(
+    {
+      _id: mongoose.trusted({ $in: kept.decisionIds }),
+      familyId: opened.family._id,
+      concertationId,
+      status: 'proposed',
+    },
+    null,
+    { session },
+  ).lean();
+  const ids = proposals
+    .filter((decision) => canOnDecision(opened, 'decision.record', decision))
+    .map((decision) => decision._id);
+  if (ids.length)
+    await DecisionModel.updateMany(
+      { _id: mongoose.trusted({ $in: ids }) },
+      { $set: { positionsDueBy: kept.until } },
+      { session },
+    );
 }

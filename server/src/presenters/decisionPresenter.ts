@@ -1,4 +1,4 @@
-import { memberIdOf, readsAsTeam, type DecisionView } from '@concerto/shared';
+import { awaitsPositions, brusselsDay, memberIdOf, readsAsTeam, type DecisionView } from '@concerto/shared';
 import type { DecisionDocument } from '../models/decision.ts';
 import { canOnDecision } from '../policies/decisionReads.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
@@ -15,6 +15,7 @@ export async function presentDecisions(
 ): Promise<DecisionView[]> {
   const asTeam = readsAsTeam(opened.actor, opened.scope);
   const myMemberId = memberIdOf(opened.actor);
+  const today = brusselsDay();
   const people = await loadPeople(decisions.map((decision) => decision.proposedBy));
   const memberNames = new Map(
     opened.family.members.map((member) => [String(member._id), member.displayName]),
@@ -57,6 +58,13 @@ export async function presentDecisions(
         .map((id) => ({ memberId: id, displayName: memberNames.get(id) ?? '—' })),
       ...(asTeam ? { hiddenFromMemberIds: decision.hiddenFromMemberIds.map(String) } : {}),
       myPositionGiven,
+      positionsDueBy: decision.positionsDueBy ?? null,
+      recordable:
+        decision.status === 'proposed' &&
+        !awaitsPositions(
+          { positionsDueBy: decision.positionsDueBy ?? null, awaitingCount: awaiting.length },
+          today,
+        ),
     };
   });
 }

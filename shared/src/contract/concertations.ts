@@ -116,6 +116,10 @@ export const ProposeDecisionRequestSchema = z.strictObject({
   linkedPlanItemIds: z.array(z.string().max(60)).max(20).default([]),
   /** Members who must not see this decision (e.g. a protection decision hidden from a partner). */
   hiddenFromMemberIds: z.array(IdSchema).max(20).default([]),
+  /** Between meetings: the members whose position is asked (all members it is not hidden from by default). */
+  awaitedMemberIds: z.array(IdSchema).max(20).optional(),
+  /** Between meetings: the day by which positions are expected (required there when a position is asked). */
+  positionsDueBy: z.iso.date().optional(),
 });
 
 /** `POST /api/decisions/:id/positions` body: the member's position in their own words. */
@@ -164,6 +168,17 @@ export const DecisionViewSchema = z.object({
   awaitingPositionFrom: z.array(z.object({ memberId: z.string(), displayName: z.string() })),
   hiddenFromMemberIds: z.array(z.string()).optional(),
   myPositionGiven: z.boolean(),
+  /** Open for positions until this day (between meetings, or kept open when its meeting closed). */
+  positionsDueBy: z.string().nullable(),
+  /** Whether it may be recorded now: every awaited member answered, or the day for positions passed. */
+  recordable: z.boolean(),
+});
+
+/** `POST /api/concertations/:id/close` body: proposals of the meeting kept open for positions, until when. */
+export const CloseConcertationRequestSchema = z.strictObject({
+  keepOpenForPositions: z
+    .strictObject({ decisionIds: z.array(IdSchema).max(50), until: z.iso.date() })
+    .optional(),
 });
 
 /** A decision as the caller may see it. */

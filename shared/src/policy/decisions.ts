@@ -52,6 +52,20 @@ export function canOnDecision(
 }
 
 /**
+ * Whether this member of the family may be asked her position on a decision: only if, once asked, she
+ * could give it (never on a decision hidden from her, never after she withdrew from concertations).
+ */
+export function mayBeAskedPosition(
+  family: FamilyScope,
+  decision: Pick<DecisionScope, 'hiddenFromMemberIds' | 'status'>,
+  memberId: string,
+): boolean {
+  const member: Actor = { kind: 'familyMember', familyId: family.familyId, memberId };
+  const asked: DecisionScope = { ...decision, awaitedMemberIds: [memberId], positionedMemberIds: [] };
+  return decision.status === 'proposed' && canOnDecision(member, 'decision.position', family, asked);
+}
+
+/**
  * Who an amendment is hidden from: it inherits the hidden members of what it amends; the author may hide
  * it from more members, and widens it (shows it to someone the original was hidden from) only explicitly.
  */

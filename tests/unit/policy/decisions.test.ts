@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   amendmentHiddenFrom,
+  mayBeAskedPosition,
   can,
   type DecisionAction,
   type DecisionScope,
@@ -89,5 +90,30 @@ describe('amendmentHiddenFrom()', () => {
   });
   it('shows it to a member hidden before only when the author widens it explicitly', () => {
     expect(amendmentHiddenFrom([ids.partner], [], true)).toEqual([]);
+  });
+});
+
+describe('mayBeAskedPosition()', () => {
+  const family = buildFamilyScope();
+  it('asks a member her position on a proposal shown to her', () => {
+    expect(mayBeAskedPosition(family, { hiddenFromMemberIds: [], status: 'proposed' }, ids.partner)).toBe(
+      true,
+    );
+  });
+  it('never asks a member about a proposal hidden from her', () => {
+    const hidden = { hiddenFromMemberIds: [ids.partner], status: 'proposed' } as const;
+    expect(mayBeAskedPosition(family, hidden, ids.partner)).toBe(false);
+    expect(mayBeAskedPosition(family, hidden, ids.mother)).toBe(true);
+  });
+  it('never asks a member who withdrew her concertation consent', () => {
+    const withdrawn = buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] });
+    expect(mayBeAskedPosition(withdrawn, { hiddenFromMemberIds: [], status: 'proposed' }, ids.mother)).toBe(
+      false,
+    );
+  });
+  it('asks nobody about a recorded decision', () => {
+    expect(mayBeAskedPosition(family, { hiddenFromMemberIds: [], status: 'recorded' }, ids.mother)).toBe(
+      false,
+    );
   });
 });

@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  CloseConcertationRequestSchema,
   ConcertationViewSchema,
   IdSchema,
   MinutesSchema,
   ScheduleConcertationRequestSchema,
   ScheduledConcertationSchema,
   UpdateConcertationRequestSchema,
+  brusselsDay,
   professionalIdOf,
 } from '@concerto/shared';
 import { readSharedPlan } from '../../collab/planReader.ts';
@@ -14,8 +16,9 @@ import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
 import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { endpoint } from '../../http/endpoint.ts';
-import { HttpError } from '../../http/errors.ts';
+import { HttpError, invalidField } from '../../http/errors.ts';
 import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
+import { keepOpenForPositions } from '../../policies/decisionReads.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
 import { toIcs } from '../../presenters/calendarPresenter.ts';
 import { presentConcertation } from '../../presenters/concertationPresenter.ts';
@@ -200,16 +203,20 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         'Close the meeting: freezes its minutes and logs the funded concertation service with its attendance',
       tags: ['concertations'],
       params: ConcertationParams,
+      body: CloseConcertationRequestSchema,
       response: ConcertationViewSchema,
       status: 200,
       authenticated: true,
     },
-    async ({ params, request }) => {
+    async ({ params, body, request }) => {
       const { opened, concertation } = await openConcertation(request, params.id, {
         write: true,
         manage: true,
       });
       const { family, auth } = opened;
+      const keptOpen = body.keepOpenForPositions;
+      if (keptOpen && keptOpen.until < brusselsDay())
+        throw invalidField('keepOpenForPositions.until', 'the day for positions is already past');
       if (concertation.status === 'closed')
         throw new HttpError(409, 'concertation_closed', 'Already closed.');
       if (concertation.status === 'cancelled')
@@ -226,10 +233,12 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         deliveredBy: professionalIdOf(auth.actor) ?? '',
         note: `Concertation ${concertation._id}: ${present.length} présent(s) — ${present.map((entry) => entry.name).join(', ')}`,
       });
-      // A closed meeting always has its funded-service record, and the record always its closed meeting.
+      // A closed meeting always has its funded-service record, and the record always its closed meeting;
+      // proposals kept open for positions are kept open with it.
       await inTransaction(async (session) => {
         await concertation.save({ session });
         await family.save({ session });
+        if (keptOpen) await keepOpenForPositions(opened, concertation._id, keptOpen, session);
       });
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
       return presentConcertation(concertation, opened);

@@ -8,11 +8,14 @@ import {
   IdSchema,
   ProposeDecisionRequestSchema,
   amendmentHiddenFrom,
+  awaitsPositions,
+  brusselsDay,
+  mayBeAskedPosition,
   memberIdOf,
   professionalIdOf,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
-import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { HttpError, forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { ConcertationModel } from '../../models/concertation.ts';
 import { DecisionModel, type DecisionDocument } from '../../models/decision.ts';
 import { canOnDecision, visibleDecision, visibleDecisions } from '../../policies/decisionReads.ts';
@@ -48,9 +51,34 @@ async function openDecision(request: Request, decisionId: string, write: boolean
   return { opened, decision };
 }
 
-/** Members asked for their position: those present in the room, or invited to the meeting; never a hidden one. */
+/**
+ * Members asked for their position: in a meeting, those present in the room or else invited; between
+ * meetings, those the proposer named, or every member the policy lets us ask (never a hidden one).
+ */
 async function awaitedMembers(opened: OpenedFamily, proposal: Proposal): Promise<string[]> {
-  if (!proposal.concertationId) return [];
+  const askable = (id: string) =>
+    mayBeAskedPosition(
+      opened.scope,
+      { hiddenFromMemberIds: proposal.hiddenFromMemberIds, status: 'proposed' },
+      id,
+    );
+  if (!proposal.concertationId) {
+    const named = proposal.awaitedMemberIds;
+    // Without a day for positions, a proposal outside a meeting asks nobody (as an amendment does).
+    if (!proposal.positionsDueBy && !named?.length) return [];
+    const refused = named?.find((id) => !askable(id));
+    if (refused)
+      throw invalidField(
+        'awaitedMemberIds',
+        `${refused} cannot be asked: hidden from them, or out of concertations`,
+      );
+    const awaited = named ?? opened.family.members.map((member) => String(member._id)).filter(askable);
+    if (!proposal.positionsDueBy)
+      throw invalidField('positionsDueBy', 'say by which day the positions are expected');
+    if (proposal.positionsDueBy < brusselsDay())
+      throw invalidField('positionsDueBy', 'the day for positions is already past');
+    return awaited;
+  }
   const concertation = await ConcertationModel.findOne({
     _id: proposal.concertationId,
     familyId: opened.family._id,
@@ -63,19 +91,15 @@ async function awaitedMembers(opened: OpenedFamily, proposal: Proposal): Promise
     .filter((entry) => entry.participantKind === 'familyMember' && entry.status === 'present')
     .map((entry) => entry.participantId);
   const candidates = present.length ? present : concertation.invitedMemberIds.map(String);
-  return candidates.filter((id) => !proposal.hiddenFromMemberIds.includes(id));
+  return candidates.filter(askable);
 }
 
-function assertMembers(opened: OpenedFamily, ids: string[]): void {
+function assertMembers(opened: OpenedFamily, proposal: Proposal): void {
   const known = new Set(opened.family.members.map((member) => String(member._id)));
-  const unknown = ids.find((id) => !known.has(id));
-  if (unknown)
-    throw new HttpError(
-      400,
-      'invalid_request',
-      `hiddenFromMemberIds: ${unknown} is not a member of this family`,
-      [{ path: 'hiddenFromMemberIds', message: 'unknown member' }],
-    );
+  for (const path of ['hiddenFromMemberIds', 'awaitedMemberIds'] as const) {
+    const unknown = (proposal[path] ?? []).find((id) => !known.has(id));
+    if (unknown) throw invalidField(path, `${unknown} is not a member of this family`);
+  }
 }
 
 async function createDecision(
@@ -83,7 +107,7 @@ async function createDecision(
   proposal: Proposal,
   amends: { id: mongoose.Types.ObjectId; reason: string } | null,
 ) {
-  assertMembers(opened, proposal.hiddenFromMemberIds);
+  assertMembers(opened, proposal);
   const actor = opened.auth.actor;
   return DecisionModel.create({
     familyId: opened.family._id,
@@ -98,6 +122,8 @@ async function createDecision(
     amends: amends?.id ?? null,
     amendmentReason: amends?.reason ?? null,
     awaitedMemberIds: await awaitedMembers(opened, proposal),
+    // In a meeting positions are given live; a day for them only makes sense between meetings.
+    positionsDueBy: proposal.concertationId ? null : (proposal.positionsDueBy ?? null),
   });
 }
 
@@ -207,6 +233,14 @@ export function decisionsRouter(): Router {
       const { opened, decision } = await openDecision(request, params.id, true);
       if (!canOnDecision(opened, 'decision.record', decision)) throw forbidden('The team records decisions.');
       if (decision.status === 'recorded') throw new HttpError(409, 'decision_recorded', 'Already recorded.');
+      const answered = new Set(decision.positions.map((position) => String(position.memberId)));
+      const awaitingCount = decision.awaitedMemberIds.filter((id) => !answered.has(String(id))).length;
+      if (awaitsPositions({ positionsDueBy: decision.positionsDueBy ?? null, awaitingCount }, brusselsDay()))
+        throw new HttpError(
+          409,
+          'positions_awaited',
+          `Positions are still awaited until ${decision.positionsDueBy}: record it when everyone answered or after that day.`,
+        );
       decision.status = 'recorded';
       decision.recordedAt = new Date();
       decision.recordedBy = professionalIdOf(opened.actor) as never;
