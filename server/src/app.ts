@@ -13,6 +13,9 @@ import { crossSiteGuard } from './http/crossSite.ts';
 import { identifyCaller } from './auth/authenticate.ts';
 import { authRouter } from './routes/auth/router.ts';
 import { passwordRouter } from './routes/auth/passwordRouter.ts';
+import { secondFactorRouter } from './routes/auth/secondFactorRouter.ts';
+import { identityProviderRouter } from './routes/auth/identityProviderRouter.ts';
+import { signInSettingsRouter } from './routes/organisations/signInSettingsRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
@@ -64,7 +67,11 @@ export function createApp(context: AppContext): Express {
   api.use(openApiRouter());
   api.use(authRouter(context.sessions));
   api.use(passwordRouter(context.sessions));
+  api.use(secondFactorRouter());
+  // Plain-http providers only outside production: the tests run a real provider on localhost.
+  api.use(identityProviderRouter(context.config.nodeEnv !== 'production'));
   api.use(organisationsRouter(context.sessions));
+  api.use(signInSettingsRouter());
   api.use(professionalsRouter());
   api.use(familiesRouter());
   api.use(membersRouter());

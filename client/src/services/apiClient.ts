@@ -61,7 +61,7 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
  * record the user edited, the server refuses the change (409 `stale`) if someone changed it since.
  */
 export function sendJson<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   version?: number,

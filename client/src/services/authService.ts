@@ -1,9 +1,18 @@
-import type { Me } from '@concerto/shared';
+import type { IdentityProviderChoice, Me, SignInChallenge } from '@concerto/shared';
 import { apiRequest, sendJson } from './apiClient.ts';
 
-/** Signs a professional or the admin in; the server sets the session cookie. */
-export function login(email: string, password: string): Promise<Me> {
-  return sendJson<Me>('POST', '/auth/login', { email, password });
+/**
+ * Signs a professional or the admin in: the server sets the session cookie, or answers a challenge when
+ * a second factor must follow the password.
+ */
+export function login(email: string, password: string): Promise<Me | SignInChallenge> {
+  return sendJson<Me | SignInChallenge>('POST', '/auth/login', { email, password });
+}
+
+/** Organisations whose staff sign in with an identity provider (those of the email's domain when given). */
+export function listIdentityProviders(email?: string): Promise<IdentityProviderChoice[]> {
+  const query = email ? `?email=${encodeURIComponent(email)}` : '';
+  return apiRequest<IdentityProviderChoice[]>(`/auth/identity-providers${query}`);
 }
 
 /** Ends the session on the server. */

@@ -1,4 +1,4 @@
-import type { AccountChange, Organisation, Professional } from '@concerto/shared';
+import type { AccountChange, Organisation, Professional, SignInSettings } from '@concerto/shared';
 import type { CreateOrganisationRequest, CreateProfessionalRequest } from '../types/contract.ts';
 import { apiRequest, sendJson } from './apiClient.ts';
 
@@ -59,4 +59,18 @@ export function issuePasswordReset(
 ): Promise<{ path: string; expiresAt: string }> {
   const path = `/organisations/${encodeURIComponent(organisationId)}/professionals/${encodeURIComponent(professionalId)}/password-reset`;
   return sendJson('POST', path);
+}
+
+/** How an organisation's staff sign in (its managers only); the provider's secret is never sent back. */
+export function fetchSignInSettings(organisationId: string): Promise<SignInSettings> {
+  return apiRequest<SignInSettings>(`/organisations/${encodeURIComponent(organisationId)}/sign-in`);
+}
+
+/** Saves how an organisation's staff sign in: second factor required, identity provider (or none). */
+export function saveSignInSettings(organisationId: string, settings: unknown): Promise<SignInSettings> {
+  return sendJson<SignInSettings>(
+    'PUT',
+    `/organisations/${encodeURIComponent(organisationId)}/sign-in`,
+    settings,
+  );
 }

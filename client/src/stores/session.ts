@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Me } from '@concerto/shared';
+import type { Me, SignInChallenge } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import * as authService from '../services/authService.ts';
 import { rememberSession } from '../utils/sessionHint.ts';
@@ -43,11 +43,19 @@ export const useSessionStore = defineStore('session', () => {
     await pendingCheck;
   }
 
-  async function login(email: string, password: string): Promise<Me> {
-    me.value = await authService.login(email, password);
+  /** Signs in with a password; answers the challenge instead when a second factor must follow. */
+  async function login(email: string, password: string): Promise<Me | SignInChallenge> {
+    const answer = await authService.login(email, password);
+    if ('challenge' in answer) return answer;
+    return signedIn(answer);
+  }
+
+  /** Keeps the user of a completed sign-in (password, second factor or identity provider). */
+  function signedIn(user: Me): Me {
+    me.value = user;
     checked.value = true;
     rememberSession(true);
-    return me.value;
+    return user;
   }
 
   async function redeem(token: string, code: string): Promise<Me> {
@@ -74,5 +82,5 @@ export const useSessionStore = defineStore('session', () => {
     rememberSession(false);
   }
 
-  return { me, checked, homePath, managesStaff, ensureChecked, login, redeem, logout, expire };
+  return { me, checked, homePath, managesStaff, ensureChecked, login, signedIn, redeem, logout, expire };
 });

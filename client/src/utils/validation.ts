@@ -14,6 +14,10 @@ const knownMessages: Record<string, string> = {
   'is required': 'validation.required',
   'say why in a few words': 'validation.reason',
   'must be the 6-digit code': 'validation.code',
+  'must be the 6-digit code of your app or a recovery code': 'validation.secondFactorCode',
+  'must be the issuer URL of the provider (https://…)': 'validation.issuer',
+  'must start with https://': 'validation.issuer',
+  'must be a domain such as chu-exemple.be': 'validation.emailDomain',
   'must be at least 12 characters': 'validation.password',
   'is easy to guess: use a longer phrase of unrelated words, without your name or email':
     'validation.passwordWeak',

@@ -6,6 +6,22 @@ const organisationSchema = new Schema(
     name: { type: String, required: true, trim: true },
     kind: { type: String, enum: organisationKinds, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** Password accounts must sign in with a second factor (those without one set it up at next sign-in). */
+    secondFactorRequired: { type: Boolean, default: false },
+    /** The organisation's OpenID Connect provider; the client secret never leaves the server. */
+    identityProvider: {
+      type: new Schema(
+        {
+          label: { type: String, required: true },
+          issuer: { type: String, required: true },
+          clientId: { type: String, required: true },
+          clientSecret: { type: String, required: true },
+          emailDomains: { type: [String], default: [] },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: true },
 );

@@ -12,6 +12,22 @@ const userSchema = new Schema(
     inamiNumber: { type: String, default: null },
     accessManager: { type: Boolean, default: false },
     active: { type: Boolean, default: true },
+    /** The TOTP second factor, once confirmed: its secret, the last time step used (no replay), recovery codes. */
+    secondFactor: {
+      type: new Schema(
+        {
+          secret: { type: String, required: true },
+          enabledAt: { type: Date, required: true },
+          lastStep: { type: Number, default: null },
+          /** SHA-256 of the unused recovery codes. */
+          recoveryCodeHashes: { type: [String], default: [] },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** A TOTP secret being set up, until a first code confirms it. */
+    pendingSecondFactorSecret: { type: String, default: null },
   },
   { timestamps: true },
 );

@@ -24,7 +24,7 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
   const userId = userIdOf(actor) ?? '';
   const user = await UserModel.findById(userId).lean();
   const organisation = user?.organisationId
-    ? await OrganisationModel.findById(user.organisationId, { name: 1 }).lean()
+    ? await OrganisationModel.findById(user.organisationId, { name: 1, secondFactorRequired: 1 }).lean()
     : null;
   const standing = standingOf(actor);
   return {
@@ -37,5 +37,10 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
     ...(organisation ? { organisation: { id: String(organisation._id), name: organisation.name } } : {}),
     canCreateOrganisations: can(actor, 'organisation.create', { kind: 'platform' }),
     canCreateFamilies: can(actor, 'family.create', { kind: 'platform' }),
+    secondFactor: {
+      enabled: Boolean(user?.secondFactor?.enabledAt),
+      required: organisation?.secondFactorRequired === true,
+      recoveryCodesLeft: user?.secondFactor?.recoveryCodeHashes?.length ?? 0,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecondFactorStatusSchema } from './secondFactor.ts';
 import { IdSchema } from '../domain/family.ts';
 
 /** `POST /api/auth/login` body. */
@@ -58,6 +59,8 @@ export const MeSchema = z.object({
   preferredLanguage: z.string().optional(),
   /** Whether this session may create organisations (the platform admin) or manage staff. */
   canCreateOrganisations: z.boolean(),
+  /** Password accounts (professionals, admin): where they stand with the second factor. */
+  secondFactor: SecondFactorStatusSchema.optional(),
   canCreateFamilies: z.boolean(),
 });
 

@@ -1,9 +1,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { LoginRequestSchema, MeSchema, RedeemInvitationRequestSchema } from '@concerto/shared';
+import {
+  LoginRequestSchema,
+  MeSchema,
+  RedeemInvitationRequestSchema,
+  SignInChallengeSchema,
+} from '@concerto/shared';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../auth/authenticate.ts';
 import { openSession, resolveSession, revokeSession } from '../../auth/sessions.ts';
 import { verifyLogin } from '../../commands/loginVerifier.ts';
+import { issueSignInChallenge, secondFactorStepOf } from '../../commands/secondFactorVerifier.ts';
+import { signedIn } from './signedIn.ts';
 import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
@@ -22,18 +29,18 @@ export function authRouter(sessions: SessionRegistry): Router {
       summary: 'Sign in: sets the session cookie, or with mode "token" returns a bearer token for scripts',
       tags: ['auth'],
       body: LoginRequestSchema,
-      response: MeSchema.extend({ token: z.string().optional().describe('Only with mode "token"') }),
+      response: z.union([
+        MeSchema.extend({ token: z.string().optional().describe('Only with mode "token"') }),
+        SignInChallengeSchema.describe('The password was right; POST /auth/second-factor follows'),
+      ]),
       status: 200,
     },
     async ({ body, request, response }) => {
       const user = await verifyLogin(body.email, body.password, request.ip ?? 'unknown');
-      const session = await openSession({ userId: user._id }, request.get('user-agent'));
-      const auth = await resolveSession(session.token);
-      if (!auth) throw new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
-      // Browsers get an httpOnly cookie that scripts on the page cannot read; only scripts ask for the token.
-      if (body.mode === 'token') return { ...(await presentMe(auth)), token: session.token };
-      setSessionCookie(request, response, session.token, session.expiresAt);
-      return presentMe(auth);
+      // No session yet when a second factor must follow: only a challenge, valid a few minutes.
+      const step = await secondFactorStepOf(user);
+      if (step) return issueSignInChallenge(user._id, step);
+      return signedIn(request, response, user._id, body.mode);
     },
   );
 

@@ -25,6 +25,7 @@ import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { AccountChangeModel } from '../../models/accountChange.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
+import { managedOrganisation } from './managedOrganisation.ts';
 import { UserModel } from '../../models/user.ts';
 import { presentProfessional } from '../../presenters/professionalPresenter.ts';
 import type { Request } from 'express';
@@ -47,20 +48,6 @@ const presentOrganisation = (organisation: { _id: unknown; name: string; kind: s
       ? { grantableHealthRoles: grantableHealthRoles(actor, asAccountOrganisation(organisation)) }
       : {}),
   });
-
-/** The organisation whose staff the caller manages (admin: any; access manager: their own), else 404/403. */
-async function managedOrganisation(request: Request, organisationId: string) {
-  const auth = requireAuth(request);
-  const organisation = await OrganisationModel.findById(organisationId).lean();
-  const allowed = can(auth.actor, 'organisation.staff.manage', { kind: 'organisation', organisationId });
-  if (!organisation || !allowed) {
-    // A colleague may know their own organisation exists; anyone else learns nothing.
-    if (organisation && can(auth.actor, 'organisation.read', { kind: 'organisation', organisationId }))
-      throw forbidden();
-    throw notFound('organisation');
-  }
-  return organisation;
-}
 
 /** Organisations and their staff accounts, managed by the admin and each organisation's access managers. */
 export function organisationsRouter(sessions: SessionRegistry): Router {
