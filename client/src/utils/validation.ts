@@ -15,6 +15,7 @@ const knownMessages: Record<string, string> = {
   'say why in a few words': 'validation.reason',
   'must be the 6-digit code': 'validation.code',
   'must be the 6-digit code of your app or a recovery code': 'validation.secondFactorCode',
+  'is not the current code of your app': 'errors.invalid_code',
   'must be the issuer URL of the provider (https://…)': 'validation.issuer',
   'must start with https://': 'validation.issuer',
   'must be a domain such as chu-exemple.be': 'validation.emailDomain',

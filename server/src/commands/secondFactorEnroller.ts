@@ -10,6 +10,9 @@ import { UserModel } from '../models/user.ts';
 /** Wrong codes and passwords while setting up or removing a second factor wait like failed sign-ins. */
 export const secondFactorThrottle = new SignInThrottle(memorySignInStores('second-factor'));
 
+/** What a wrong first code of a factor being set up is told (400 on the `code` field). */
+export const wrongFirstCode = 'is not the current code of your app';
+
 /** The 401 of a wrong second-factor code (a recovery code that was already used included). */
 export const invalidCode = () =>
   new HttpError(401, 'invalid_code', 'This code is not valid: type the current code of your app.');
@@ -59,7 +62,8 @@ export async function confirmEnrolment(
   const step = acceptedStep(secret, code, null);
   if (step === null) {
     await secondFactorThrottle.failed(key, address);
-    throw invalidCode();
+    // A field to correct (400), not a sign-in refused: the caller may be signed in already.
+    throw invalidField('code', wrongFirstCode);
   }
   await secondFactorThrottle.succeeded(key, address);
   const recovery = newRecoveryCodes();

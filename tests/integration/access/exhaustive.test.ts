@@ -254,6 +254,11 @@ describe('every channel, every identity', () => {
       'POST /auth/password-reset',
       'POST /invitations/redeem',
       'POST /me/password',
+      // A sign-in challenge, a code of the authenticator app, a factor being set up, the password.
+      'POST /auth/second-factor',
+      'POST /auth/second-factor/enrolment',
+      'POST /me/second-factor',
+      'POST /me/second-factor/disable',
     ];
     expect(refusedBodies.filter((route) => !credentials.includes(route))).toEqual([
       'POST /concertations/{id}/attendance', // the mother is not on this meeting's invitation list

@@ -34,8 +34,11 @@ describe('a second factor set up in "My account"', () => {
     const professional = await buildProfessional(server.url);
     const begun = await professional.client.post('/me/second-factor/enrolment');
     const wrong = await professional.client.post('/me/second-factor', { code: '000000' });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.error.code).toBe('invalid_code');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0]).toMatchObject({
+      path: 'code',
+      message: 'is not the current code of your app',
+    });
     expect((await professional.client.get('/me')).body.secondFactor).toMatchObject({ enabled: false });
     const confirmed = await professional.client.post('/me/second-factor', {
       code: authenticatorCode(begun.body.secret),
