@@ -64,6 +64,8 @@ export class SharedDocument {
   private destroyed = false;
   /** Who changed the document since the last flush, written with the edits. */
   private readonly authorship = new EditAuthorship();
+  /** Writes of who edited, kept off the flush chain so a slow one never holds edits back. */
+  private authorshipWrites: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly name: string,
@@ -166,7 +168,7 @@ export class SharedDocument {
   }
 
   private async writePending(): Promise<void> {
-    if (this.pending.length === 0) return this.writeAuthorship();
+    if (this.pending.length === 0) return this.queueAuthorship();
     const records = mergeIntoRecords(this.pending);
     this.pending = [];
     // Each record gets its own clock, never reused: a failed record may have been written after all
@@ -184,9 +186,19 @@ export class SharedDocument {
     if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
     if (this.failures > 0) this.writeRecovered();
     this.announceDelay(false);
-    await this.writeAuthorship();
+    this.queueAuthorship();
     if (this.records >= this.options.compactAfterRecords) await this.compact();
     this.onFlushed?.(this);
+  }
+
+  private queueAuthorship(): void {
+    this.authorshipWrites = this.authorshipWrites.then(() => this.writeAuthorship());
+  }
+
+  /** Stores every edit, then waits until who made them is on record (the history reads it). */
+  async flushEditors(): Promise<void> {
+    await this.flush();
+    await this.authorshipWrites;
   }
 
   /** Writes who made the edits just stored; kept for the next flush if the write fails (edits are safe). */

@@ -35,7 +35,7 @@ export async function compareWithNow(
   const document = await documents.open(docName);
   try {
     // Edits still in memory are flushed so that their editors are on record too.
-    await document.flush();
+    await document.flushEditors();
     const index = await readEditors(docName);
     const before = contentOf(versionDoc);
     const changes = diffPlans(before, contentOf(document.doc)).map((difference) => {

@@ -27,7 +27,7 @@ export interface VersionOccasion {
 export async function recordVersion(document: SharedDocument, occasion: VersionOccasion, logger?: Logger) {
   const space = await SpaceModel.findById(document.name, { familyId: 1 }).lean();
   if (!space?.familyId) return null;
-  await document.flush();
+  await document.flushEditors();
   const state = Y.encodeStateAsUpdate(document.doc);
   if (state.byteLength > maxStoredRecordBytes) {
     // Only a document stored before the size limit existed can get here.

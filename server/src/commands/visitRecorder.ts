@@ -55,7 +55,7 @@ export async function recordVisit(
   const spaceId = history.space._id;
   const document = await documents.open(String(spaceId));
   try {
-    await document.flush();
+    await document.flushEditors();
     const previous = await SpaceVisitModel.findOne({ spaceId, readerKey: reader }).lean();
     const marks = previous
       ? marksSince(

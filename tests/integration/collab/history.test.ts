@@ -196,7 +196,8 @@ describe('the history of the plan', () => {
     expect(empty.status).toBe(400);
     expect(empty.text).toContain('name');
     expect((await midwife.client.post(base, { name: 'x'.repeat(121) })).status).toBe(400);
-    expect((await midwife.client.get(`${base}/not-an-id`)).status).toBe(400);
+    // A malformed id in the path names nothing: 404, as for any id that does not exist.
+    expect((await midwife.client.get(`${base}/not-an-id`)).status).toBe(404);
   });
 
   it('keeps a version when a concertation opens and when it closes', async () => {
