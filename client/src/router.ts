@@ -78,6 +78,12 @@ export const router = createRouter({
       meta: { kinds: ['professional', 'familyMember'], titleKey: 'plan.pageTitle' },
     },
     {
+      path: '/families/:id/spaces/:spaceId/history',
+      name: 'space-history',
+      component: () => import('./views/SpaceHistoryView.vue'),
+      meta: { kinds: ['professional', 'familyMember'], titleKey: 'history.link' },
+    },
+    {
       path: '/families/:id/concertations/new',
       name: 'concertation-new',
       component: () => import('./views/ScheduleConcertationView.vue'),

@@ -26,6 +26,7 @@ import { organisationsRouter } from './routes/organisations/router.ts';
 import { professionalsRouter } from './routes/professionals/router.ts';
 import { spacesRouter } from './routes/spaces/router.ts';
 import { collabTokenRouter } from './routes/spaces/tokenRouter.ts';
+import { spaceHistoryRouter } from './routes/spaces/historyRouter.ts';
 import { meRouter } from './routes/me/router.ts';
 import { functionsRouter } from './routes/functions/router.ts';
 import { decisionsRouter } from './routes/decisions/router.ts';
@@ -80,6 +81,7 @@ export function createApp(context: AppContext): Express {
   api.use(flagsAndAuditRouter());
   api.use(spacesRouter());
   api.use(collabTokenRouter());
+  api.use(spaceHistoryRouter(context.documents));
   api.use(meRouter());
   api.use(functionsRouter());
   api.use(decisionsRouter());

@@ -27,3 +27,5 @@ export * from './contract/work.ts';
 export * from './contract/networkMeetings.ts';
 export * from './contract/memberSpace.ts';
 export * from './domain/decisionTiming.ts';
+export * from './contract/spaceHistory.ts';
+export * from './plan/planDiff.ts';

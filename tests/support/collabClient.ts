@@ -111,6 +111,18 @@ export class CollabTestClient {
   }
 }
 
+/** Opens a space's document and waits for the first sync; fails the test if the server refuses. */
+export async function openSynced(
+  baseUrl: string,
+  spaceId: string,
+  credentials: { cookie?: string; token?: string },
+): Promise<CollabTestClient> {
+  const outcome = await CollabTestClient.connect(baseUrl, spaceId, credentials);
+  if (!outcome.ok) throw new Error(`connection refused with ${outcome.status}`);
+  await waitFor(() => outcome.client.synced, 5000, 'first sync');
+  return outcome.client;
+}
+
 /** Polls until `check` returns true (or fails the test after `timeoutMs`). */
 export async function waitFor(
   check: () => boolean | Promise<boolean>,

@@ -10,6 +10,7 @@ import { isAllowedContribution } from './contributionGuard.ts';
 import { messageType, type DocumentPeer, type SharedDocument } from './sharedDocument.ts';
 import type { UpgradeGrant } from './upgradeAuthorizer.ts';
 import { rewriteAwarenessUpdate } from './awarenessFilter.ts';
+import { editorOf, type Editor } from './editAuthorship.ts';
 
 /**
  * One authorised websocket on one document. Messages that arrive while the document loads are held
@@ -34,6 +35,11 @@ export class CollabConnection implements DocumentPeer {
     socket.on('pong', () => (this.lastSeen = Date.now()));
     socket.on('close', () => this.dispose());
     socket.on('error', () => this.dispose());
+  }
+
+  /** Who edits through this connection: its session's professional or family member. */
+  get editor(): Editor | null {
+    return editorOf(this.grant.auth);
   }
 
   /** The document this connection is attached to, once loaded. */

@@ -12,6 +12,7 @@ import { CollabConnection } from './collabConnection.ts';
 import type { DocumentRegistry } from './documentRegistry.ts';
 import { decodeComponent, parseRequestTarget } from '../http/safeParsing.ts';
 import { PlanProjector } from './planProjector.ts';
+import { AutomaticVersions } from '../commands/versionRecorder.ts';
 import { authorizeUpgrade } from './upgradeAuthorizer.ts';
 
 /** Settings of the collaboration server. */
@@ -73,6 +74,7 @@ export function attachCollabServer(
 ): CollabServer {
   const registry = options.registry;
   const projector = new PlanProjector(logger);
+  const versions = new AutomaticVersions(logger);
   const connections = new Set<CollabConnection>();
   const familyOfDocument = new Map<string, string>();
   registry.onLoaded = (document) => {
@@ -80,6 +82,7 @@ export function attachCollabServer(
     document.onFlushed = () => {
       const familyId = familyOfDocument.get(document.name);
       if (familyId) projector.schedule(document, familyId);
+      versions.afterFlush(document);
     };
   };
   const websockets = new WebSocketServer({

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { collabLimits, SavingState, savingMessageType } from '@concerto/shared';
+import { EditAuthorship, type Editor } from './editAuthorship.ts';
 import { mergeIntoRecords } from './recordGroups.ts';
 import { maxStoredRecordBytes, type UpdateStore } from './updateStore.ts';
 
@@ -13,6 +14,8 @@ export const messageType = { sync: 0, awareness: 1 } as const;
 /** Something that receives the document's broadcasts (a websocket connection). */
 export interface DocumentPeer {
   send(message: Uint8Array): void;
+  /** Who edits through this peer (recorded with each edit it sends, for the space's history). */
+  readonly editor?: Editor | null;
 }
 
 /** Why an incoming edit is refused: the document would pass its size limit, or too much is unsaved. */
@@ -59,6 +62,10 @@ export class SharedDocument {
   /** An upper estimate of the encoded state's size, made exact when it nears the limit. */
   private estimatedBytes = 0;
   private destroyed = false;
+  /** Who changed the document since the last flush, written with the edits. */
+  private readonly authorship = new EditAuthorship();
+  /** Writes of who edited, kept off the flush chain so a slow one never holds edits back. */
+  private authorshipWrites: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly name: string,
@@ -83,6 +90,7 @@ export class SharedDocument {
     shared.clock = loaded.lastClock;
     shared.records = loaded.records;
     shared.doc.on('update', shared.handleUpdate);
+    shared.doc.on('afterTransaction', shared.handleTransaction);
     shared.awareness.on('update', shared.handleAwareness);
     return shared;
   }
@@ -133,6 +141,12 @@ export class SharedDocument {
     if (!this.destroyed) this.flushTimer ??= setTimeout(() => void this.flush(), this.options.flushDelayMs);
   };
 
+  private readonly handleTransaction = (transaction: Y.Transaction): void => {
+    const origin = transaction.origin as DocumentPeer | null;
+    const editor = origin && typeof origin === 'object' && 'editor' in origin ? origin.editor : null;
+    if (editor) this.authorship.record(editor, transaction);
+  };
+
   private readonly handleAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,
@@ -154,7 +168,7 @@ export class SharedDocument {
   }
 
   private async writePending(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) return this.queueAuthorship();
     const records = mergeIntoRecords(this.pending);
     this.pending = [];
     // Each record gets its own clock, never reused: a failed record may have been written after all
@@ -172,8 +186,31 @@ export class SharedDocument {
     if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
     if (this.failures > 0) this.writeRecovered();
     this.announceDelay(false);
+    this.queueAuthorship();
     if (this.records >= this.options.compactAfterRecords) await this.compact();
     this.onFlushed?.(this);
+  }
+
+  private queueAuthorship(): void {
+    this.authorshipWrites = this.authorshipWrites.then(() => this.writeAuthorship());
+  }
+
+  /** Stores every edit, then waits until who made them is on record (the history reads it). */
+  async flushEditors(): Promise<void> {
+    await this.flush();
+    await this.authorshipWrites;
+  }
+
+  /** Writes who made the edits just stored; kept for the next flush if the write fails (edits are safe). */
+  private async writeAuthorship(): Promise<void> {
+    if (this.authorship.isEmpty || !this.store.recordEditors) return;
+    const activity = this.authorship.take();
+    try {
+      await this.store.recordEditors(this.name, activity);
+    } catch (error) {
+      this.authorship.restore(activity);
+      this.logger.warn({ err: error, doc: this.name }, 'who edited could not be recorded yet; retried later');
+    }
   }
 
   /** Keeps the edits in memory, says so loudly, and retries with back-off. */

@@ -1,14 +1,9 @@
 import mongoose from 'mongoose';
 import * as Y from 'yjs';
 import { CollabUpdateModel } from '../models/collabUpdate.ts';
-
-/** Lean reads give a BSON Binary or a Buffer depending on the driver: both become plain bytes. */
-function bytesOf(data: unknown): Uint8Array {
-  if (data instanceof Uint8Array) return data;
-  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
-  if (binary.buffer instanceof Uint8Array) return binary.buffer;
-  throw new Error('Unexpected stored update format');
-}
+import type { EditorActivity } from './editAuthorship.ts';
+import { bytesOf } from './storedBytes.ts';
+import { recordEditors, mergeEditorDeletions } from './editorRecords.ts';
 
 /**
  * Largest record the store writes. MongoDB refuses documents over 16 MiB, and the driver refuses a whole
@@ -33,6 +28,8 @@ export interface UpdateStore {
   append(docName: string, clock: number, update: Uint8Array): Promise<void>;
   /** Replaces every record up to `upToClock` with one snapshot, atomically. */
   compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void>;
+  /** Records who made the edits of a flush (stores that keep no history may leave it out). */
+  recordEditors?(docName: string, activity: EditorActivity[]): Promise<void>;
 }
 
 /**
@@ -123,5 +120,11 @@ export class MongoUpdateStore implements UpdateStore {
         { session },
       );
     });
+    // Compaction is also when each editor's deletion records are merged into one.
+    await mergeEditorDeletions(docName).catch(() => undefined); // tried again at the next compaction
+  }
+
+  recordEditors(docName: string, activity: EditorActivity[]): Promise<void> {
+    return recordEditors(docName, activity);
   }
 }

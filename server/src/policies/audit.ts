@@ -73,6 +73,22 @@ export async function recordSpaceOpen(
   });
 }
 
+/** Records one read or change of a space outside its document: its history, a version, a visit. */
+export async function recordSpaceAudit(
+  auth: AuthContext,
+  familyId: mongoose.Types.ObjectId,
+  spaceId: string,
+  access: 'read' | 'write',
+  requestId: unknown,
+): Promise<void> {
+  await AuditEntryModel.create({
+    familyId,
+    spaceId,
+    at: new Date(),
+    ...whoAndWhat(auth, access, 'spaces', requestId),
+  });
+}
+
 /** Appends the same access to several families' trails in one write (e.g. the "my families" list). */
 export async function recordAudits(
   auth: AuthContext,
@@ -82,22 +98,25 @@ export async function recordAudits(
   requestId: unknown,
 ): Promise<void> {
   if (familyIds.length === 0) return;
-  const actor = auth.actor;
   const at = new Date();
   await AuditEntryModel.insertMany(
-    familyIds.map((familyId) => ({
-      familyId,
-      at,
-      // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
-      actorKind: actor.kind,
-      actorUserId: userIdOf(actor),
-      actorMemberId: memberIdOf(actor),
-      actorName: auth.displayName,
-      actorDetail: auth.detail,
-      sessionId: auth.sessionId,
-      access,
-      part,
-      requestId: typeof requestId === 'string' ? requestId : null,
-    })),
+    familyIds.map((familyId) => ({ familyId, at, ...whoAndWhat(auth, access, part, requestId) })),
   );
+}
+
+/** The fields of an entry that say who acted, how, on which part, in which request. */
+function whoAndWhat(auth: AuthContext, access: 'read' | 'write', part: AuditPart, requestId: unknown) {
+  const actor = auth.actor;
+  return {
+    // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
+    actorKind: actor.kind,
+    actorUserId: userIdOf(actor),
+    actorMemberId: memberIdOf(actor),
+    actorName: auth.displayName,
+    actorDetail: auth.detail,
+    sessionId: auth.sessionId,
+    access,
+    part,
+    requestId: typeof requestId === 'string' ? requestId : null,
+  };
 }

@@ -23,7 +23,14 @@ export interface SpaceFamilyScope extends FamilyScope {
 }
 
 /** Actions on one space's document, from the least to the most. */
-export const spaceActions = ['space.read', 'space.contribute', 'space.write', 'space.audience.edit'] as const;
+export const spaceActions = [
+  'space.read',
+  'space.contribute',
+  'space.write',
+  'space.audience.edit',
+  'space.history.read',
+  'space.version.name',
+] as const;
 /** An action on one space. */
 export type SpaceAction = (typeof spaceActions)[number];
 
@@ -64,9 +71,15 @@ export function canOnSpace(
   family: SpaceFamilyScope,
   space: SpaceScope,
 ): boolean {
-  if (action === 'space.audience.edit')
+  // Naming a version is the team's act, like choosing the audience: it needs a link and write access.
+  if (action === 'space.audience.edit' || action === 'space.version.name')
     return !!linkOf(actor, family) && spaceAccessFor(actor, space, family) === 'write';
+  // A space's history follows its audience: whoever reads the space reads its past versions, no one else.
   const needed: SpaceAccess =
-    action === 'space.read' ? 'read' : action === 'space.contribute' ? 'contribute' : 'write';
+    action === 'space.read' || action === 'space.history.read'
+      ? 'read'
+      : action === 'space.contribute'
+        ? 'contribute'
+        : 'write';
   return rank[spaceAccessFor(actor, space, family)] >= rank[needed];
 }

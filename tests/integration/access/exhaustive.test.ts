@@ -79,6 +79,7 @@ function concretePath(path: string): string {
     .replace('{professionalId}', prefix === 'families' ? ids.hiddenProfessional : ids.staff)
     .replace('{indicatorId}', ids.indicator)
     .replace('{spaceId}', ids.space)
+    .replace('{versionId}', ids.version)
     .replace('{assignmentId}', ids.decision);
 }
 
@@ -236,6 +237,34 @@ describe('every channel, every identity', () => {
       check(name, 'room', received.join('\n'));
       socket.disconnect();
     }
+  });
+
+  it("a space's history and visits answer exactly those who may open the space, for every identity", async () => {
+    const problems: string[] = [];
+    for (const [name, identity] of Object.entries(world.identities)) {
+      const listed = await identity.client.get(`/families/${world.ids.family}/spaces`);
+      const readable = new Set(
+        listed.status === 200 ? (listed.body as { id: string }[]).map((space) => space.id) : [],
+      );
+      for (const space of world.ids.spaces) {
+        const base = `/families/${world.ids.family}/spaces/${space.id}`;
+        const expected = name === 'anonymous' ? 401 : readable.has(space.id) ? 200 : 404;
+        for (const [method, path] of [
+          ['GET', `${base}/history`],
+          ['POST', `${base}/visits`],
+        ] as const) {
+          const response = await identity.client.request(method, path, method === 'POST' ? {} : undefined);
+          check(name, `${method} ${path}`, response.text);
+          if (response.status !== expected)
+            problems.push(
+              `${name} ${method} ${space.kind} history: ${response.status}, expected ${expected}`,
+            );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // The crossing reaches both answers: a family member the health space is hidden from gets 404.
+    expect(world.ids.spaces.map((space) => space.kind)).toContain('health');
   });
 
   it('every REST route answers each identity as the policy says and never leaks a marker', async () => {

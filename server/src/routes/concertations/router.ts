@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
   CloseConcertationRequestSchema,
@@ -15,6 +15,7 @@ import { readSharedPlan } from '../../collab/planReader.ts';
 import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
 import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
+import { recordConcertationVersion } from '../../commands/versionRecorder.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
 import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
@@ -37,6 +38,19 @@ const AttendanceRequestSchema = z.strictObject({
 
 const originOf = (request: { protocol: string; get(name: string): string | undefined }) =>
   `${request.protocol}://${request.get('host')}`;
+
+/** Keeps the plan's version for a meeting; the meeting goes on if that fails (the plan itself is stored). */
+async function keepPlanVersion(
+  documents: DocumentRegistry,
+  familyId: Parameters<typeof recordConcertationVersion>[1],
+  concertation: Parameters<typeof recordConcertationVersion>[2],
+  reason: Parameters<typeof recordConcertationVersion>[3],
+  request: Request,
+): Promise<void> {
+  await recordConcertationVersion(documents, familyId, concertation, reason).catch((error: unknown) =>
+    request.log?.error({ err: error }, 'the plan version of a concertation could not be kept'),
+  );
+}
 
 /** Concertations: scheduling, the meeting's state, closing, minutes and calendar files. */
 export function concertationsRouter(documents: DocumentRegistry): Router {
@@ -150,6 +164,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         concertation.status = 'open';
         concertation.startedAt = new Date();
         concertation.planAtOpening = (await readSharedPlan(documents, opened.family._id)).plan;
+        await keepPlanVersion(documents, opened.family._id, concertation, 'concertationOpened', request);
       }
       if (body.status === 'cancelled') concertation.status = 'cancelled';
       await concertation.save();
@@ -240,6 +255,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         await family.save({ session });
         if (keptOpen) await keepOpenForPositions(opened, concertation._id, keptOpen, session);
       });
+      await keepPlanVersion(documents, family._id, concertation, 'concertationClosed', request);
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
       return presentConcertation(concertation, opened);
     },

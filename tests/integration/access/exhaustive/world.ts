@@ -118,6 +118,9 @@ export async function buildWorld(
     throw new Error(`seeding failed: ${directory.text} ${meeting.text}`);
   const view = (await lead.get(`/families/${family.id}`)).body;
   const spaces = (await lead.get(`/families/${family.id}/spaces`)).body as { id: string; kind: string }[];
+  const healthSpace = spaces.find((space) => space.kind === 'health')?.id ?? spaces[0]!.id;
+  const version = await lead.post(`/families/${family.id}/spaces/${healthSpace}/history`, { name: 'Avant' });
+  if (version.status !== 201) throw new Error(`seeding failed: ${version.text}`);
 
   const motherClient = await inviteMember(baseUrl, lead, family.id, mother);
   const partnerClient = await inviteMember(baseUrl, lead, family.id, partner);
@@ -169,7 +172,8 @@ export async function buildWorld(
       meeting: String(meeting.body.id),
       hospital,
       indicator: String(view.indicators?.[0]?.id ?? family.id),
-      space: spaces.find((space) => space.kind === 'health')?.id ?? spaces[0]!.id,
+      space: healthSpace,
+      version: String(version.body.id),
       spaces,
       hiddenProfessional: hiddenProfessional.id,
       candidate: candidate.id,
