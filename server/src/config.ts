@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultRetentionDays } from '@concerto/shared';
 
 /** The repository root, used for default data and client build folders. */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,6 +24,7 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
+  CONCERTO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(defaultRetentionDays),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +50,8 @@ export interface Config {
   collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
+  /** Days a closed file stays readable by its team before it is purged. */
+  retentionDays: number;
 }
 
 /** Reads the configuration; throws an error naming each bad variable and what it expects. */
@@ -74,6 +78,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       values.CONCERTO_ADMIN_EMAIL && values.CONCERTO_ADMIN_PASSWORD
         ? { email: values.CONCERTO_ADMIN_EMAIL.toLowerCase(), password: values.CONCERTO_ADMIN_PASSWORD }
         : null,
+    retentionDays: values.CONCERTO_RETENTION_DAYS,
     collab: {
       idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
       flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,

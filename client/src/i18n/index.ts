@@ -5,6 +5,7 @@ import concertationFr from './concertation/fr.json';
 import continuityFr from './continuity/fr.json';
 import accessFr from './access/fr.json';
 import historyFr from './history/fr.json';
+import closingFr from './closing/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -39,6 +40,7 @@ const french = {
   continuity: continuityFr,
   access: accessFr,
   history: historyFr,
+  closing: closingFr,
 };
 
 /**
