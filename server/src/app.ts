@@ -13,6 +13,7 @@ import { crossSiteGuard } from './http/crossSite.ts';
 import { identifyCaller } from './auth/authenticate.ts';
 import { authRouter } from './routes/auth/router.ts';
 import { passwordRouter } from './routes/auth/passwordRouter.ts';
+import { passkeyRouter } from './routes/auth/passkeyRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
@@ -62,7 +63,8 @@ export function createApp(context: AppContext): Express {
   api.use(identifyCaller);
   api.use(healthRouter(context.databaseKind));
   api.use(openApiRouter());
-  api.use(authRouter(context.sessions));
+  api.use(authRouter(context.sessions, context.config.passkeys));
+  api.use(passkeyRouter(context.config.passkeys));
   api.use(passwordRouter(context.sessions));
   api.use(organisationsRouter(context.sessions));
   api.use(professionalsRouter());

@@ -7,6 +7,7 @@ export * from './domain/indicators.ts';
 export * from './domain/nextStep.ts';
 export * from './policy/index.ts';
 export * from './contract/auth.ts';
+export * from './contract/passkeys.ts';
 export * from './contract/organisations.ts';
 export * from './contract/families.ts';
 export * from './contract/versions.ts';

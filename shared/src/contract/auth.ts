@@ -59,6 +59,8 @@ export const MeSchema = z.object({
   /** Whether this session may create organisations (the platform admin) or manage staff. */
   canCreateOrganisations: z.boolean(),
   canCreateFamilies: z.boolean(),
+  /** Whether this site offers passkeys (configured), and how many this person registered. */
+  passkeys: z.object({ offered: z.boolean(), registered: z.number().int() }),
 });
 
 /** The signed-in user. */

@@ -6,13 +6,15 @@ import { openSession, resolveSession, revokeSession } from '../../auth/sessions.
 import { verifyLogin } from '../../commands/loginVerifier.ts';
 import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
+import type { PasskeySite } from '../../config.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { presentMe } from '../../presenters/mePresenter.ts';
 import { HttpError } from '../../http/errors.ts';
 
 /** Sign-in with email and password, sign-out, the current user, and family members' invitations. */
-export function authRouter(sessions: SessionRegistry): Router {
+export function authRouter(sessions: SessionRegistry, passkeys: PasskeySite | null): Router {
   const router = Router();
+  const offered = passkeys !== null;
 
   endpoint(
     router,
@@ -31,9 +33,9 @@ export function authRouter(sessions: SessionRegistry): Router {
       const auth = await resolveSession(session.token);
       if (!auth) throw new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
       // Browsers get an httpOnly cookie that scripts on the page cannot read; only scripts ask for the token.
-      if (body.mode === 'token') return { ...(await presentMe(auth)), token: session.token };
+      if (body.mode === 'token') return { ...(await presentMe(auth, offered)), token: session.token };
       setSessionCookie(request, response, session.token, session.expiresAt);
-      return presentMe(auth);
+      return presentMe(auth, offered);
     },
   );
 
@@ -66,7 +68,7 @@ export function authRouter(sessions: SessionRegistry): Router {
       response: MeSchema,
       authenticated: true,
     },
-    async ({ request }) => presentMe(requireAuth(request)),
+    async ({ request }) => presentMe(requireAuth(request), offered),
   );
 
   endpoint(
@@ -86,7 +88,7 @@ export function authRouter(sessions: SessionRegistry): Router {
       setSessionCookie(request, response, session.token, session.expiresAt);
       const auth = await resolveSession(session.token);
       if (!auth) throw new HttpError(400, 'invitation_invalid', 'This invitation cannot be used.');
-      return presentMe(auth);
+      return presentMe(auth, offered);
     },
   );
 
