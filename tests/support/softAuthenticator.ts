@@ -70,17 +70,11 @@ export class SoftAuthenticator {
       ['attStmt', new Map()],
       ['authData', authData],
     ]);
-    return {
-      id: base64url(this.credentialId),
-      rawId: base64url(this.credentialId),
-      type: 'public-key',
-      response: {
-        clientDataJSON: base64url(clientData),
-        attestationObject: base64url(cbor(attestation)),
-        transports: ['internal'],
-      },
-      clientExtensionResults: {},
-    };
+    return this.credential({
+      clientDataJSON: base64url(clientData),
+      attestationObject: base64url(cbor(attestation)),
+      transports: ['internal'],
+    });
   }
 
   /** Signs sign-in options as `startAuthentication()` would. */
@@ -89,18 +83,17 @@ export class SoftAuthenticator {
     const clientData = this.clientData('webauthn.get', options.challenge, overrides.origin);
     const authData = this.authenticatorData(0x05);
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientData)]), this.privateKey);
-    return {
-      id: base64url(this.credentialId),
-      rawId: base64url(this.credentialId),
-      type: 'public-key',
-      response: {
-        clientDataJSON: base64url(clientData),
-        authenticatorData: base64url(authData),
-        signature: base64url(signature),
-        userHandle: this.userHandle,
-      },
-      clientExtensionResults: {},
-    };
+    return this.credential({
+      clientDataJSON: base64url(clientData),
+      authenticatorData: base64url(authData),
+      signature: base64url(signature),
+      userHandle: this.userHandle,
+    });
+  }
+
+  private credential<Response>(response: Response) {
+    const id = base64url(this.credentialId);
+    return { id, rawId: id, type: 'public-key', response, clientExtensionResults: {} };
   }
 
   private clientData(type: string, challenge: string, origin = this.origin): Buffer {
