@@ -75,10 +75,10 @@ export function createApp(context: AppContext): Express {
   api.use(flagsAndAuditRouter());
   api.use(spacesRouter());
   api.use(collabTokenRouter());
-  api.use(meRouter());
+  api.use(meRouter(context.config.video));
   api.use(functionsRouter());
   api.use(decisionsRouter());
-  api.use(concertationsRouter(context.documents));
+  api.use(concertationsRouter(context.documents, context.config.video));
   api.use(directoryRouter());
   api.use(referralsRouter());
   api.use(interopRouter(context.documents));

@@ -29,6 +29,14 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]*$/i, 'a domain name, e.g. concerto.example.be')
     .optional(),
+  CONCERTO_VIDEO_URL_TEMPLATE: z
+    .string()
+    .default('')
+    .refine(
+      (value) => !value || (/^https:\/\/[^\s]+$/.test(value) && value.includes('{room}')),
+      'an https address containing {room}, e.g. https://meet.example.be/concerto-{room}',
+    ),
+  CONCERTO_VIDEO_DIALIN: z.string().max(500).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,8 +62,16 @@ export interface Config {
   collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
+  /** The video service remote concertations use; each meeting gets its own room in it. */
+  video: VideoSettings;
   /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
   passkeys: PasskeySite | null;
+}
+
+/** The video call service: a room address with `{room}` (null: none configured), and a dial-in text. */
+export interface VideoSettings {
+  urlTemplate: string | null;
+  dialIn: string | null;
 }
 
 /** The site a passkey is bound to: the page's origin and the domain (relying-party id) it belongs to. */
@@ -97,6 +113,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoData: values.CONCERTO_DEMO_DATA
       ? values.CONCERTO_DEMO_DATA === 'true'
       : values.NODE_ENV === 'development',
+    video: {
+      urlTemplate: values.CONCERTO_VIDEO_URL_TEMPLATE.trim() || null,
+      dialIn: values.CONCERTO_VIDEO_DIALIN.trim() || null,
+    },
     passkeys: passkeySiteOf(values),
   };
 }
