@@ -163,10 +163,10 @@ router.beforeEach(async (to) => {
   if (!to.meta.public || mayHaveSession()) await session.ensureChecked();
   const me = session.me;
   if (to.name === 'login' && me) return session.homePath;
-  // A family member already signed in (e.g. with her phone's passkey) goes where the invitation leads,
-  // without a second code: the meeting's page checks she may follow it.
-  if (to.name === 'invitation' && me?.kind === 'familyMember')
-    return invitationNext(to.query.next) ?? session.homePath;
+  // A family member already signed in (e.g. with her phone's passkey) follows a meeting's invitation
+  // without a second code: the meeting's page checks she may follow it. A plain invitation still asks.
+  const meeting = to.name === 'invitation' ? invitationNext(to.query.next) : null;
+  if (meeting && me?.kind === 'familyMember') return meeting;
   if (to.meta.public) return true;
   if (!me) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.meta.kinds && !to.meta.kinds.includes(me.kind)) return session.homePath;
