@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import type { Me } from '@concerto/shared';
 import { i18n } from './i18n/index.ts';
 import { useSessionStore } from './stores/session.ts';
+import { invitationNext } from './utils/invitationNext.ts';
 import { mayHaveSession } from './utils/sessionHint.ts';
 
 declare module 'vue-router' {
@@ -168,6 +169,10 @@ router.beforeEach(async (to) => {
   if (!to.meta.public || mayHaveSession()) await session.ensureChecked();
   const me = session.me;
   if (to.name === 'login' && me) return session.homePath;
+  // A family member already signed in (e.g. with her phone's passkey) follows a meeting's invitation
+  // without a second code: the meeting's page checks she may follow it. A plain invitation still asks.
+  const meeting = to.name === 'invitation' ? invitationNext(to.query.next) : null;
+  if (meeting && me?.kind === 'familyMember') return meeting;
   if (to.meta.public) return true;
   if (!me) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.meta.kinds && !to.meta.kinds.includes(me.kind)) return session.homePath;

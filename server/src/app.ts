@@ -16,6 +16,7 @@ import { passwordRouter } from './routes/auth/passwordRouter.ts';
 import { secondFactorRouter } from './routes/auth/secondFactorRouter.ts';
 import { identityProviderRouter } from './routes/auth/identityProviderRouter.ts';
 import { signInSettingsRouter } from './routes/organisations/signInSettingsRouter.ts';
+import { passkeyRouter } from './routes/auth/passkeyRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
@@ -68,7 +69,8 @@ export function createApp(context: AppContext): Express {
   api.use(identifyCaller);
   api.use(healthRouter(context.databaseKind));
   api.use(openApiRouter());
-  api.use(authRouter(context.sessions));
+  api.use(authRouter(context.sessions, context.config.passkeys));
+  api.use(passkeyRouter(context.config.passkeys));
   api.use(passwordRouter(context.sessions));
   api.use(secondFactorRouter());
   // Plain-http providers only outside production: the tests run a real provider on localhost.
@@ -84,10 +86,10 @@ export function createApp(context: AppContext): Express {
   api.use(spacesRouter());
   api.use(collabTokenRouter());
   api.use(spaceHistoryRouter(context.documents));
-  api.use(meRouter());
+  api.use(meRouter(context.config.video));
   api.use(functionsRouter());
   api.use(decisionsRouter());
-  api.use(concertationsRouter(context.documents));
+  api.use(concertationsRouter(context.documents, context.config.video));
   api.use(directoryRouter());
   api.use(referralsRouter());
   api.use(interopRouter(context.documents));

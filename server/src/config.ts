@@ -25,6 +25,20 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
   CONCERTO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(defaultRetentionDays),
+  // Empty counts as unset (docker-compose passes `${CONCERTO_PASSKEY_ORIGIN:-}`).
+  CONCERTO_PASSKEY_ORIGIN: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+  CONCERTO_PASSKEY_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]*$/i, 'a domain name, e.g. concerto.example.be')
+    .optional(),
+  CONCERTO_VIDEO_URL_TEMPLATE: z
+    .string()
+    .default('')
+    .refine(
+      (value) => !value || (/^https:\/\/[^\s]+$/.test(value) && value.includes('{room}')),
+      'an https address containing {room}, e.g. https://meet.example.be/concerto-{room}',
+    ),
+  CONCERTO_VIDEO_DIALIN: z.string().max(500).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +66,22 @@ export interface Config {
   demoData: boolean;
   /** Days a closed file stays readable by its team before it is purged. */
   retentionDays: number;
+  /** The video service remote concertations use; each meeting gets its own room in it. */
+  video: VideoSettings;
+  /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
+  passkeys: PasskeySite | null;
+}
+
+/** The video call service: a room address with `{room}` (null: none configured), and a dial-in text. */
+export interface VideoSettings {
+  urlTemplate: string | null;
+  dialIn: string | null;
+}
+
+/** The site a passkey is bound to: the page's origin and the domain (relying-party id) it belongs to. */
+export interface PasskeySite {
+  origin: string;
+  rpId: string;
 }
 
 /** Reads the configuration; throws an error naming each bad variable and what it expects. */
@@ -88,7 +118,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoData: values.CONCERTO_DEMO_DATA
       ? values.CONCERTO_DEMO_DATA === 'true'
       : values.NODE_ENV === 'development',
+    video: {
+      urlTemplate: values.CONCERTO_VIDEO_URL_TEMPLATE.trim() || null,
+      dialIn: values.CONCERTO_VIDEO_DIALIN.trim() || null,
+    },
+    passkeys: passkeySiteOf(values),
   };
+}
+
+// Outside production a developer's `npm start` gets passkeys on http://localhost:PORT; production names its
+// public origin, since a passkey bound to the wrong domain could never be used.
+function passkeySiteOf(values: z.output<typeof environmentSchema>): PasskeySite | null {
+  const origin =
+    values.CONCERTO_PASSKEY_ORIGIN ||
+    (values.NODE_ENV === 'production' ? undefined : `http://localhost:${values.PORT}`);
+  if (!origin) return null;
+  const url = new URL(origin);
+  const rpId = (values.CONCERTO_PASSKEY_RP_ID || url.hostname).toLowerCase();
+  if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
+    throw new Error(
+      `Invalid configuration: CONCERTO_PASSKEY_RP_ID (${rpId}) must be the host of CONCERTO_PASSKEY_ORIGIN (${url.hostname}) or a domain above it`,
+    );
+  }
+  return { origin: url.origin, rpId };
 }
 
 function trustedProxiesOf(value: string): number | string[] | false {

@@ -9,6 +9,7 @@ export * from './policy/index.ts';
 export * from './contract/auth.ts';
 export * from './contract/secondFactor.ts';
 export * from './contract/signInSettings.ts';
+export * from './contract/passkeys.ts';
 export * from './contract/organisations.ts';
 export * from './contract/families.ts';
 export * from './contract/versions.ts';

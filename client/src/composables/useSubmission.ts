@@ -33,9 +33,12 @@ export function useSubmission() {
   const fieldErrors = ref<FieldErrors>({});
   /** Set when someone changed the record meanwhile (409 `stale`): who, when, what. */
   const stale = ref<StaleDetails | null>(null);
+  /** The server's `details` of the last error, for a message that needs them (e.g. attempts left). */
+  const errorDetails = ref<unknown>(undefined);
 
   function clear(): void {
     errorKey.value = null;
+    errorDetails.value = undefined;
     fieldErrors.value = {};
     stale.value = null;
   }
@@ -62,6 +65,7 @@ export function useSubmission() {
         return undefined;
       }
       fieldErrors.value = toFieldErrors(detailsToIssues(error.details));
+      errorDetails.value = error.details;
       errorKey.value = errorMessageKey(error, te);
       void focusFirstInvalidField(form);
       return undefined;
@@ -80,5 +84,5 @@ export function useSubmission() {
     return succeeded;
   }
 
-  return { pending, errorKey, fieldErrors, stale, clear, showIssues, run, attempt };
+  return { pending, errorKey, errorDetails, fieldErrors, stale, clear, showIssues, run, attempt };
 }

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { Me, SignInChallenge } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import * as authService from '../services/authService.ts';
+import * as passkeyService from '../services/passkeyService.ts';
 import { rememberSession } from '../utils/sessionHint.ts';
 
 /** The page a signed-in user lands on: their families, the organisations (admin), or their family's space. */
@@ -65,6 +66,20 @@ export const useSessionStore = defineStore('session', () => {
     return me.value;
   }
 
+  /** Signs in with a passkey of this phone. */
+  async function signInWithPasskey(): Promise<Me> {
+    me.value = await passkeyService.signInWithPasskey();
+    checked.value = true;
+    rememberSession(true);
+    return me.value;
+  }
+
+  /** Registers this phone's passkey for the signed-in person, so she can come back without an invitation. */
+  async function registerPasskey(): Promise<void> {
+    const registered = await passkeyService.registerPasskey();
+    if (me.value) me.value = { ...me.value, passkeys: { ...me.value.passkeys, registered } };
+  }
+
   /** Signs out and reloads the page, so nothing of the family files stays in this tab's memory. */
   async function logout(): Promise<void> {
     try {
@@ -82,5 +97,18 @@ export const useSessionStore = defineStore('session', () => {
     rememberSession(false);
   }
 
-  return { me, checked, homePath, managesStaff, ensureChecked, login, signedIn, redeem, logout, expire };
+  return {
+    me,
+    checked,
+    homePath,
+    managesStaff,
+    ensureChecked,
+    login,
+    signedIn,
+    redeem,
+    signInWithPasskey,
+    registerPasskey,
+    logout,
+    expire,
+  };
 });

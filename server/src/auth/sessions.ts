@@ -25,14 +25,14 @@ export async function openSession(
     | { userId: mongoose.Types.ObjectId }
     | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId },
   userAgent: string | undefined,
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; sessionId: mongoose.Types.ObjectId }> {
   const token = newToken();
   const now = new Date();
   const isUser = 'userId' in owner;
   const expiresAt = new Date(
     now.getTime() + (isUser ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember),
   );
-  await SessionModel.create({
+  const session = await SessionModel.create({
     tokenHash: hashToken(token),
     userId: isUser ? owner.userId : null,
     familyMember: isUser ? null : { familyId: owner.familyId, memberId: owner.memberId },
@@ -41,7 +41,7 @@ export async function openSession(
     revokedAt: null,
     userAgent: userAgent?.slice(0, 200) ?? null,
   });
-  return { token, expiresAt };
+  return { token, expiresAt, sessionId: session._id };
 }
 
 /** Revokes one session (logout). */

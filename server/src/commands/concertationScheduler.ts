@@ -11,6 +11,7 @@ import { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { loadPeople } from '../presenters/people.ts';
 import { issueInvitation } from './invitationIssuer.ts';
+import { newVideoRoom } from './videoRoomAssigner.ts';
 
 type Request = z.output<typeof ScheduleConcertationRequestSchema>;
 
@@ -69,6 +70,7 @@ export async function scheduleConcertation(
     durationMinutes: request.durationMinutes,
     place: request.place ?? null,
     remote: request.remote,
+    videoRoom: request.remote ? newVideoRoom() : null,
     agenda: request.agenda,
     invitedProfessionalIds: professionalIds,
     invitedMemberIds: request.invitedMemberIds,

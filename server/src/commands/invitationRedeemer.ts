@@ -11,11 +11,20 @@ export const maxCodeAttempts = 5;
 const throttle = new SignInThrottle(memorySignInStores('invitation'));
 
 const invalid = () =>
+  new HttpError(400, 'invitation_invalid', 'This invitation cannot be used: it expired or was already used.');
+
+// Told apart so the page can say what to do: try again (and how many tries remain), or ask for a new one.
+const usedUp = () =>
   new HttpError(
     400,
-    'invitation_invalid',
-    'This invitation cannot be used: the code is wrong, or it expired or was already used.',
+    'invitation_used_up',
+    `This invitation took ${maxCodeAttempts} wrong codes and no longer works: ask the professional who invited you for a new one.`,
   );
+const wrongCode = (attemptsLeft: number) =>
+  new HttpError(400, 'invitation_code_wrong', `The code is wrong: ${attemptsLeft} attempts left.`, {
+    attemptsLeft,
+  });
+const failures = new Set(['invitation_invalid', 'invitation_used_up', 'invitation_code_wrong']);
 
 /**
  * Checks a link token and its 6-digit code and marks the invitation used, atomically, so two phones
@@ -28,25 +37,26 @@ export async function redeemInvitation(token: string, code: string, address: str
   try {
     return await redeem(token, code);
   } catch (error) {
-    if (error instanceof HttpError && error.code === 'invitation_invalid')
-      await throttle.failed(link, address);
+    if (error instanceof HttpError && failures.has(error.code)) await throttle.failed(link, address);
     throw error;
   }
 }
 
 async function redeem(token: string, code: string) {
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(token) }).lean();
-  const usable =
-    invitation &&
-    !invitation.redeemedAt &&
-    invitation.expiresAt > new Date() &&
-    invitation.failedAttempts < maxCodeAttempts;
-  if (!usable) throw invalid();
+  if (!invitation || invitation.redeemedAt || invitation.expiresAt <= new Date()) throw invalid();
+  if (invitation.failedAttempts >= maxCodeAttempts) throw usedUp();
   const expected = Buffer.from(invitation.codeHash, 'hex');
   const actual = Buffer.from(hashToken(`${token}:${code}`), 'hex');
   if (!timingSafeEqual(expected, actual)) {
-    await InvitationModel.updateOne({ _id: invitation._id }, { $inc: { failedAttempts: 1 } });
-    throw invalid();
+    // The count after this failure, atomically: two wrong codes at once both count.
+    const counted = await InvitationModel.findOneAndUpdate(
+      { _id: invitation._id },
+      { $inc: { failedAttempts: 1 } },
+      { returnDocument: 'after', projection: { failedAttempts: 1 } },
+    ).lean();
+    const attemptsLeft = maxCodeAttempts - (counted?.failedAttempts ?? maxCodeAttempts);
+    throw attemptsLeft > 0 ? wrongCode(attemptsLeft) : usedUp();
   }
   const claimed = await InvitationModel.findOneAndUpdate(
     { _id: invitation._id, redeemedAt: null },

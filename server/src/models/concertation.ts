@@ -24,6 +24,8 @@ const concertationSchema = new Schema(
     durationMinutes: { type: Number, required: true },
     place: { type: String, default: null },
     remote: { type: Boolean, default: false },
+    /** The video call's room (128 random bits, hex), made once when the meeting is remote; never changes. */
+    videoRoom: { type: String, default: null },
     agenda: { type: [new Schema({ title: String }, { _id: false })], default: [] },
     currentAgendaIndex: { type: Number, default: 0 },
     invitedProfessionalIds: { type: [ObjectId], default: [] },

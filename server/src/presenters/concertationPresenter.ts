@@ -1,16 +1,23 @@
 import type { ConcertationView } from '@concerto/shared';
+import type { VideoSettings } from '../config.ts';
 import type { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { canOnConcertation, visibleParticipants } from '../policies/concertationAccess.ts';
+import { presentCall } from './callPresenter.ts';
 import { loadPeople, personRef } from './people.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
-/** Formats a concertation; who it names was narrowed to what the caller may see by `visibleParticipants`. */
+/**
+ * Formats a concertation; who it names was narrowed to what the caller may see by `visibleParticipants`,
+ * and the call of a remote meeting goes to those the policy lets join it (`video`: the server's service).
+ */
 export async function presentConcertation(
   concertation: Concertation,
   opened: OpenedFamily,
+  video: VideoSettings,
 ): Promise<ConcertationView> {
+  const manage = canOnConcertation(opened, 'concertation.manage', concertation);
   const visible = visibleParticipants(opened, concertation);
   const people = await loadPeople([...visible.professionalIds, concertation.organiserId]);
   const memberNames = new Map(
@@ -50,8 +57,12 @@ export async function presentConcertation(
       joinedAt: entry.joinedAt?.toISOString() ?? null,
       leftAt: entry.leftAt?.toISOString() ?? null,
     })),
+    call: presentCall(video, concertation, {
+      join: canOnConcertation(opened, 'concertation.call.join', concertation),
+      manage,
+    }),
     policies: {
-      manage: canOnConcertation(opened, 'concertation.manage', concertation),
+      manage,
       join: canOnConcertation(opened, 'concertation.room.join', concertation),
     },
   };

@@ -1,12 +1,14 @@
 import { asFamilyMember, can, standingOf, userIdOf, type Me } from '@concerto/shared';
+import { countPasskeys } from '../auth/passkeyOwners.ts';
 import type { AuthContext } from '../auth/sessions.ts';
 import { FamilyModel } from '../models/family.ts';
 import { OrganisationModel } from '../models/organisation.ts';
 import { UserModel } from '../models/user.ts';
 
-/** The signed-in user as `GET /api/me` shows them. */
-export async function presentMe(auth: AuthContext): Promise<Me> {
+/** The signed-in user as `GET /api/me` shows them; `passkeysOffered` when the site is configured for them. */
+export async function presentMe(auth: AuthContext, passkeysOffered: boolean): Promise<Me> {
   const actor = auth.actor;
+  const passkeys = { offered: passkeysOffered, registered: passkeysOffered ? await countPasskeys(auth) : 0 };
   const member = asFamilyMember(actor);
   if (member) {
     const family = await FamilyModel.findOne({ _id: member.familyId }, { label: 1, members: 1 }).lean();
@@ -19,6 +21,7 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
       ...(record?.preferredLanguage ? { preferredLanguage: record.preferredLanguage } : {}),
       canCreateOrganisations: false,
       canCreateFamilies: false,
+      passkeys,
     };
   }
   const userId = userIdOf(actor) ?? '';
@@ -42,5 +45,6 @@ export async function presentMe(auth: AuthContext): Promise<Me> {
       required: organisation?.secondFactorRequired === true,
       recoveryCodesLeft: user?.secondFactor?.recoveryCodeHashes?.length ?? 0,
     },
+    passkeys,
   };
 }

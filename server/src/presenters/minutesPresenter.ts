@@ -8,7 +8,13 @@ import { presentAssignments } from './functionPresenter.ts';
 /** Formats one participant's copy of the frozen minutes, as `readMinutes()` chose it for her. */
 export async function presentMinutes(opened: OpenedConcertation): Promise<Minutes> {
   const minutes = await readMinutes(opened);
-  const { policies: _policies, ...view } = await presentConcertation(opened.concertation, opened.opened);
+  // Minutes are of a closed meeting: no call to join.
+  const noCall = { urlTemplate: null, dialIn: null };
+  const {
+    policies: _policies,
+    call: _call,
+    ...view
+  } = await presentConcertation(opened.concertation, opened.opened, noCall);
   return {
     concertation: view,
     decisions: await presentDecisions(minutes.decisions, minutes.amendedBy, opened.opened),

@@ -62,6 +62,8 @@ export const MeSchema = z.object({
   /** Password accounts (professionals, admin): where they stand with the second factor. */
   secondFactor: SecondFactorStatusSchema.optional(),
   canCreateFamilies: z.boolean(),
+  /** Whether this site offers passkeys (configured), and how many this person registered. */
+  passkeys: z.object({ offered: z.boolean(), registered: z.number().int() }),
 });
 
 /** The signed-in user. */

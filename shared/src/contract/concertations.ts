@@ -58,6 +58,19 @@ export const AttendanceSchema = z.object({
 });
 
 /** A concertation as the caller may see it. */
+/**
+ * How to join a remote concertation: the video call's address (null when the server has no video service,
+ * `unconfigured` then tells the organiser why) and the dial-in text for those who phone in.
+ */
+export const ConcertationCallSchema = z.object({
+  url: z.string().nullable(),
+  dialIn: z.string().nullable(),
+  unconfigured: z.boolean(),
+});
+
+/** How to join a remote concertation's call. */
+export type ConcertationCall = z.infer<typeof ConcertationCallSchema>;
+
 export const ConcertationViewSchema = z.object({
   id: IdSchema,
   familyId: IdSchema,
@@ -78,6 +91,8 @@ export const ConcertationViewSchema = z.object({
   startedAt: TimestampSchema.nullable(),
   closedAt: TimestampSchema.nullable(),
   attendance: z.array(AttendanceSchema),
+  /** Remote meetings, for those who may join: the call. Null otherwise. */
+  call: ConcertationCallSchema.nullable(),
   policies: z.object({ manage: z.boolean(), join: z.boolean() }),
 });
 
@@ -238,7 +253,7 @@ export const FunctionAssignmentSchema = z.object({
 
 /** Minutes frozen at the close of a concertation, filtered to what the reader may see. */
 export const MinutesSchema = z.object({
-  concertation: ConcertationViewSchema.omit({ policies: true }),
+  concertation: ConcertationViewSchema.omit({ policies: true, call: true }),
   decisions: z.array(DecisionViewSchema),
   functionChanges: z.array(FunctionAssignmentSchema),
   stratumChanges: z

@@ -14,6 +14,7 @@ export const concertationActions = [
   'concertation.manage',
   'concertation.room.join',
   'concertation.minutes.read',
+  'concertation.call.join',
 ] as const;
 /** An action on one concertation. */
 export type ConcertationAction = (typeof concertationActions)[number];
@@ -36,6 +37,13 @@ export function canOnConcertation(
     case 'concertation.read':
       return mayFollow(actor, family, concertation);
     case 'concertation.room.join':
+      return (
+        mayFollow(actor, family, concertation) &&
+        (concertation.status === 'scheduled' || concertation.status === 'open')
+      );
+    // The video call's address opens the call to whoever holds it: only those who may follow the meeting
+    // get it, and only while it can still take place.
+    case 'concertation.call.join':
       return (
         mayFollow(actor, family, concertation) &&
         (concertation.status === 'scheduled' || concertation.status === 'open')

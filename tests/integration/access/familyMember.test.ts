@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../../server/src/auth/tokens.ts';
 import { InvitationModel } from '../../../server/src/models/invitation.ts';
 import { TestApiClient } from '../../support/apiClient.ts';
 import {
@@ -64,9 +65,11 @@ describe('personal invitations', () => {
     const wrongCode = invitation.code === '000000' ? '111111' : '000000';
     const wrong = await anonymous.post('/invitations/redeem', { token, code: wrongCode });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.code).toBe('invitation_invalid');
+    expect(wrong.body.error).toMatchObject({ code: 'invitation_code_wrong', details: { attemptsLeft: 4 } });
     expect((await anonymous.post('/invitations/redeem', { token, code: invitation.code })).status).toBe(200);
-    expect((await anonymous.post('/invitations/redeem', { token, code: invitation.code })).status).toBe(400);
+    const again = await anonymous.post('/invitations/redeem', { token, code: invitation.code });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('invitation_invalid');
 
     const expired = (await midwifeA.client.post(`/families/${family.id}/members/${memberId}/invitations`, {}))
       .body;
@@ -78,6 +81,28 @@ describe('personal invitations', () => {
     expect(
       (await anonymous.post('/invitations/redeem', { token: expiredToken, code: expired.code })).status,
     ).toBe(400);
+  });
+
+  it('say how many codes remain, and once five were wrong, that a new invitation is needed', async () => {
+    const memberId = family.members[0]!.id;
+    const invitation = (
+      await midwifeA.client.post(`/families/${family.id}/members/${memberId}/invitations`, {})
+    ).body;
+    const token = invitation.link.split('/invitation/')[1];
+    const anonymous = new TestApiClient(server.url);
+    const wrongCode = invitation.code === '000000' ? '111111' : '000000';
+    const first = await anonymous.post('/invitations/redeem', { token, code: wrongCode });
+    expect(first.body.error).toMatchObject({ code: 'invitation_code_wrong', details: { attemptsLeft: 4 } });
+    // Three more wrong codes, as if typed over the past days (the throttle would make this test wait).
+    await InvitationModel.updateOne({ tokenHash: hashToken(token) }, { $set: { failedAttempts: 4 } });
+    const last = await anonymous.post('/invitations/redeem', { token, code: wrongCode });
+    expect(last.status).toBe(400);
+    expect(last.body.error.code).toBe('invitation_used_up');
+    expect(last.body.error.message).toContain('ask the professional who invited you');
+    // Even the right code no longer opens it.
+    const right = await anonymous.post('/invitations/redeem', { token, code: invitation.code });
+    expect(right.status).toBe(400);
+    expect(right.body.error.code).toBe('invitation_used_up');
   });
 
   it('are issued by team members only', async () => {

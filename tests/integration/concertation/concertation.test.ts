@@ -75,7 +75,10 @@ describe('scheduling', () => {
     expect(scheduled.status).toBe(201);
     expect(scheduled.body.memberInvitations).toHaveLength(2);
     expect(scheduled.body.memberInvitations[0].code).toMatch(/^\d{6}$/);
+    // No video service on this server: no call link, and the organiser is told why; the family sees nothing.
+    expect(scheduled.body.call).toEqual({ url: null, dialIn: null, unconfigured: true });
     concertationId = scheduled.body.id;
+    expect((await mother.get(`/concertations/${concertationId}`)).body.call).toBeNull();
   });
 
   it('refuses bad input with the field that is wrong', async () => {

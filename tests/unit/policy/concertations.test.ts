@@ -28,6 +28,23 @@ const cases: {
     allowed: [],
   },
   {
+    what: 'gets the video call of a scheduled meeting',
+    action: 'concertation.call.join',
+    allowed: [...team, 'mother'],
+  },
+  {
+    what: 'gets the video call of a closed meeting',
+    action: 'concertation.call.join',
+    concertation: { ...scheduled, status: 'closed' },
+    allowed: [],
+  },
+  {
+    what: 'gets the video call after the mother withdrew her concertation consent',
+    action: 'concertation.call.join',
+    family: buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] }),
+    allowed: team,
+  },
+  {
     what: 'reads the minutes of a closed meeting',
     action: 'concertation.minutes.read',
     concertation: { ...scheduled, status: 'closed' },

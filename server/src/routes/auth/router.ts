@@ -13,13 +13,15 @@ import { issueSignInChallenge, secondFactorStepOf } from '../../commands/secondF
 import { signedIn } from './signedIn.ts';
 import { redeemInvitation } from '../../commands/invitationRedeemer.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
+import type { PasskeySite } from '../../config.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { presentMe } from '../../presenters/mePresenter.ts';
 import { HttpError } from '../../http/errors.ts';
 
 /** Sign-in with email and password, sign-out, the current user, and family members' invitations. */
-export function authRouter(sessions: SessionRegistry): Router {
+export function authRouter(sessions: SessionRegistry, passkeys: PasskeySite | null): Router {
   const router = Router();
+  const offered = passkeys !== null;
 
   endpoint(
     router,
@@ -40,7 +42,7 @@ export function authRouter(sessions: SessionRegistry): Router {
       // No session yet when a second factor must follow: only a challenge, valid a few minutes.
       const step = await secondFactorStepOf(user);
       if (step) return issueSignInChallenge(user._id, step);
-      return signedIn(request, response, user._id, body.mode);
+      return signedIn(request, response, user._id, body.mode, offered);
     },
   );
 
@@ -73,7 +75,7 @@ export function authRouter(sessions: SessionRegistry): Router {
       response: MeSchema,
       authenticated: true,
     },
-    async ({ request }) => presentMe(requireAuth(request)),
+    async ({ request }) => presentMe(requireAuth(request), offered),
   );
 
   endpoint(
@@ -93,7 +95,7 @@ export function authRouter(sessions: SessionRegistry): Router {
       setSessionCookie(request, response, session.token, session.expiresAt);
       const auth = await resolveSession(session.token);
       if (!auth) throw new HttpError(400, 'invitation_invalid', 'This invitation cannot be used.');
-      return presentMe(auth);
+      return presentMe(auth, offered);
     },
   );
 

@@ -15,11 +15,13 @@ export async function signedIn(
   response: Response,
   userId: mongoose.Types.ObjectId,
   mode: 'cookie' | 'token',
+  /** Whether this server offers passkeys (said in the answer, so the client can propose one). */
+  passkeysOffered = false,
 ): Promise<Me & { token?: string }> {
   const session = await openSession({ userId }, request.get('user-agent'));
   const auth = await resolveSession(session.token);
   if (!auth) throw new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
-  if (mode === 'token') return { ...(await presentMe(auth)), token: session.token };
+  if (mode === 'token') return { ...(await presentMe(auth, passkeysOffered)), token: session.token };
   setSessionCookie(request, response, session.token, session.expiresAt);
-  return presentMe(auth);
+  return presentMe(auth, passkeysOffered);
 }

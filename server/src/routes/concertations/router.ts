@@ -27,6 +27,9 @@ import { presentMinutes } from '../../presenters/minutesPresenter.ts';
 import { announceRoomChange } from '../../realtime/roomEvents.ts';
 import { FamilyParams } from '../families/params.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { VideoSettings } from '../../config.ts';
+import { assignVideoRoom, newVideoRoom } from '../../commands/videoRoomAssigner.ts';
+import { concertationEvent } from '../../presenters/calendarEvent.ts';
 
 const ConcertationParams = z.strictObject({ id: IdSchema });
 const AttendanceRequestSchema = z.strictObject({
@@ -53,7 +56,7 @@ async function keepPlanVersion(
 }
 
 /** Concertations: scheduling, the meeting's state, closing, minutes and calendar files. */
-export function concertationsRouter(documents: DocumentRegistry): Router {
+export function concertationsRouter(documents: DocumentRegistry, video: VideoSettings): Router {
   const router = Router();
 
   endpoint(
@@ -74,7 +77,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         action: 'family.concertations.read',
       });
       const visible = await visibleConcertations(opened);
-      return Promise.all(visible.map((concertation) => presentConcertation(concertation, opened)));
+      return Promise.all(visible.map((concertation) => presentConcertation(concertation, opened, video)));
     },
   );
 
@@ -103,7 +106,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         body,
         originOf(request),
       );
-      return { ...(await presentConcertation(concertation, opened)), memberInvitations };
+      return { ...(await presentConcertation(concertation, opened, video)), memberInvitations };
     },
   );
 
@@ -120,7 +123,8 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
     },
     async ({ params, request }) => {
       const { opened, concertation } = await openConcertation(request, params.id, { write: false });
-      return presentConcertation(concertation, opened);
+      await assignVideoRoom(concertation);
+      return presentConcertation(concertation, opened, video);
     },
   );
 
@@ -158,6 +162,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       if (body.durationMinutes) concertation.durationMinutes = body.durationMinutes;
       if (body.place !== undefined) concertation.place = body.place;
       if (body.remote !== undefined) concertation.remote = body.remote;
+      if (concertation.remote && !concertation.videoRoom) concertation.videoRoom = newVideoRoom();
       if (body.agenda) concertation.set('agenda', body.agenda);
       if (body.currentAgendaIndex !== undefined) concertation.currentAgendaIndex = body.currentAgendaIndex;
       if (body.status === 'open' && concertation.status === 'scheduled') {
@@ -169,7 +174,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       if (body.status === 'cancelled') concertation.status = 'cancelled';
       await concertation.save();
       announceRoomChange({ concertationId: String(concertation._id), what: 'concertation' });
-      return presentConcertation(concertation, opened);
+      return presentConcertation(concertation, opened, video);
     },
   );
 
@@ -205,7 +210,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       entry.markedBy = opened.auth.displayName;
       await concertation.save();
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
-      return presentConcertation(concertation, opened);
+      return presentConcertation(concertation, opened, video);
     },
   );
 
@@ -257,7 +262,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       });
       await keepPlanVersion(documents, family._id, concertation, 'concertationClosed', request);
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
-      return presentConcertation(concertation, opened);
+      return presentConcertation(concertation, opened, video);
     },
   );
 
@@ -296,24 +301,10 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
       authenticated: true,
     },
     async ({ params, request, response }) => {
-      const { concertation } = await openConcertation(request, params.id, { write: false });
-      const url = `${originOf(request)}/concertations/${concertation._id}`;
-      const ics = toIcs([
-        {
-          uid: String(concertation._id),
-          start: concertation.scheduledAt,
-          durationMinutes: concertation.durationMinutes,
-          summary: 'Concertation (Concerto)',
-          location: concertation.remote
-            ? concertation.place
-              ? `${concertation.place} / en ligne`
-              : 'En ligne'
-            : (concertation.place ?? null),
-          description: `Concertation multidisciplinaire. Ordre du jour et participants dans Concerto : ${url}`,
-          url,
-          cancelled: concertation.status === 'cancelled',
-        },
-      ]);
+      const { opened, concertation } = await openConcertation(request, params.id, { write: false });
+      await assignVideoRoom(concertation);
+      const { call } = await presentConcertation(concertation, opened, video);
+      const ics = toIcs([concertationEvent(concertation, originOf(request), call)]);
       response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="concertation.ics"');
       response.status(200).send(ics);

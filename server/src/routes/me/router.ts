@@ -9,6 +9,10 @@ import { endpoint } from '../../http/endpoint.ts';
 import { ConcertationModel } from '../../models/concertation.ts';
 import { loadFamilyFor } from '../../policies/familyAccess.ts';
 import { toIcs } from '../../presenters/calendarPresenter.ts';
+import type { VideoSettings } from '../../config.ts';
+import { canOnConcertation } from '../../policies/concertationAccess.ts';
+import { presentCall } from '../../presenters/callPresenter.ts';
+import { concertationEvent } from '../../presenters/calendarEvent.ts';
 
 const MyActionSchema = PlanActionSchema.extend({
   familyId: z.string(),
@@ -18,7 +22,7 @@ const MyActionSchema = PlanActionSchema.extend({
 });
 
 /** The signed-in user's own lists across families: actions, work, calendar. */
-export function meRouter(): Router {
+export function meRouter(video: VideoSettings): Router {
   const router = Router();
 
   endpoint(
@@ -78,22 +82,24 @@ export function meRouter(): Router {
             .lean()
         : [];
       const origin = `${request.protocol}://${request.get('host')}`;
+      // Each meeting's call goes to those the policy lets join it, family by family.
+      const families = new Map<string, Awaited<ReturnType<typeof loadFamilyFor>>>();
+      const events = [];
+      for (const concertation of concertations) {
+        const familyId = String(concertation.familyId);
+        if (!families.has(familyId)) families.set(familyId, await loadFamilyFor(auth, familyId));
+        const opened = families.get(familyId);
+        const call = opened
+          ? presentCall(video, concertation, {
+              join: canOnConcertation(opened, 'concertation.call.join', concertation),
+              manage: canOnConcertation(opened, 'concertation.manage', concertation),
+            })
+          : null;
+        events.push(concertationEvent(concertation, origin, call));
+      }
       response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="concertations.ics"');
-      response.status(200).send(
-        toIcs(
-          concertations.map((concertation) => ({
-            uid: String(concertation._id),
-            start: concertation.scheduledAt,
-            durationMinutes: concertation.durationMinutes,
-            summary: 'Concertation (Concerto)',
-            location: concertation.remote ? 'En ligne' : (concertation.place ?? null),
-            description: `Concertation multidisciplinaire : ${origin}/concertations/${concertation._id}`,
-            url: `${origin}/concertations/${concertation._id}`,
-            cancelled: concertation.status === 'cancelled',
-          })),
-        ),
-      );
+      response.status(200).send(toIcs(events));
     },
   );
 
