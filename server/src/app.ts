@@ -32,6 +32,7 @@ import { referralsRouter } from './routes/referrals/router.ts';
 import { interopRouter } from './routes/interop/router.ts';
 import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
+import { notificationsRouter } from './routes/notifications/router.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -81,6 +82,7 @@ export function createApp(context: AppContext): Express {
   api.use(referralsRouter());
   api.use(interopRouter(context.documents));
   api.use(networkRouter(context.documents));
+  api.use(notificationsRouter(context.config.notifications));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

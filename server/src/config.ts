@@ -23,6 +23,13 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
+  SMTP_URL: z.string().min(1).optional(),
+  CONCERTO_MAIL_FROM: z.string().min(3).default('Concerto <no-reply@concerto.invalid>'),
+  CONCERTO_PUBLIC_URL: z.url().optional(),
+  CONCERTO_VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  CONCERTO_VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  CONCERTO_VAPID_SUBJECT: z.string().min(3).default('mailto:admin@concerto.invalid'),
+  CONCERTO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(18),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +55,15 @@ export interface Config {
   collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
+  /** Notifications outside the app: email through SMTP, Web Push with VAPID keys, the daily digest's hour. */
+  notifications: {
+    smtpUrl: string | null;
+    mailFrom: string;
+    /** The address links in emails and push messages point to (the server's own URL when unset). */
+    publicUrl: string | null;
+    vapid: { publicKey: string; privateKey: string; subject: string } | null;
+    digestHour: number;
+  };
 }
 
 /** Reads the configuration; throws an error naming each bad variable and what it expects. */
@@ -78,6 +94,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
       flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,
       compactAfterRecords: values.CONCERTO_COLLAB_COMPACT_AFTER,
+    },
+    notifications: {
+      smtpUrl: values.SMTP_URL ?? null,
+      mailFrom: values.CONCERTO_MAIL_FROM,
+      publicUrl: values.CONCERTO_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+      vapid:
+        values.CONCERTO_VAPID_PUBLIC_KEY && values.CONCERTO_VAPID_PRIVATE_KEY
+          ? {
+              publicKey: values.CONCERTO_VAPID_PUBLIC_KEY,
+              privateKey: values.CONCERTO_VAPID_PRIVATE_KEY,
+              subject: values.CONCERTO_VAPID_SUBJECT,
+            }
+          : null,
+      digestHour: values.CONCERTO_DIGEST_HOUR,
     },
     // Demo data by default only for a developer's `npm start`, never in production or tests.
     demoData: values.CONCERTO_DEMO_DATA

@@ -25,3 +25,4 @@ export * from './contract/work.ts';
 export * from './contract/networkMeetings.ts';
 export * from './contract/memberSpace.ts';
 export * from './domain/decisionTiming.ts';
+export * from './contract/notifications.ts';

@@ -17,6 +17,8 @@ import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
+import { announceNotification } from '../../notifications/notificationEvents.ts';
+import { askPositions } from '../../notifications/positionRequests.ts';
 import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
 import { keepOpenForPositions } from '../../policies/decisionReads.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
@@ -89,6 +91,25 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         body,
         originOf(request),
       );
+      announceNotification({
+        familyId: String(concertation.familyId),
+        kind: 'concertationInvitation',
+        who: opened.auth.displayName,
+        author: { kind: 'professional', userId: professionalIdOf(opened.actor) ?? '' },
+        link: `/concertations/${concertation._id}`,
+        target: { kind: 'concertation', concertationId: String(concertation._id) },
+        // Each one is still asked of the policy before being told (a member must be invited, with consent).
+        recipients: [
+          ...concertation.invitedProfessionalIds
+            .map(String)
+            .filter((id) => id !== String(concertation.organiserId))
+            .map((userId) => ({ kind: 'professional' as const, userId })),
+          ...concertation.invitedMemberIds.map((id) => ({
+            kind: 'familyMember' as const,
+            memberId: String(id),
+          })),
+        ],
+      });
       return { ...(await presentConcertation(concertation, opened)), memberInvitations };
     },
   );
@@ -240,6 +261,7 @@ export function concertationsRouter(documents: DocumentRegistry): Router {
         await family.save({ session });
         if (keptOpen) await keepOpenForPositions(opened, concertation._id, keptOpen, session);
       });
+      if (keptOpen?.decisionIds.length) await askPositions(keptOpen.decisionIds, auth);
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
       return presentConcertation(concertation, opened);
     },
