@@ -107,6 +107,12 @@ export const router = createRouter({
       meta: { kinds: ['professional', 'familyMember'], titleKey: 'concertation.minutesTitle' },
     },
     {
+      path: '/notifications',
+      name: 'notifications',
+      component: () => import('./views/NotificationsView.vue'),
+      meta: { kinds: ['professional', 'familyMember'], titleKey: 'notifications.title' },
+    },
+    {
       path: '/work',
       name: 'work',
       component: () => import('./views/MyWorkView.vue'),

@@ -39,6 +39,7 @@ import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
 import { closingRouter } from './routes/closing/router.ts';
 import { rightsRouter } from './routes/rights/router.ts';
+import { notificationsRouter } from './routes/notifications/router.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -96,6 +97,7 @@ export function createApp(context: AppContext): Express {
   api.use(networkRouter(context.documents));
   api.use(closingRouter(context.config.retentionDays));
   api.use(rightsRouter(context.documents));
+  api.use(notificationsRouter(context.config.notifications));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -39,6 +39,13 @@ const environmentSchema = z.object({
       'an https address containing {room}, e.g. https://meet.example.be/concerto-{room}',
     ),
   CONCERTO_VIDEO_DIALIN: z.string().max(500).default(''),
+  SMTP_URL: z.string().min(1).optional(),
+  CONCERTO_MAIL_FROM: z.string().min(3).default('Concerto <no-reply@concerto.invalid>'),
+  CONCERTO_PUBLIC_URL: z.url().optional(),
+  CONCERTO_VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  CONCERTO_VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  CONCERTO_VAPID_SUBJECT: z.string().min(3).default('mailto:admin@concerto.invalid'),
+  CONCERTO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(18),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -70,6 +77,15 @@ export interface Config {
   video: VideoSettings;
   /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
   passkeys: PasskeySite | null;
+  /** Notifications outside the app: email through SMTP, Web Push with VAPID keys, the daily digest's hour. */
+  notifications: {
+    smtpUrl: string | null;
+    mailFrom: string;
+    /** The address links in emails and push messages point to (the server's own URL when unset). */
+    publicUrl: string | null;
+    vapid: { publicKey: string; privateKey: string; subject: string } | null;
+    digestHour: number;
+  };
 }
 
 /** The video call service: a room address with `{room}` (null: none configured), and a dial-in text. */
@@ -113,6 +129,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
       flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,
       compactAfterRecords: values.CONCERTO_COLLAB_COMPACT_AFTER,
+    },
+    notifications: {
+      smtpUrl: values.SMTP_URL ?? null,
+      mailFrom: values.CONCERTO_MAIL_FROM,
+      publicUrl: values.CONCERTO_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+      vapid:
+        values.CONCERTO_VAPID_PUBLIC_KEY && values.CONCERTO_VAPID_PRIVATE_KEY
+          ? {
+              publicKey: values.CONCERTO_VAPID_PUBLIC_KEY,
+              privateKey: values.CONCERTO_VAPID_PRIVATE_KEY,
+              subject: values.CONCERTO_VAPID_SUBJECT,
+            }
+          : null,
+      digestHour: values.CONCERTO_DIGEST_HOUR,
     },
     // Demo data by default only for a developer's `npm start`, never in production or tests.
     demoData: values.CONCERTO_DEMO_DATA

@@ -13,6 +13,8 @@ import { startPurgeJob } from './commands/filePurger.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
 import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
+import { attachNotifications } from './notifications/notificationChannel.ts';
+import type { NotificationService } from './notifications/notificationService.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { MemorySessionRegistry, type SessionRegistry } from './auth/sessionRegistry.ts';
@@ -28,6 +30,8 @@ export interface RunningServer {
   /** Closes the sockets of sessions that end (sign-out, expiry, deactivation, password change). */
   sessions: SessionRegistry;
   logger: Logger;
+  /** Delivers notifications (in the app, email, push) and sends the daily digests. */
+  notifications: NotificationService;
   /** Stops accepting, closes connections, flushes and closes the database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -53,6 +57,8 @@ export async function startServer(
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, { allowedOrigins: config.allowedOrigins, sessions }, logger);
   const detachRoom = attachConcertationRoom(io, logger);
+  let url = '';
+  const notifications = attachNotifications(io, config, () => config.notifications.publicUrl ?? url, logger);
   const collab = attachCollabServer(
     httpServer,
     { allowedOrigins: config.allowedOrigins, registry: documents, sessions },
@@ -70,7 +76,7 @@ export async function startServer(
   }
   const stopPurging = startPurgeJob(logger);
   const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
+  url = `http://localhost:${port}`;
   logger.info({ url, db: database.kind }, 'Concerto is listening');
 
   let stopping: Promise<void> | undefined;
@@ -82,6 +88,7 @@ export async function startServer(
       await io.close().catch(() => undefined);
       await detachRoom();
       await sessions.close();
+      await notifications.close();
       httpServer.closeIdleConnections();
       // Requests still in flight get a moment to finish before their sockets are cut.
       const cutOff = setTimeout(() => httpServer.closeAllConnections(), 1500);
@@ -91,5 +98,16 @@ export async function startServer(
       logger.info('Concerto stopped');
     })());
 
-  return { url, port, database, collab, httpServer, io, sessions, logger, stop };
+  return {
+    url,
+    port,
+    database,
+    collab,
+    httpServer,
+    io,
+    sessions,
+    logger,
+    notifications: notifications.service,
+    stop,
+  };
 }

@@ -32,3 +32,4 @@ export * from './contract/memberSpace.ts';
 export * from './domain/decisionTiming.ts';
 export * from './contract/spaceHistory.ts';
 export * from './plan/planDiff.ts';
+export * from './contract/notifications.ts';

@@ -71,6 +71,7 @@ const screens = () => [
   { name: 'audit', path: `/families/${family.familyId}/audit`, ready: 'main h1' },
   { name: 'minutes', path: `/concertations/${concertationId}/minutes`, ready: 'main h1' },
   { name: 'room', path: `/concertations/${concertationId}`, ready: '[data-testid="room"]' },
+  { name: 'notifications', path: '/notifications', ready: '[data-testid="notification-item"]' },
 ];
 
 async function open(page: Page, screen: ReturnType<typeof screens>[number]): Promise<void> {

@@ -7,11 +7,13 @@ import { signIn, type TestApiClient } from '../support/apiClient.ts';
 import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
 import { CollabTestClient, waitFor } from '../support/collabClient.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { startSmtpServer } from '../support/smtpServer.ts';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 900 } };
 let server: ServerProcess;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let browser: Browser;
 let midwife: TestApiClient;
 let familyId: string;
@@ -34,7 +36,9 @@ const statusOf = (doc: Y.Doc, id: string) =>
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   browser = await launchChromium();
+  smtp = await startSmtpServer();
   server = await startServerProcess({
+    SMTP_URL: smtp.url,
     CONCERTO_ADMIN_EMAIL: 'admin@family.test',
     CONCERTO_ADMIN_PASSWORD: 'admin-password-1',
   });
@@ -81,6 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.close();
 });
 
 describe('1. her plan by default', () => {
@@ -196,6 +201,42 @@ describe('2. decisions between meetings', () => {
       what: 'Une aide familiale deux matinées par semaine',
     });
     await page.context().close();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('3. notifications', () => {
+  it('Sarah chooses email on her phone; an invitation to a meeting reaches her in the app, live, and by email', async () => {
+    const mother = await openWatchedPage(motherPhone, `${server.url}/families/${familyId}`, problems);
+    await mother.getByTestId('notifications-link').click();
+    await mother.getByTestId('notify-address').fill('sarah@example.test');
+    await mother.getByTestId('notify-save').click();
+    await expect
+      .poll(() => mother.getByTestId('notification-settings').textContent())
+      .toContain('enregistré');
+    const scheduled = await midwife.post(`/families/${familyId}/concertations`, {
+      scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      remote: true,
+      agenda: [{ title: 'Le plan' }],
+      invitedMemberIds: [motherId],
+    });
+    expect(scheduled.status).toBe(201);
+    const item = mother.locator('[data-testid="notification-item"][data-kind="concertationInvitation"]');
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.textContent()).toContain('Sophie Sage-femme vous invite à une concertation');
+    await mother.screenshot({ path: path.join(artifacts, 'family-notifications-phone.png'), fullPage: true });
+    await expect
+      .poll(() => smtp.mails.filter((mail) => mail.to.includes('sarah@example.test')).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const mail = smtp.mails
+      .find((mail) => mail.to.includes('sarah@example.test'))!
+      .raw.replace(/=\r?\n/g, '');
+    expect(mail).toContain(`/concertations/${scheduled.body.id}`);
+    expect(mail).not.toContain('Lemaire');
+    expect(await mother.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await mother.close();
     expect(problems).toEqual([]);
   });
 });

@@ -77,6 +77,7 @@ describe('two-step verification in the browser', () => {
     await page.screenshot({ path: path.join(artifacts, 'second-factor-recovery.png'), fullPage: true });
 
     await page.getByTestId('logout').click();
+    await page.getByTestId('logout-confirm').click();
     await page.waitForURL(/\/login/);
     await typePassword(page, 'ines@totp.test', 'staff-password-1');
     await page.getByTestId('second-factor-code').fill('000000');

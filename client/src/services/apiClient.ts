@@ -57,7 +57,7 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
 }
 
 /**
- * Sends a JSON body with POST, PATCH or DELETE and returns the parsed answer. With the `version` of the
+ * Sends a JSON body with POST, PUT, PATCH or DELETE and returns the parsed answer. With the `version` of the
  * record the user edited, the server refuses the change (409 `stale`) if someone changed it since.
  */
 export function sendJson<T>(

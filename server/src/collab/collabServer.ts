@@ -13,6 +13,7 @@ import type { DocumentRegistry } from './documentRegistry.ts';
 import { decodeComponent, parseRequestTarget } from '../http/safeParsing.ts';
 import { PlanProjector } from './planProjector.ts';
 import { AutomaticVersions } from '../commands/versionRecorder.ts';
+import { PlanNotifier } from '../notifications/planNotifier.ts';
 import { authorizeUpgrade } from './upgradeAuthorizer.ts';
 
 /** Settings of the collaboration server. */
@@ -73,12 +74,18 @@ export function attachCollabServer(
   logger: Logger,
 ): CollabServer {
   const registry = options.registry;
-  const projector = new PlanProjector(logger);
+  const planNotifier = new PlanNotifier();
+  const projector = new PlanProjector(logger, 300, planNotifier);
   const versions = new AutomaticVersions(logger);
   const connections = new Set<CollabConnection>();
   const familyOfDocument = new Map<string, string>();
   registry.onLoaded = (document) => {
     document.beforeDestroy = (unloading) => projector.projectPending(unloading);
+    document.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      const familyId = familyOfDocument.get(document.name);
+      if (origin instanceof CollabConnection && familyId)
+        planNotifier.edited(document.name, familyId, origin.grant.auth);
+    });
     document.onFlushed = () => {
       const familyId = familyOfDocument.get(document.name);
       if (familyId) projector.schedule(document, familyId);

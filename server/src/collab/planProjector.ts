@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { readPlan } from '@concerto/shared';
 import { PlanActionModel } from '../models/planAction.ts';
+import type { PlanNotifier } from '../notifications/planNotifier.ts';
 import type { SharedDocument } from './sharedDocument.ts';
 
 /** Projects the structured actions of a shared plan document into MongoDB after its updates are stored. */
@@ -13,6 +14,8 @@ export class PlanProjector {
   constructor(
     private readonly logger: Logger,
     private readonly delayMs = 300,
+    /** Told what each projection replaced (the plan's notifications listen here). */
+    private readonly notifier: PlanNotifier | null = null,
   ) {}
 
   /** Projects `document` soon (coalescing bursts of edits into one write of its newest state). */
@@ -49,6 +52,7 @@ export class PlanProjector {
     const needText = new Map(needs.map((need) => [need.id, need.text]));
     const spaceId = new mongoose.Types.ObjectId(document.name);
     const now = new Date();
+    const before = this.notifier ? await PlanActionModel.find({ spaceId }).lean() : [];
     await PlanActionModel.bulkWrite([
       ...actions.map((action) => ({
         replaceOne: {
@@ -76,6 +80,7 @@ export class PlanProjector {
         },
       },
     ]);
+    this.notifier?.projected(document.name, familyId, before, actions);
   }
 
   /** Stops pending projections (shutdown). */

@@ -30,6 +30,8 @@ const referralSchema = new Schema(
     lastUpdateAt: { type: Date, required: true },
     /** The last change through the UI, whose version a stale page sends back (and gets a 409 with). */
     lastChange: { type: lastChangeSchema, default: () => ({}) },
+    /** When the team was told its follow-up date passed (once per date). */
+    followUpNotifiedAt: { type: Date, default: null },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

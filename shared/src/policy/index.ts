@@ -17,3 +17,4 @@ export * from './directory.ts';
 export * from './organisations.ts';
 export * from './exports.ts';
 export * from './closing.ts';
+export * from './notifications.ts';

@@ -18,6 +18,8 @@ import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { recordConcertationVersion } from '../../commands/versionRecorder.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
+import { announceNotification } from '../../notifications/notificationEvents.ts';
+import { askPositions } from '../../notifications/positionRequests.ts';
 import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
 import { keepOpenForPositions } from '../../policies/decisionReads.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
@@ -106,6 +108,25 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
         body,
         originOf(request),
       );
+      announceNotification({
+        familyId: String(concertation.familyId),
+        kind: 'concertationInvitation',
+        who: opened.auth.displayName,
+        author: { kind: 'professional', userId: professionalIdOf(opened.actor) ?? '' },
+        link: `/concertations/${concertation._id}`,
+        target: { kind: 'concertation', concertationId: String(concertation._id) },
+        // Each one is still asked of the policy before being told (a member must be invited, with consent).
+        recipients: [
+          ...concertation.invitedProfessionalIds
+            .map(String)
+            .filter((id) => id !== String(concertation.organiserId))
+            .map((userId) => ({ kind: 'professional' as const, userId })),
+          ...concertation.invitedMemberIds.map((id) => ({
+            kind: 'familyMember' as const,
+            memberId: String(id),
+          })),
+        ],
+      });
       return { ...(await presentConcertation(concertation, opened, video)), memberInvitations };
     },
   );
@@ -261,6 +282,7 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
         if (keptOpen) await keepOpenForPositions(opened, concertation._id, keptOpen, session);
       });
       await keepPlanVersion(documents, family._id, concertation, 'concertationClosed', request);
+      if (keptOpen?.decisionIds.length) await askPositions(keptOpen.decisionIds, auth);
       announceRoomChange({ concertationId: params.id, what: 'concertation' });
       return presentConcertation(concertation, opened, video);
     },

@@ -21,6 +21,7 @@ import { DecisionModel, type DecisionDocument } from '../../models/decision.ts';
 import { canOnDecision, visibleDecision, visibleDecisions } from '../../policies/decisionReads.ts';
 import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
 import { presentDecisions } from '../../presenters/decisionPresenter.ts';
+import { askPositions } from '../../notifications/positionRequests.ts';
 import { announceRoomChange } from '../../realtime/roomEvents.ts';
 import { FamilyParams } from '../families/params.ts';
 
@@ -177,6 +178,7 @@ export function decisionsRouter(): Router {
       });
       const decision = await createDecision(opened, body, null);
       announce(decision);
+      await askPositions([String(decision._id)], opened.auth);
       return (await present([decision.toObject()], opened))[0];
     },
   );
