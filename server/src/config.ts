@@ -24,6 +24,14 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'a redis:// or rediss:// URL')
+    .optional(),
+  CONCERTO_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 /** Validated server configuration, read from environment variables (see the README's table). */
@@ -48,6 +56,10 @@ export interface Config {
   collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
+  /** Several instances share Redis (pub/sub, Socket.io adapter, rate limits); null runs one process alone. */
+  redisUrl: string | null;
+  /** The deployment's secret, from which shared signing keys are derived; required with `redisUrl`. */
+  secret: string | null;
 }
 
 /** Reads the configuration; throws an error naming each bad variable and what it expects. */
@@ -58,6 +70,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.REDIS_URL && !values.CONCERTO_SECRET) {
+    throw new Error(
+      'Invalid configuration: CONCERTO_SECRET: required with REDIS_URL, the same on every instance (e.g. `openssl rand -base64 32`)',
+    );
+  }
   return {
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
@@ -83,6 +100,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoData: values.CONCERTO_DEMO_DATA
       ? values.CONCERTO_DEMO_DATA === 'true'
       : values.NODE_ENV === 'development',
+    redisUrl: values.REDIS_URL ?? null,
+    secret: values.CONCERTO_SECRET ?? null,
   };
 }
 
