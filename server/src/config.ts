@@ -47,6 +47,14 @@ const environmentSchema = z.object({
   CONCERTO_VAPID_SUBJECT: z.string().min(3).default('mailto:admin@concerto.invalid'),
   CONCERTO_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(18),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'a redis:// or rediss:// URL')
+    .optional(),
+  CONCERTO_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 /** Validated server configuration, read from environment variables (see the README's table). */
@@ -86,6 +94,10 @@ export interface Config {
     vapid: { publicKey: string; privateKey: string; subject: string } | null;
     digestHour: number;
   };
+  /** Several instances share Redis (pub/sub, Socket.io adapter, rate limits); null runs one process alone. */
+  redisUrl: string | null;
+  /** The deployment's secret, from which shared signing keys are derived; required with `redisUrl`. */
+  secret: string | null;
 }
 
 /** The video call service: a room address with `{room}` (null: none configured), and a dial-in text. */
@@ -108,6 +120,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.REDIS_URL && !values.CONCERTO_SECRET) {
+    throw new Error(
+      'Invalid configuration: CONCERTO_SECRET: required with REDIS_URL, the same on every instance (e.g. `openssl rand -base64 32`)',
+    );
+  }
   return {
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
@@ -153,6 +170,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       dialIn: values.CONCERTO_VIDEO_DIALIN.trim() || null,
     },
     passkeys: passkeySiteOf(values),
+    redisUrl: values.REDIS_URL ?? null,
+    secret: values.CONCERTO_SECRET ?? null,
   };
 }
 

@@ -17,7 +17,9 @@ import { attachNotifications } from './notifications/notificationChannel.ts';
 import type { NotificationService } from './notifications/notificationService.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
-import { MemorySessionRegistry, type SessionRegistry } from './auth/sessionRegistry.ts';
+import { DocumentRelay } from './collab/documentRelay.ts';
+import type { SessionRegistry } from './auth/sessionRegistry.ts';
+import { joinCluster } from './cluster/cluster.ts';
 
 /** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
 export interface RunningServer {
@@ -41,18 +43,24 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const database = await openDatabase(config, logger);
+  const cluster = await joinCluster(config, logger);
+  const database = await openDatabase(config, logger).catch(async (error: unknown) => {
+    await cluster.close();
+    throw error;
+  });
   try {
     await requireReplicaSet(database.connection);
     await buildIndexes(database.connection);
   } catch (error) {
     await database.close();
+    await cluster.close();
     throw error;
   }
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
-  const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);
-  const sessions: SessionRegistry = new MemorySessionRegistry();
+  const relay = cluster.bus ? new DocumentRelay(cluster.bus, cluster.instanceId, logger) : null;
+  const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger, relay);
+  const sessions = cluster.sessions;
   const app = createApp({ config, logger, databaseKind: database.kind, documents, sessions });
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, { allowedOrigins: config.allowedOrigins, sessions }, logger);
@@ -72,6 +80,7 @@ export async function startServer(
     });
   } catch (error) {
     await database.close();
+    await cluster.close();
     throw error;
   }
   const stopPurging = startPurgeJob(logger);
@@ -95,6 +104,7 @@ export async function startServer(
       await closed;
       clearTimeout(cutOff);
       await database.close();
+      await cluster.close();
       logger.info('Concerto stopped');
     })());
 
