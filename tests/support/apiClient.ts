@@ -48,9 +48,6 @@ export class TestApiClient {
     return this.request('PATCH', path, body);
   }
 
-  put(path: string, body: unknown) {
-    return this.request('PUT', path, body);
-  }
   delete(path: string) {
     return this.request('DELETE', path);
   }

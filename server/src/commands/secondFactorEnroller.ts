@@ -1,14 +1,14 @@
 import type mongoose from 'mongoose';
 import type { SecondFactorEnrolment } from '@concerto/shared';
 import { verifyPassword } from '../auth/passwords.ts';
-import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
+import { signInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { acceptedStep, enrolmentOf, newRecoveryCodes, newTotpSecret } from '../auth/totp.ts';
 import { forbidden, HttpError, invalidField } from '../http/errors.ts';
 import { OrganisationModel } from '../models/organisation.ts';
 import { UserModel } from '../models/user.ts';
 
 /** Wrong codes and passwords while setting up or removing a second factor wait like failed sign-ins. */
-export const secondFactorThrottle = new SignInThrottle(memorySignInStores('second-factor'));
+export const secondFactorThrottle = new SignInThrottle(signInStores('second-factor'));
 
 /** What a wrong first code of a factor being set up is told (400 on the `code` field). */
 export const wrongFirstCode = 'is not the current code of your app';
