@@ -33,6 +33,8 @@ import { referralsRouter } from './routes/referrals/router.ts';
 import { interopRouter } from './routes/interop/router.ts';
 import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
+import { closingRouter } from './routes/closing/router.ts';
+import { rightsRouter } from './routes/rights/router.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -83,6 +85,8 @@ export function createApp(context: AppContext): Express {
   api.use(referralsRouter());
   api.use(interopRouter(context.documents));
   api.use(networkRouter(context.documents));
+  api.use(closingRouter(context.config.retentionDays));
+  api.use(rightsRouter(context.documents));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

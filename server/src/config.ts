@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultRetentionDays } from '@concerto/shared';
 
 /** The repository root, used for default data and client build folders. */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,6 +24,7 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
+  CONCERTO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(defaultRetentionDays),
   // Empty counts as unset (docker-compose passes `${CONCERTO_PASSKEY_ORIGIN:-}`).
   CONCERTO_PASSKEY_ORIGIN: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
   CONCERTO_PASSKEY_RP_ID: z
@@ -62,6 +64,8 @@ export interface Config {
   collab: { idleUnloadMs: number; flushDelayMs: number; compactAfterRecords: number };
   /** Load the demo organisations, professionals and families into an empty database. */
   demoData: boolean;
+  /** Days a closed file stays readable by its team before it is purged. */
+  retentionDays: number;
   /** The video service remote concertations use; each meeting gets its own room in it. */
   video: VideoSettings;
   /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
@@ -104,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       values.CONCERTO_ADMIN_EMAIL && values.CONCERTO_ADMIN_PASSWORD
         ? { email: values.CONCERTO_ADMIN_EMAIL.toLowerCase(), password: values.CONCERTO_ADMIN_PASSWORD }
         : null,
+    retentionDays: values.CONCERTO_RETENTION_DAYS,
     collab: {
       idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
       flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,

@@ -9,6 +9,7 @@ import { buildIndexes, requireReplicaSet } from './db/deploymentCheck.ts';
 import { createLogger } from './logger.ts';
 import { bootstrapAdmin } from './commands/adminBootstrapper.ts';
 import { seedDemoData } from './demo/demoSeeder.ts';
+import { startPurgeJob } from './commands/filePurger.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
 import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
@@ -67,6 +68,7 @@ export async function startServer(
     await database.close();
     throw error;
   }
+  const stopPurging = startPurgeJob(logger);
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   logger.info({ url, db: database.kind }, 'Concerto is listening');
@@ -74,6 +76,7 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      stopPurging();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await collab.close();
       await io.close().catch(() => undefined);

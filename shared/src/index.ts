@@ -22,6 +22,8 @@ export * from './contract/room.ts';
 export * from './domain/directory.ts';
 export * from './contract/directory.ts';
 export * from './domain/keyMoments.ts';
+export * from './domain/closing.ts';
+export * from './contract/closing.ts';
 export * from './contract/work.ts';
 export * from './contract/networkMeetings.ts';
 export * from './contract/memberSpace.ts';

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import {
+  can,
   keyMomentsFor,
   listedFamiliesFor,
   openReferralStatuses,
@@ -13,8 +14,13 @@ import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
 import { ReferralModel } from '../models/referral.ts';
 import { recordAudits } from '../policies/audit.ts';
 import { familyProjection } from '../policies/familyRepository.ts';
+import { scopeOf } from '../policies/familyScope.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
 import { myOpenActions, type MyAction } from './actionsCollector.ts';
+import { rightsRequestsFor, summariesFor } from './closingWork.ts';
+
+const familyResource = (family: Parameters<typeof scopeOf>[0]) =>
+  ({ kind: 'family', family: scopeOf(family) }) as const;
 
 const linkOf = (familyId: unknown, anchor = '') => `/families/${String(familyId)}${anchor}`;
 
@@ -39,7 +45,15 @@ export async function collectWork(
   today = new Date(),
 ): Promise<MyWork> {
   const actor = auth.actor;
-  const work: MyWork = { functions: [], actions: [], referrals: [], concertations: [], keyMoments: [] };
+  const work: MyWork = {
+    functions: [],
+    actions: [],
+    referrals: [],
+    concertations: [],
+    keyMoments: [],
+    closingSummaries: [],
+    rightsRequests: [],
+  };
   // A family member's work is the actions she carries, the same as `GET /api/me/actions` lists.
   if (memberIdOf(actor)) work.actions = (await myOpenActions(auth, requestId)).map(workAction);
   const listed = listedFamiliesFor(actor);
@@ -99,8 +113,13 @@ export async function collectWork(
         coordinatorTerm: coordinator
           ? { expectedEnd: coordinator.expectedEnd ?? null, successorNamed: false }
           : null,
+        followUpExtendedUntil: family.followUpExtensions.at(-1)?.reviewDate ?? null,
       },
       today,
+    ).filter(
+      // The end of the 1000 days is asked of whoever decides it (the coordinator, else the referent).
+      (moment) =>
+        moment.kind !== 'endOfThousandDays' || can(actor, 'family.closing.decide', familyResource(family)),
     );
     const anchors: Record<string, string> = {
       thirdTrimesterWithoutMaternityLiaison: '#referrals',
@@ -108,7 +127,10 @@ export async function collectWork(
       returnHome: '#referrals',
       coordinatorTermEnding: '#functions',
       noReferent: '#functions',
+      endOfThousandDays: '#closing',
     };
+    // A closed file is kept for reading: nothing is to be done in it any more.
+    if (family.closure) moments.length = 0;
     for (const moment of moments)
       work.keyMoments.push({
         familyId: String(family._id),
@@ -144,6 +166,10 @@ export async function collectWork(
     });
   }
   work.actions = (await myOpenActions(auth, null)).map(workAction);
+  work.closingSummaries = await summariesFor(me);
+  work.rightsRequests = await rightsRequestsFor(
+    families.filter((family) => can(actor, 'family.rights.handle', familyResource(family))),
+  );
   await recordAudits(auth, familyIds, 'read', 'summary', requestId);
   return work;
 }

@@ -30,6 +30,10 @@ export const invalidField = (path: string, message: string): HttpError =>
 export const forbidden = (message = 'You may not change this.'): HttpError =>
   new HttpError(403, 'forbidden', message);
 
+/** 403 for a change to a file that was closed (or that the family left): it is kept read-only until purged. */
+export const fileClosed = (): HttpError =>
+  new HttpError(403, 'file_closed', 'This file is closed: it can be read until it is purged, not changed.');
+
 /** Answers every unknown /api route with the uniform 404 body. */
 export const unknownApiRoute: RequestHandler = (request, _response, next) => {
   next(new HttpError(404, 'route_not_found', `No API route ${request.method} ${request.originalUrl}.`));

@@ -4,6 +4,7 @@ import {
   bibScenarios,
   consentScopes,
   entryPointKinds,
+  fileEndKinds,
   fundedServices,
   indicatorKeys,
   memberRoles,
@@ -111,6 +112,35 @@ const familySchema = new Schema(
     indicators: { type: [indicatorSchema], default: [] },
     team: { type: [teamMembershipSchema], default: [] },
     consents: { type: [consentSchema], default: [] },
+    /** The end of the file: closed after day 1000 or the family left; from then on it is read-only. */
+    closure: {
+      type: new Schema(
+        {
+          kind: { type: String, enum: fileEndKinds, required: true },
+          at: { type: Date, required: true },
+          byUserId: { type: ObjectId, ref: 'User', required: true },
+          reason: { type: String, required: true },
+          purgeAfter: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /** Each decision to go on past day 1000, with its review date (the latest one counts). */
+    followUpExtensions: {
+      type: [
+        new Schema(
+          {
+            reason: { type: String, required: true },
+            reviewDate: { type: Date, required: true },
+            at: { type: Date, required: true },
+            byUserId: { type: ObjectId, ref: 'User', required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     createdBy: { type: ObjectId, ref: 'User', required: true },
     /** The last change of the label or dates, whose version the UI sends back with its next change. */
     lastChange: { type: lastChangeSchema, default: () => ({}) },
@@ -120,6 +150,8 @@ const familySchema = new Schema(
 );
 // "My families" finds files through active memberships.
 familySchema.index({ 'team.professionalId': 1 });
+// The purge job finds closed files whose retention has run out.
+familySchema.index({ 'closure.purgeAfter': 1 }, { sparse: true });
 
 /** A family's file as stored; never sent as is (see presenters/familyPresenter.ts). */
 export type FamilyDocument = InferSchemaType<typeof familySchema> & { _id: mongoose.Types.ObjectId };

@@ -23,7 +23,9 @@ export type AuditPart =
   | 'concertations'
   | 'decisions'
   | 'referrals'
-  | 'export';
+  | 'export'
+  | 'closing'
+  | 'rights';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { can, type FamilyAction } from '@concerto/shared';
 import { requireAuth } from '../auth/authenticate.ts';
 import type { AuthContext } from '../auth/sessions.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { FamilyModel } from '../models/family.ts';
 import type { AuditPart } from './audit.ts';
 import { FamilyRepository, familyProjection } from './familyRepository.ts';
@@ -36,7 +36,9 @@ export async function openFamily(
   const auth = requireAuth(request);
   const opened = await loadFamilyFor(auth, familyId, request.id);
   if (!opened) throw notFound('family');
-  if (access.action && !opened.can(access.action)) throw forbidden();
+  // A closed file answers every change with `file_closed`, whichever route asks (the policy decides).
+  if (access.write) opened.requireOpenFile(access.action);
+  if (access.action) opened.require(access.action);
   await opened.audit(access.write ? 'write' : 'read', access.part);
   return opened;
 }

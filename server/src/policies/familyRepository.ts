@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import {
   can,
+  fileAllows,
   hiddenProfessionalIds,
   isRoleA,
   linkOf,
@@ -14,7 +15,7 @@ import {
   type SharedItem,
 } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
-import { forbidden } from '../http/errors.ts';
+import { fileClosed, forbidden } from '../http/errors.ts';
 import { FamilyModel } from '../models/family.ts';
 import { recordAudit, type AuditPart } from './audit.ts';
 import { membershipScopes, scopeOf } from './familyScope.ts';
@@ -74,9 +75,17 @@ export class FamilyRepository {
     return can(this.actor, action, { kind: 'family', family: this.scope });
   }
 
-  /** 403 unless the caller may do this on the family. */
+  /** 403 unless the caller may do this on the family (`file_closed` when only the file's closing stops her). */
   require(action: FamilyAction, message?: string): void {
-    if (!this.can(action)) throw forbidden(message);
+    if (this.can(action)) return;
+    const open = { kind: 'family', family: { ...this.scope, closed: false } } as const;
+    if (this.scope.closed && can(this.actor, action, open)) throw fileClosed();
+    throw forbidden(message);
+  }
+
+  /** 403 `file_closed` when the file is closed and the policy keeps `action` (a change by default) for open files. */
+  requireOpenFile(action?: FamilyAction): void {
+    if (!fileAllows(this.scope, action ?? 'family.update')) throw fileClosed();
   }
 
   /** Appends one access to the family's audit trail. */

@@ -11,7 +11,9 @@ import type { SpaceDocument } from '../models/space.ts';
 import { UserModel } from '../models/user.ts';
 
 type FamilyHydrated = InstanceType<typeof FamilyModel>;
-type FamilyFacts = Pick<FamilyHydrated, '_id' | 'team' | 'members' | 'consents'>;
+type FamilyFacts = Pick<FamilyHydrated, '_id' | 'team' | 'members' | 'consents'> & {
+  closure?: FamilyHydrated['closure'];
+};
 
 /** The latest consent of each member for a scope decides; an older grant does not outlive a withdrawal. */
 export function currentConsent(
@@ -45,6 +47,7 @@ export function scopeOf(family: FamilyFacts): FamilyScope {
       })),
     sharingWithdrawnMemberIds: withdrawn(family, 'teamSharing'),
     participationWithdrawnMemberIds: withdrawn(family, 'concertation'),
+    closed: !!family.closure,
   };
 }
 

@@ -1,5 +1,7 @@
 import {
+  closingDue,
   computePhase,
+  secondBirthday,
   familyPoliciesFor,
   readsAsTeam,
   type FamilyView,
@@ -28,6 +30,28 @@ export function presentMember(
   };
 }
 
+function followUpOf(
+  family: FamilyRepository['family'],
+  people: Awaited<ReturnType<typeof loadPeople>>,
+  today: Date,
+): FamilyView['followUp'] {
+  const dates = { dueDate: family.dueDate ?? null, birthDate: family.birthDate ?? null };
+  const extensions = family.followUpExtensions;
+  return {
+    closingDue: closingDue(
+      { ...dates, extendedUntil: extensions.at(-1)?.reviewDate ?? null, closed: !!family.closure },
+      today,
+    ),
+    secondBirthday: calendarDate(secondBirthday(dates)),
+    extensions: extensions.map((extension) => ({
+      reason: extension.reason,
+      reviewDate: calendarDate(extension.reviewDate) ?? '',
+      at: extension.at.toISOString(),
+      by: personRef(people, extension.byUserId),
+    })),
+  };
+}
+
 /**
  * Formats the family file as this caller may see it. The repository already loaded only what she may
  * read (indicators, members, team); sections her policies leave out are not written at all.
@@ -48,6 +72,8 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
     ...family.consents.map((consent) => consent.throughUserId),
     family.screening?.recordedBy,
     family.entryPoint?.byUserId,
+    family.closure?.byUserId,
+    ...family.followUpExtensions.map((extension) => extension.byUserId),
   ]);
   const members = opened.members();
   const visibleMemberIds = new Set(members.map((member) => String(member._id)));
@@ -103,6 +129,16 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
           }
         : personRef(people, consent.throughUserId),
     })),
+    closure: family.closure
+      ? {
+          kind: family.closure.kind,
+          at: calendarDate(family.closure.at) ?? '',
+          by: personRef(people, family.closure.byUserId),
+          reason: family.closure.reason,
+          purgeAfter: calendarDate(family.closure.purgeAfter) ?? '',
+        }
+      : null,
+    followUp: followUpOf(family, people, today),
     policies,
   };
 

@@ -12,6 +12,7 @@ import {
 } from '../domain/family.ts';
 import { indicatorKeys, type IndicatorKey } from '../domain/indicators.ts';
 import { phases } from '../domain/phase.ts';
+import { fileEndKinds } from '../domain/closing.ts';
 import { familyActions } from '../policy/family.ts';
 
 /** A calendar date as `YYYY-MM-DD` (dates of birth, due dates). */
@@ -104,7 +105,8 @@ export const RecordConsentRequestSchema = z.strictObject({
   granted: z.boolean(),
 });
 
-const PersonRefSchema = z.object({ id: z.string(), displayName: z.string() });
+/** Someone named in a view: her id and display name. */
+export const PersonRefSchema = z.object({ id: z.string(), displayName: z.string() });
 
 /** A family member as shown in the file. */
 export const MemberSchema = z.object({
@@ -148,6 +150,24 @@ export const StratumChangeSchema = z.object({
   at: TimestampSchema,
   author: PersonRefSchema,
   reason: z.string(),
+});
+
+/** How a file ended, as the file shows it. */
+export const FileClosureSchema = z.object({
+  kind: z.enum(fileEndKinds),
+  at: CalendarDateSchema,
+  by: PersonRefSchema,
+  reason: z.string(),
+  purgeAfter: CalendarDateSchema.describe('After this day the file is deleted, leaving only a purge record'),
+});
+
+/** The end of the 1000 days as the file shows it: whether the question is asked now, and what was answered. */
+export const FollowUpSchema = z.object({
+  closingDue: z.boolean().describe('The child turned two and no extension runs: close or extend'),
+  secondBirthday: CalendarDateSchema.nullable(),
+  extensions: z.array(
+    z.object({ reason: z.string(), reviewDate: CalendarDateSchema, at: z.string(), by: PersonRefSchema }),
+  ),
 });
 
 /** The family file, filtered to what the caller may read, with the caller's policies. */
@@ -199,6 +219,8 @@ export const FamilyViewSchema = z.object({
       through: PersonRefSchema,
     }),
   ),
+  closure: FileClosureSchema.nullable(),
+  followUp: FollowUpSchema,
   policies: z.record(z.enum(familyActions), z.boolean()),
 });
 

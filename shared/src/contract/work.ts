@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlanActionSchema } from '../collab/planDocument.ts';
 import { ReferralViewSchema } from './directory.ts';
+import { ClosingSummarySchema, RightsRequestViewSchema } from './closing.ts';
 
 /** One entry of "my work": what, for which family, and where in Concerto it is handled. */
 const Linked = z.object({ familyId: z.string(), familyLabel: z.string(), link: z.string() });
@@ -23,10 +24,15 @@ export const MyWorkSchema = z.object({
         'returnHome',
         'coordinatorTermEnding',
         'noReferent',
+        'endOfThousandDays',
       ]),
       days: z.number().nullable(),
     }),
   ),
+  /** Summaries of closed files handed to this professional as referent or GP. */
+  closingSummaries: z.array(ClosingSummarySchema),
+  /** Members' requests to correct or erase data, for the coordinator who answers them. */
+  rightsRequests: z.array(RightsRequestViewSchema.extend({ link: z.string() })),
 });
 
 /** "My work". */

@@ -1,3 +1,4 @@
+import { closingDue, secondBirthday } from './closing.ts';
 import { computePhase, daysBetween } from './phase.ts';
 
 /** Moments where ruptures happen, computed from dates (an i18n key suffix each). */
@@ -6,7 +7,8 @@ export type KeyMomentKind =
   | 'birthExpectedSoon'
   | 'returnHome'
   | 'coordinatorTermEnding'
-  | 'noReferent';
+  | 'noReferent'
+  | 'endOfThousandDays';
 
 /** One key moment of one family, with the number of days it concerns (until birth, since birth, until the term ends). */
 export interface KeyMoment {
@@ -22,6 +24,8 @@ export interface KeyMomentInput {
   hasReferent: boolean;
   /** The current coordinator's expected end, and whether a successor was already named. */
   coordinatorTerm: { expectedEnd: Date | null; successorNamed: boolean } | null;
+  /** The review date of the latest extension of the follow-up past day 1000, if any. */
+  followUpExtendedUntil?: Date | null;
 }
 
 /** Windows of the watch. */
@@ -30,7 +34,8 @@ export const keyMomentWindows = { birthWithinDays: 28, returnHomeDays: 14, termE
 /**
  * The key moments of a family on `today`: third trimester without a maternity liaison, birth expected within
  * four weeks, the return home after birth, a coordinator's term ending within 30 days without a hand-over,
- * and no referent. Each appears only from the date it applies.
+ * no referent, and the end of the 1000 days (close or extend; days since the second birthday). Each appears
+ * only from the date it applies.
  */
 export function keyMomentsFor(input: KeyMomentInput, today: Date): KeyMoment[] {
   const moments: KeyMoment[] = [];
@@ -55,5 +60,8 @@ export function keyMomentsFor(input: KeyMomentInput, today: Date): KeyMoment[] {
   }
   if (!input.hasReferent && (phase === null || phase.phase !== 'completed'))
     moments.push({ kind: 'noReferent', days: null });
+  const dates = { dueDate: input.dueDate, birthDate: input.birthDate };
+  if (closingDue({ ...dates, extendedUntil: input.followUpExtendedUntil ?? null, closed: false }, today))
+    moments.push({ kind: 'endOfThousandDays', days: daysBetween(secondBirthday(dates)!, today) });
   return moments;
 }

@@ -40,6 +40,8 @@ export interface FamilyScope {
   sharingWithdrawnMemberIds: readonly string[];
   /** Members who withdrew their consent to take part in concertations: no meeting, decision or space. */
   participationWithdrawnMemberIds?: readonly string[];
+  /** The file was closed or the family left the programme: it is kept read-only until it is purged. */
+  closed?: boolean;
 }
 
 /** Something in the file that can be shared with family members one by one. */

@@ -13,6 +13,7 @@ import {
   type DirectoryAction,
   type DirectoryEntryScope,
 } from './directory.ts';
+import { fileAllows } from './closing.ts';
 import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
 import { canOnItem, itemActions, type ItemAction } from './items.ts';
 import {
@@ -64,6 +65,7 @@ const includes = <T extends string>(list: readonly T[], action: string): action 
  * the resource's kind is refused.
  */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if ('family' in resource && !fileAllows(resource.family, action)) return false;
   switch (resource.kind) {
     case 'platform':
     case 'organisation':

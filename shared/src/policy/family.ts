@@ -5,7 +5,9 @@ import {
   participationWithdrawn,
   type Actor,
   type FamilyScope,
+  type TeamLink,
 } from './actor.ts';
+import { fileAllows } from './closing.ts';
 
 /** Actions on a family file as a whole (the resource is the family). */
 export const familyActions = [
@@ -43,6 +45,11 @@ export const familyActions = [
   'family.spaces.manage',
   'family.export.fhir',
   'family.export.calendar',
+  'family.closing.decide',
+  'family.leave.record',
+  'family.data.export',
+  'family.rights.request',
+  'family.rights.handle',
 ] as const;
 
 /** An action on a family file. */
@@ -63,6 +70,8 @@ const familyMemberActions: readonly FamilyAction[] = [
   'family.referrals.read',
   'family.export.fhir',
   'family.export.calendar',
+  'family.data.export',
+  'family.rights.request',
 ];
 
 /** Meetings and their decisions are the concertation's: a member who withdrew that consent is out of them. */
@@ -75,9 +84,18 @@ const participationActions: readonly FamilyAction[] = [
 
 /** Whether the actor may do `action` on this family file. */
 export function canOnFamily(actor: Actor, action: FamilyAction, family: FamilyScope): boolean {
+  if (!fileAllows(family, action)) return false;
   const link = linkOf(actor, family);
   if (link) {
     switch (action) {
+      case 'family.closing.decide':
+      case 'family.rights.handle':
+        // The coordinator closes or extends at day 1000 and answers the family's requests about its data.
+        return decidesForTheFamily(link, family);
+      case 'family.data.export':
+      case 'family.rights.request':
+        // The rights of access and correction are the member's own: the team has the file itself.
+        return false;
       case 'family.indicators.medical.record':
       case 'family.flags.read':
         return isRoleA(actor);
@@ -101,6 +119,17 @@ export function canOnFamily(actor: Actor, action: FamilyAction, family: FamilySc
     return familyMemberActions.includes(action);
   }
   return false;
+}
+
+/**
+ * Who speaks for the team at day 1000 and on the family's requests about its data: the coordinator; without
+ * one the referent (a low-risk family); with neither, any professional of the team.
+ */
+function decidesForTheFamily(link: TeamLink, family: FamilyScope): boolean {
+  const held = (['coordinator', 'referent'] as const).find((function_) =>
+    family.team.some((membership) => membership.functions.includes(function_)),
+  );
+  return !held || link.functions.includes(held);
 }
 
 /** What the caller may do on this family, as sent in responses so the UI never recomputes permissions. */

@@ -16,3 +16,4 @@ export * from './network.ts';
 export * from './directory.ts';
 export * from './organisations.ts';
 export * from './exports.ts';
+export * from './closing.ts';

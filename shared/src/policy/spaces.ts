@@ -34,6 +34,12 @@ const rank: Record<SpaceAccess, number> = { none: 0, read: 1, contribute: 2, wri
  * the health space is Role A only whatever its audience says; family members are listed one by one.
  */
 export function spaceAccessFor(actor: Actor, space: SpaceScope, family: SpaceFamilyScope): SpaceAccess {
+  const access = openFileAccessFor(actor, space, family);
+  // A closed file's spaces are frozen: those who could open them still read them, nobody writes.
+  return family.closed && access !== 'none' ? 'read' : access;
+}
+
+function openFileAccessFor(actor: Actor, space: SpaceScope, family: SpaceFamilyScope): SpaceAccess {
   const link = linkOf(actor, family);
   if (link) {
     const roleA = family.roleAProfessionalIds.includes(link.professionalId) && isRoleA(actor);

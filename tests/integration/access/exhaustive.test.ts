@@ -243,7 +243,6 @@ describe('every channel, every identity', () => {
       ...routes.filter((route) => route.method === 'GET'),
       ...routes.filter((route) => !['GET', 'DELETE'].includes(route.method) && route.path !== '/auth/logout'),
       ...routes.filter((route) => route.method === 'DELETE'),
-      ...routes.filter((route) => route.path === '/auth/logout'),
     ];
     for (const route of ordered)
       await Promise.all(Object.keys(world.identities).map((name) => call(name, route)));
@@ -270,4 +269,57 @@ describe('every channel, every identity', () => {
     ]);
     expect([...(received.get('roleBOnTeam') ?? [])]).toContain('hiddenDecision');
   }, 60_000);
+
+  it('once the family left, every write on the file answers 403 file_closed and reads still answer', async () => {
+    const left = await world.identities.roleAOnTeam!.client.post(`/families/${world.ids.family}/closure`, {
+      kind: 'left',
+      reason: 'La famille quitte le programme',
+    });
+    expect(left.status).toBe(201);
+    // The family's rights of access and correction outlive the file's closing.
+    const stillOpen = ['/my-data', '/rights-requests'];
+    const fileRoutes = routes.filter(
+      (route) =>
+        /^\/(families|concertations|decisions|referrals)\/\{id\}/.test(route.path) &&
+        !stillOpen.some((part) => route.path.includes(part)),
+    );
+    expect(fileRoutes.filter((route) => route.method !== 'GET').length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const route of fileRoutes)
+      for (const name of ['roleAOnTeam', 'roleBOnTeam', 'mother']) {
+        const identity = world.identities[name]!;
+        const body = route.body ? minimalBody(route.body, bodyIds()) : undefined;
+        const response = await identity.client.request(route.method, concretePath(route.path), body);
+        check(name, `closed ${route.method} ${route.path}`, response.text);
+        const code = (response.body as { error?: { code?: string } } | undefined)?.error?.code;
+        if (route.method === 'GET') {
+          if (response.status >= 500)
+            problems.push(`${name} ${route.method} ${route.path}: ${response.status}`);
+        } else if (response.status < 400 || (response.status === 403 && code !== 'file_closed'))
+          problems.push(`${name} ${route.method} ${route.path}: ${response.status} ${code ?? ''}`);
+      }
+    expect({ problems, leaks }).toEqual({ problems: [], leaks: [] });
+    const file = await world.identities.roleAOnTeam!.client.get(`/families/${world.ids.family}`);
+    expect(file.status).toBe(200);
+    expect(file.body.closure.kind).toBe('left');
+    const plan = world.ids.spaces.find((space) => space.kind === 'sharedPlan')!;
+    const reader = await CollabTestClient.connect(
+      server.url,
+      plan.id,
+      world.identities.roleAOnTeam!.client.credentials,
+    );
+    if (!reader.ok) throw new Error('the team still reads the plan of a closed file');
+    await waitFor(() => reader.client.synced, 5000, 'closed plan synced');
+    reader.client.doc.getText('exhaustive-after-close').insert(0, 'must not be kept');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const onServer = (await server.collab.registry.loaded()).find((document) => document.name === plan.id);
+    expect(onServer?.doc.getText('exhaustive-after-close').toString() ?? '').toBe('');
+    reader.client.close();
+  }, 60_000);
+
+  it('signing out, last: the logout routes answer every identity and leak nothing', async () => {
+    for (const route of routes.filter((route) => route.path === '/auth/logout'))
+      await Promise.all(Object.keys(world.identities).map((name) => call(name, route)));
+    expect({ statusProblems, leaks }).toEqual({ statusProblems: [], leaks: [] });
+  });
 });

@@ -88,6 +88,13 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.spaces.manage': team,
   'family.export.fhir': [...team, 'familyMember'],
   'family.export.calendar': [...team, 'familyMember'],
+  // Day 1000: the coordinator closes or extends; any professional of the team records a departure.
+  'family.closing.decide': ['coordinatorA'],
+  'family.leave.record': team,
+  // GDPR rights are the member's; the coordinator answers her requests.
+  'family.data.export': ['familyMember'],
+  'family.rights.request': ['familyMember'],
+  'family.rights.handle': ['coordinatorA'],
 };
 
 describe('can(): family actions for every identity', () => {
