@@ -4,6 +4,7 @@ import planFr from './plan/fr.json';
 import concertationFr from './concertation/fr.json';
 import continuityFr from './continuity/fr.json';
 import accessFr from './access/fr.json';
+import closingFr from './closing/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -37,6 +38,7 @@ const french = {
   concertation: concertationFr,
   continuity: continuityFr,
   access: accessFr,
+  closing: closingFr,
 };
 
 /**

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ConsentScope, FamilyAction, FamilyView, Stratum } from '@concerto/shared';
+import type { ConsentScope, FamilyAction, FamilyView, FileEndKind, Stratum } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
+import * as closingService from '../services/closingService.ts';
 import * as consentsService from '../services/consentsService.ts';
 import * as familiesService from '../services/familiesService.ts';
 import * as flagsService from '../services/flagsService.ts';
@@ -93,6 +94,10 @@ export const useFamilyStore = defineStore('family', () => {
       changeThenReload((id) => teamService.addTeamMember(id, request)),
     endTeamMembership: (professionalId: string) =>
       changeThenReload((id) => teamService.endTeamMembership(id, professionalId)),
+    closeFile: (end: { kind: FileEndKind; reason: string; at?: string }) =>
+      changeThenReload((id) => closingService.closeFile(id, end)),
+    extendFollowUp: (extension: { reason: string; reviewDate: string }) =>
+      changeThenReload((id) => closingService.extendFollowUp(id, extension)),
     changeStratum: (stratum: Stratum, reason: string) =>
       changeThenReload((id) => followUpService.changeStratum(id, stratum, reason)),
     recordScreening: (scenario: 'O' | 'A' | 'B', at?: string) =>

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { MyWork } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
+import * as closingService from '../services/closingService.ts';
 import * as workService from '../services/workService.ts';
 
 /** "Mon travail" of the signed-in professional, across the families they follow. */
@@ -23,5 +24,11 @@ export const useWorkStore = defineStore('work', () => {
     }
   }
 
-  return { work, loading, error, load };
+  /** The coordinator answered a member's request about her data: it leaves the list. */
+  async function markRequestHandled(familyId: string, requestId: string): Promise<void> {
+    await closingService.markRequestHandled(familyId, requestId);
+    await load();
+  }
+
+  return { work, loading, error, load, markRequestHandled };
 });

@@ -28,6 +28,11 @@ const knownMessages: Record<string, string> = {
   'must be a 24-character hexadecimal id': 'validation.invalid',
   'nothing to change': 'validation.nothingToChange',
   'must be today or later': 'validation.notBeforeToday',
+  'say in a few words what should change': 'closing.validation.requestText',
+  'the family cannot leave on a future date': 'closing.validation.leftInFuture',
+  'the family cannot leave before its file was opened': 'closing.validation.leftBeforeOpened',
+  'the review date must be after today': 'closing.validation.reviewNotAfterToday',
+  'an extension is reviewed within a year': 'closing.validation.reviewTooFar',
   ...Object.fromEntries(
     Object.entries(familyDateMessages).map(([code, message]) => [message, `validation.${code}`]),
   ),

@@ -38,7 +38,7 @@ export async function rightsRequestsFor(families: readonly FamilyFacts[]): Promi
       id: String(request._id),
       familyId: String(family._id),
       familyLabel: family.label,
-      link: `/families/${String(family._id)}#rights`,
+      link: `/families/${String(family._id)}`,
       kind: request.kind,
       text: request.text,
       memberName: member?.displayName ?? '—',

@@ -2,6 +2,7 @@ import {
   closingDue,
   computePhase,
   secondBirthday,
+  thousandDaysOver,
   familyPoliciesFor,
   readsAsTeam,
   type FamilyView,
@@ -42,6 +43,7 @@ function followUpOf(
       { ...dates, extendedUntil: extensions.at(-1)?.reviewDate ?? null, closed: !!family.closure },
       today,
     ),
+    thousandDaysOver: thousandDaysOver(dates, today),
     secondBirthday: calendarDate(secondBirthday(dates)),
     extensions: extensions.map((extension) => ({
       reason: extension.reason,

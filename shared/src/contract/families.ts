@@ -164,6 +164,7 @@ export const FileClosureSchema = z.object({
 /** The end of the 1000 days as the file shows it: whether the question is asked now, and what was answered. */
 export const FollowUpSchema = z.object({
   closingDue: z.boolean().describe('The child turned two and no extension runs: close or extend'),
+  thousandDaysOver: z.boolean().describe('The child turned two: closing and extending are possible'),
   secondBirthday: CalendarDateSchema.nullable(),
   extensions: z.array(
     z.object({ reason: z.string(), reviewDate: CalendarDateSchema, at: z.string(), by: PersonRefSchema }),
