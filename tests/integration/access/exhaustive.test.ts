@@ -268,7 +268,7 @@ describe('every channel, every identity', () => {
       'medicalMother',
     ]);
     expect([...(received.get('roleBOnTeam') ?? [])]).toContain('hiddenDecision');
-  }, 60_000);
+  }, 180_000);
 
   it('once the family left, every write on the file answers 403 file_closed and reads still answer', async () => {
     const left = await world.identities.roleAOnTeam!.client.post(`/families/${world.ids.family}/closure`, {
@@ -315,7 +315,7 @@ describe('every channel, every identity', () => {
     const onServer = (await server.collab.registry.loaded()).find((document) => document.name === plan.id);
     expect(onServer?.doc.getText('exhaustive-after-close').toString() ?? '').toBe('');
     reader.client.close();
-  }, 60_000);
+  }, 180_000);
 
   it('signing out, last: the logout routes answer every identity and leak nothing', async () => {
     for (const route of routes.filter((route) => route.path === '/auth/logout'))
