@@ -6,6 +6,7 @@ import { FamilyPurgeModel } from '../../../server/src/models/familyPurge.ts';
 import { UserModel } from '../../../server/src/models/user.ts';
 import { purgeExpiredFiles } from '../../../server/src/commands/filePurger.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
+import { connectRoom, emitWithAck } from '../../support/roomClient.ts';
 import type { TestApiClient } from '../../support/apiClient.ts';
 import {
   buildFamily,
@@ -124,6 +125,7 @@ describe('day 1000: close or extend', () => {
 describe('a closed file', () => {
   let editor: CollabTestClient;
   let planId: string;
+  let concertationId: string;
 
   beforeAll(async () => {
     const spaces = (await coordinator.client.get(`/families/${familyId}/spaces`)).body as {
@@ -135,6 +137,18 @@ describe('a closed file', () => {
     if (!opened.ok) throw new Error('the coordinator opens the plan');
     editor = opened.client;
     await waitFor(() => editor.synced, 5000, 'sync');
+    const meeting = await coordinator.client.post(`/families/${familyId}/concertations`, {
+      scheduledAt: new Date(Date.now() + 3_600_000).toISOString(),
+      remote: true,
+      agenda: [{ title: 'Bilan des 1000 jours' }],
+      invitedProfessionalIds: [referentB.id],
+      invitedMemberIds: [motherId],
+    });
+    expect(meeting.status).toBe(201);
+    concertationId = String(meeting.body.id);
+    const room = await connectRoom(server.url, referentB.client);
+    expect((await emitWithAck(room, 'concertation:join', { concertationId })).ok).toBe(true);
+    room.disconnect();
     const closing = await coordinator.client.post(`/families/${familyId}/closure`, {
       kind: 'closed',
       reason: 'Les 1000 jours sont terminés, situation stable',
@@ -185,6 +199,13 @@ describe('a closed file', () => {
     const file = await coordinator.client.get(`/families/${familyId}`);
     expect(file.body.policies['family.update']).toBe(false);
     expect(file.body.closure.purgeAfter).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('holds no more meetings: the room refuses to open, the meeting stays readable', async () => {
+    const room = await connectRoom(server.url, referentB.client);
+    expect((await emitWithAck(room, 'concertation:join', { concertationId })).ok).toBe(false);
+    room.disconnect();
+    expect((await referentB.client.get(`/concertations/${concertationId}`)).status).toBe(200);
   });
 
   it('closes open editors and reopens the plan read-only', async () => {
