@@ -279,6 +279,9 @@ describe('every channel, every identity', () => {
     // Bodies reach the handlers: only credentials the seeded world cannot know are refused.
     const credentials = [
       'POST /auth/login',
+      // A phone's signed WebAuthn answer to a challenge the server issued.
+      'POST /auth/passkeys',
+      'POST /auth/passkeys/sign-in',
       'POST /auth/password-reset',
       'POST /invitations/redeem',
       'POST /me/password',
