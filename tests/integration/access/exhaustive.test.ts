@@ -1,4 +1,5 @@
 import { io as connectSocket } from 'socket.io-client';
+import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bassins, flaggableIndicatorKeys } from '@concerto/shared';
 import { signIn } from '../../support/apiClient.ts';
@@ -30,9 +31,13 @@ function check(identity: string, what: string, bytes: string): void {
 }
 
 beforeAll(async () => {
+  // Push keys, so that the push-subscription route reaches its access check like every other.
+  const vapid = webpush.generateVAPIDKeys();
   server = await startTestServer({
     CONCERTO_ADMIN_EMAIL: 'root@exhaustive.test',
     CONCERTO_ADMIN_PASSWORD: 'root-password-1',
+    CONCERTO_VAPID_PUBLIC_KEY: vapid.publicKey,
+    CONCERTO_VAPID_PRIVATE_KEY: vapid.privateKey,
   });
   const admin = await signIn(server.url, 'root@exhaustive.test', 'root-password-1');
   const document = (await admin.get('/openapi.json')).body as {
