@@ -217,6 +217,64 @@ describe('honest conflicts', () => {
     await doctorContext.close();
     await midwifeContext.close();
   });
+
+  it('a directory entry edited while a doctor marked it full: the editor is told, reloads it and keeps the typed offer', async () => {
+    const problems: string[] = [];
+    const created = await gpManager.post('/directory', {
+      name: 'Crèche des Tilleuls',
+      kind: 'childcare',
+      cost: 'incomeBased',
+      bassin: 'bruxellesNord',
+    });
+    const editorContext = await signedInContext(browser, server.url, gpManager.credentials.token!, phone);
+    const doctorContext = await signedInContext(browser, server.url, gp.credentials.token!, desktop);
+    const editor = await openWatchedPage(editorContext, `${server.url}/directory`, problems);
+    const doctor = await openWatchedPage(doctorContext, `${server.url}/directory`, problems);
+    const cardOn = (page: typeof doctor) =>
+      page.getByTestId('directory-result').filter({ hasText: 'Crèche des Tilleuls' });
+    for (const page of [editor, doctor]) {
+      await page.getByTestId('directory-search').fill('Tilleuls');
+      await expect.poll(() => cardOn(page).count()).toBe(1);
+    }
+
+    // The manager starts describing the offer while the doctor says the crèche is full.
+    const offer = 'Places dès 3 mois, priorité aux familles suivies par le CPAS';
+    await cardOn(editor).locator('[data-panel="edit"]').click();
+    const offerField = cardOn(editor).getByLabel('Offre');
+    await offerField.fill(offer);
+    const availability = cardOn(doctor).getByTestId('availability-form');
+    await cardOn(doctor).getByTestId('availability-open').click();
+    await availability.getByLabel('Complet').check();
+    await availability.getByRole('button', { name: 'Enregistrer la disponibilité' }).click();
+    await expect
+      .poll(() => cardOn(doctor).getByTestId('availability').getAttribute('data-status'))
+      .toBe('full');
+
+    await cardOn(editor).getByTestId('entry-submit').click();
+    const notice = cardOn(editor).getByTestId('stale-notice');
+    await expect.poll(() => notice.textContent()).toContain('Dr Marc Généraliste');
+    expect(await notice.textContent()).toContain('disponibilité');
+    expect(await offerField.inputValue()).toBe(offer);
+    await notice.screenshot({ path: path.join(artifacts, 'professionals-stale-directory-phone.png') });
+
+    // Reloading takes the doctor's availability; the typed offer is saved on top of it.
+    await notice.getByTestId('stale-reload').click();
+    await expect.poll(() => cardOn(editor).getByTestId('stale-reloaded').count()).toBe(1);
+    expect(await offerField.inputValue()).toBe(offer);
+    await cardOn(editor).getByTestId('entry-submit').click();
+    await expect.poll(() => cardOn(editor).getByTestId('directory-entry-form').count()).toBe(0);
+    const saved = (await gp.get('/directory?q=Tilleuls')).body;
+    expect(saved).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        offer,
+        availability: expect.objectContaining({ status: 'full' }),
+      }),
+    ]);
+    expect(problems.filter((problem) => !problem.includes('409'))).toEqual([]);
+    await editorContext.close();
+    await doctorContext.close();
+  });
 });
 
 describe('meetings', () => {

@@ -42,9 +42,13 @@ export function createDirectoryEntry(entry: DirectoryEntryInput): Promise<Direct
   return sendJson<DirectoryEntry>('POST', '/directory', entry);
 }
 
-/** Edits a service, or updates its current availability (dated and signed by the server). */
-export function updateDirectoryEntry(entryId: string, change: DirectoryEntryChange): Promise<DirectoryEntry> {
-  return sendJson<DirectoryEntry>('PATCH', `/directory/${encodeURIComponent(entryId)}`, change);
+/** Edits a service as the user saw it (`version`), or updates its availability (dated and signed by the server). */
+export function updateDirectoryEntry(
+  entryId: string,
+  change: DirectoryEntryChange,
+  version: number,
+): Promise<DirectoryEntry> {
+  return sendJson<DirectoryEntry>('PATCH', `/directory/${encodeURIComponent(entryId)}`, change, version);
 }
 
 /** Suggests a correction to a service; its maintainers read it. */

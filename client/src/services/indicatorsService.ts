@@ -7,12 +7,13 @@ export function recordIndicator(familyId: string, request: RecordIndicatorReques
   return sendJson<Indicator>('POST', `${familyPath(familyId)}/indicators`, request);
 }
 
-/** Sets which members, one by one, an indicator is shared with. */
+/** Sets which members, one by one, an indicator is shared with, as the user saw it (`version`). */
 export function shareIndicator(
   familyId: string,
   indicatorId: string,
   sharedWithMemberIds: string[],
+  version: number,
 ): Promise<Indicator> {
   const path = `${familyPath(familyId)}/indicators/${encodeURIComponent(indicatorId)}`;
-  return sendJson<Indicator>('PATCH', path, { sharedWithMemberIds });
+  return sendJson<Indicator>('PATCH', path, { sharedWithMemberIds }, version);
 }

@@ -42,12 +42,13 @@ export function fetchNetworkMeeting(meetingId: string): Promise<NetworkMeetingVi
   return apiRequest<NetworkMeetingView>(meetingPath(meetingId));
 }
 
-/** Opens or closes the meeting, or sets its next date (organiser). */
+/** Opens or closes the meeting, or sets its next date (organiser), as the organiser saw it (`version`). */
 export function updateNetworkMeeting(
   meetingId: string,
   request: UpdateNetworkMeetingRequest,
+  version: number,
 ): Promise<NetworkMeetingView> {
-  return sendJson<NetworkMeetingView>('PATCH', meetingPath(meetingId), request);
+  return sendJson<NetworkMeetingView>('PATCH', meetingPath(meetingId), request, version);
 }
 
 /** Records whether an organisation was present or excused, and who came (organiser). */

@@ -46,12 +46,12 @@ export const useDirectoryStore = defineStore('directory', () => {
     return created;
   }
 
-  /** Sends a change (an edit, or the availability) and shows the result. */
+  /** Sends a change (an edit, or the availability) to the entry as shown, and shows the result. */
   async function update(
-    entryId: string,
+    entry: DirectoryEntry,
     change: directoryService.DirectoryEntryChange,
   ): Promise<DirectoryEntry> {
-    const updated = await directoryService.updateDirectoryEntry(entryId, change);
+    const updated = await directoryService.updateDirectoryEntry(entry.id, change, entry.version);
     replace(updated);
     return updated;
   }

@@ -106,8 +106,8 @@ export const useFamilyStore = defineStore('family', () => {
       changeThenReload((id) => followUpService.recordService(id, request)),
     recordIndicator: (request: RecordIndicatorRequest) =>
       changeThenReload((id) => indicatorsService.recordIndicator(id, request)),
-    shareIndicator: (indicatorId: string, memberIds: string[]) =>
-      changeThenReload((id) => indicatorsService.shareIndicator(id, indicatorId, memberIds)),
+    shareIndicator: (indicatorId: string, memberIds: string[], version: number) =>
+      changeThenReload((id) => indicatorsService.shareIndicator(id, indicatorId, memberIds, version)),
     raiseFlag: (indicatorKey: string, note: string) =>
       changeThenReload((id) => flagsService.raiseFlag(id, indicatorKey, note)),
     recordConsent: (memberId: string, scope: ConsentScope, granted: boolean) =>

@@ -24,25 +24,41 @@ export const useNetworkMeetingStore = defineStore('networkMeeting', () => {
     }
   }
 
-  /** Runs a change of the open meeting and shows the meeting the server sends back. */
+  /** Loads the open meeting again as it is now (after someone else changed it). */
+  const reload = async (): Promise<void> => {
+    if (meeting.value) await load(meeting.value.id);
+  };
+
+  /** Runs a change of the open meeting (at the version shown) and shows the meeting the server sends back. */
   async function change(
-    request: (meetingId: string) => Promise<NetworkMeetingView>,
+    request: (meetingId: string, version: number) => Promise<NetworkMeetingView>,
   ): Promise<NetworkMeetingView> {
     if (!meeting.value) throw new Error('Open a network meeting (load) before changing it.');
-    const updated = await request(meeting.value.id);
+    const updated = await request(meeting.value.id, meeting.value.version);
     meeting.value = updated;
     return updated;
   }
 
   const setStatus = (status: 'open' | 'closed') =>
-    change((id) => networkService.updateNetworkMeeting(id, { status }));
+    change((id, version) => networkService.updateNetworkMeeting(id, { status }, version));
   const setNextDate = (nextDate: string | null) =>
-    change((id) => networkService.updateNetworkMeeting(id, { nextDate }));
+    change((id, version) => networkService.updateNetworkMeeting(id, { nextDate }, version));
   const recordAttendance = (request: networkService.NetworkAttendanceRequest) =>
     change((id) => networkService.recordAttendance(id, request));
   const recordDecision = (request: networkService.NetworkDecisionRequest) =>
     change((id) => networkService.recordNetworkDecision(id, request));
   const publish = () => change((id) => networkService.publishNetworkMeeting(id));
 
-  return { meeting, loading, error, load, setStatus, setNextDate, recordAttendance, recordDecision, publish };
+  return {
+    meeting,
+    loading,
+    error,
+    load,
+    reload,
+    setStatus,
+    setNextDate,
+    recordAttendance,
+    recordDecision,
+    publish,
+  };
 });

@@ -34,6 +34,22 @@ export function ifMatchVersion(request: Request): number | undefined {
   return Number(match[1]);
 }
 
+/** The 409 `stale` answer: the record is at a newer version than the write was based on; who changed what, when. */
+export function staleWrite(change: Partial<LastChange> | null | undefined, what: string): HttpError {
+  const details: StaleDetails = {
+    version: versionOf(change),
+    changedAt: change?.at ? change.at.toISOString() : null,
+    changedBy: change?.by ?? null,
+    fields: change?.fields ?? [],
+  };
+  return new HttpError(
+    409,
+    'stale',
+    `This ${what} changed since you read it${details.changedBy ? ` (${details.changedBy})` : ''}: reload it.`,
+    details,
+  );
+}
+
 /**
  * Refuses a write based on an older version with a 409 `stale` whose details say who changed what, and when,
  * so the user can reload the record without losing what they typed. Writes without `If-Match` go through.
@@ -44,22 +60,13 @@ export function refuseStaleWrite(
   what: string,
 ): void {
   const expected = ifMatchVersion(request);
-  if (expected === undefined || expected === versionOf(change)) return;
-  const details: StaleDetails = {
-    version: versionOf(change),
-    changedAt: change?.at ? change.at.toISOString() : null,
-    changedBy: change?.by ?? null,
-    fields: change?.fields ?? [],
-  };
-  throw new HttpError(
-    409,
-    'stale',
-    `This ${what} changed since you read it${details.changedBy ? ` (${details.changedBy})` : ''}: reload it.`,
-    details,
-  );
+  if (expected !== undefined && expected !== versionOf(change)) throw staleWrite(change, what);
 }
 
 /** Records a change made by `by`: the next version, now, and the fields it touched. */
 export function nextChange(previous: Partial<LastChange> | null | undefined, by: string, fields: string[]) {
   return { version: versionOf(previous) + 1, at: new Date(), by, fields };
 }
+
+/** A filter value matching a record still at `version` (records written before versions existed have none). */
+export const atVersion = (version: number): unknown => (version === 0 ? { $in: [0, null] } : version);

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { bassins, serviceKinds } from '@concerto/shared';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const directoryEntrySchema = new Schema(
   {
@@ -28,6 +29,7 @@ const directoryEntrySchema = new Schema(
     },
     /** Name, kind words in three languages and offer, normalised for accent- and case-blind search. */
     searchText: { type: String, required: true },
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true },
 );

@@ -55,6 +55,7 @@ const indicatorSchema = new Schema({
   recordedBy: { type: ObjectId, ref: 'User', required: true },
   recordedAt: { type: Date, required: true },
   sharedWithMemberIds: { type: [ObjectId], default: [] },
+  lastChange: { type: lastChangeSchema, default: () => ({}) },
 });
 
 const consentSchema = new Schema(

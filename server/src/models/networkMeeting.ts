@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { networkMeetingKinds } from '@concerto/shared';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const { ObjectId } = Schema.Types;
 
@@ -31,6 +32,7 @@ const networkMeetingSchema = new Schema(
     notesSpaceId: { type: ObjectId, ref: 'Space', default: null },
     publishedAt: { type: Date, default: null },
     summary: { type: new Schema({ notes: String, publishedBy: String }, { _id: false }), default: null },
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true, strict: 'throw', optimisticConcurrency: true },
 );

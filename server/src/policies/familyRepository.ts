@@ -25,7 +25,15 @@ type Indicator = FamilyHydrated['indicators'][number];
 /** An indicator as read from the database for one caller. */
 export type IndicatorRecord = Pick<
   Indicator,
-  '_id' | 'key' | 'category' | 'aboutMemberId' | 'note' | 'recordedBy' | 'recordedAt' | 'sharedWithMemberIds'
+  | '_id'
+  | 'key'
+  | 'category'
+  | 'aboutMemberId'
+  | 'note'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'sharedWithMemberIds'
+  | 'lastChange'
 >;
 
 /** Fields of a family file that are never loaded with it: medical records come only through `indicators()`. */

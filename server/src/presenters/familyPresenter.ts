@@ -118,6 +118,7 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       recordedBy: personRef(people, indicator.recordedBy),
       recordedAt: indicator.recordedAt.toISOString(),
       ...(asTeam ? { sharedWithMemberIds: indicator.sharedWithMemberIds.map(String) } : {}),
+      version: versionOf(indicator.lastChange),
     })),
     consents: opened.consents().map((consent) => ({
       memberId: String(consent.memberId),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from '../domain/family.ts';
 import { bassins, serviceKinds, type ServiceKind } from '../domain/directory.ts';
+import { RecordVersionSchema } from './versions.ts';
 
 const kinds = serviceKinds as [ServiceKind, ...ServiceKind[]];
 
@@ -77,6 +78,7 @@ export const DirectoryEntrySchema = z.object({
     })
     .nullable(),
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  version: RecordVersionSchema,
   suggestions: z.array(z.object({ text: z.string(), by: z.string(), at: z.string() })).optional(),
   canEdit: z.boolean(),
 });
@@ -159,7 +161,7 @@ export const ReferralViewSchema = z.object({
   ),
   hiddenFromMemberIds: z.array(z.string()).optional(),
   allowedNext: z.array(z.enum(referralStatuses)),
-  version: z.number().int().describe('Send it back in If-Match when changing the referral'),
+  version: RecordVersionSchema,
 });
 
 /** A referral as the caller may see it. */

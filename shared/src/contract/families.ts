@@ -12,6 +12,7 @@ import {
 } from '../domain/family.ts';
 import { indicatorKeys, type IndicatorKey } from '../domain/indicators.ts';
 import { phases } from '../domain/phase.ts';
+import { RecordVersionSchema } from './versions.ts';
 import { fileEndKinds } from '../domain/closing.ts';
 import { familyActions } from '../policy/family.ts';
 
@@ -141,6 +142,7 @@ export const IndicatorSchema = z.object({
   recordedBy: PersonRefSchema,
   recordedAt: TimestampSchema,
   sharedWithMemberIds: z.array(IdSchema).optional(),
+  version: RecordVersionSchema,
 });
 
 /** One change of stratum. */
@@ -177,10 +179,7 @@ export const FamilyViewSchema = z.object({
   label: z.string(),
   dueDate: CalendarDateSchema.nullable(),
   birthDate: CalendarDateSchema.nullable(),
-  version: z
-    .number()
-    .int()
-    .describe('Version of the label and dates: send it back in If-Match with a change'),
+  version: RecordVersionSchema,
   phase: z.enum(phases).nullable(),
   dayOf1000: z.number().int().nullable(),
   gestationalWeeks: z.number().int().nullable(),

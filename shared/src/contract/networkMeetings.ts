@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/family.ts';
 import { bassins } from '../domain/directory.ts';
+import { RecordVersionSchema } from './versions.ts';
 
 /** Kinds of network meeting (meso level): a bassin's "Rencontres périnatalité" or a hospital's liaison group. */
 export const networkMeetingKinds = ['rencontresPerinatalite', 'gtLiaison'] as const;
@@ -79,6 +80,7 @@ export const NetworkMeetingViewSchema = z.object({
   publishedAt: z.string().nullable(),
   summary: z.object({ notes: z.string(), publishedBy: z.string() }).nullable(),
   canManage: z.boolean(),
+  version: RecordVersionSchema,
 });
 
 /** A network meeting. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** The version of a record the UI edits, in its view: the client sends it back in `If-Match` with a change. */
+export const RecordVersionSchema = z
+  .number()
+  .int()
+  .describe('Version of this record: send it back in If-Match with a change (409 stale if it moved on)');
+
 /** The `details` of a 409 `stale` answer: the write was based on an older version of the record. */
 export const StaleDetailsSchema = z.object({
   version: z

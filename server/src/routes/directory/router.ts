@@ -22,6 +22,8 @@ import { HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { DirectoryEntryModel, type DirectoryEntryDocument } from '../../models/directoryEntry.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
+import { versionOf } from '../../http/versions.ts';
 
 const EntryParams = z.strictObject({ id: IdSchema });
 
@@ -71,6 +73,7 @@ async function present(entries: DirectoryEntryDocument[], actor: Actor): Promise
       organisation: entry.organisationId
         ? { id: String(entry.organisationId), name: names.get(String(entry.organisationId)) ?? '' }
         : null,
+      version: versionOf(entry.lastChange),
       ...(canEdit
         ? {
             suggestions: entry.suggestions.map((suggestion) => ({
@@ -201,7 +204,7 @@ export function directoryRouter(): Router {
       if (availability)
         entry.availability = { ...availability, updatedAt: new Date(), updatedBy: auth.displayName } as never;
       entry.searchText = searchTextOf(entry);
-      await entry.save();
+      await saveVersioned(request, entry, { what: 'service', by: auth.displayName });
       return (await present([entry.toObject()], auth.actor))[0];
     },
   );

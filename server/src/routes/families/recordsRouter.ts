@@ -18,6 +18,7 @@ import {
 } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { endpoint } from '../../http/endpoint.ts';
+import { updateVersionedItem } from '../../http/versionedWrite.ts';
 import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
 import mongoose from 'mongoose';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
@@ -219,15 +220,12 @@ export function recordsRouter(): Router {
       const item = indicatorItem(indicator);
       if (!can(opened.actor, 'item.share', { kind: 'item', family: opened.scope, item })) throw forbidden();
       assertMembers(opened.family, body.sharedWithMemberIds, 'sharedWithMemberIds');
-      await FamilyModel.updateOne(
-        { _id: opened.family._id, 'indicators._id': indicator._id },
-        {
-          $set: {
-            'indicators.$.sharedWithMemberIds': body.sharedWithMemberIds.map(
-              (memberId) => new mongoose.Types.ObjectId(memberId),
-            ),
-          },
-        },
+      const sharedWithMemberIds = body.sharedWithMemberIds.map((id) => new mongoose.Types.ObjectId(id));
+      await updateVersionedItem(
+        request,
+        { model: FamilyModel as never, recordId: opened.family._id, array: 'indicators', item: indicator },
+        { sharedWithMemberIds },
+        { what: 'indicator', by: opened.auth.displayName },
       );
       const view = await presentFamily(opened);
       return view.indicators.find((candidate) => candidate.id === params.indicatorId);

@@ -20,7 +20,7 @@ import { createFamily } from '../../commands/familyCreator.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden } from '../../http/errors.ts';
 import { recordableFamilyDates } from '../../commands/familyDatesRecorder.ts';
-import { nextChange, refuseStaleWrite } from '../../http/versions.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
 import { FamilyModel } from '../../models/family.ts';
 import { recordAudit, recordAudits } from '../../policies/audit.ts';
 import { loadFamilyFor, openFamily, scopeOf } from '../../policies/familyAccess.ts';
@@ -155,7 +155,6 @@ export function familiesRouter(): Router {
         action: 'family.update',
       });
       const family = opened.family;
-      refuseStaleWrite(request, family.lastChange, 'file');
       const details = () => [family.label, family.dueDate?.getTime(), family.birthDate?.getTime()];
       const before = details();
       if (body.label !== undefined) family.label = body.label;
@@ -163,8 +162,7 @@ export function familiesRouter(): Router {
       Object.assign(family, recordableFamilyDates(stored, body));
       const after = details();
       const fields = ['label', 'dueDate', 'birthDate'].filter((_, index) => before[index] !== after[index]);
-      family.lastChange = nextChange(family.lastChange, opened.auth.displayName, fields);
-      await family.save();
+      await saveVersioned(request, family, { what: 'file', by: opened.auth.displayName, fields });
       return presentFamily(opened);
     },
   );

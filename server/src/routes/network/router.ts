@@ -28,6 +28,8 @@ import { OrganisationModel } from '../../models/organisation.ts';
 import { SpaceModel } from '../../models/space.ts';
 import { loadPeople, personRef } from '../../presenters/people.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
+import { versionOf } from '../../http/versions.ts';
 
 const MeetingParams = z.strictObject({ id: IdSchema });
 
@@ -106,6 +108,7 @@ async function present(meeting: NetworkMeetingDocument, auth: AuthContext): Prom
       ? { notes: meeting.summary.notes ?? '', publishedBy: meeting.summary.publishedBy ?? '' }
       : null,
     canManage: canOnMeeting(auth, 'networkMeeting.edit', meeting),
+    version: versionOf(meeting.lastChange),
   };
 }
 
@@ -219,7 +222,7 @@ export function networkRouter(documents: DocumentRegistry): Router {
       const { auth, meeting } = await openMeeting(request, params.id, true);
       if (body.status) meeting.status = body.status;
       if (body.nextDate !== undefined) meeting.nextDate = body.nextDate ? new Date(body.nextDate) : null;
-      await meeting.save();
+      await saveVersioned(request, meeting, { what: 'meeting', by: auth.displayName });
       return present(meeting.toObject(), auth);
     },
   );

@@ -10,7 +10,8 @@ import {
   referralTransitions,
 } from '@concerto/shared';
 import { endpoint } from '../../http/endpoint.ts';
-import { nextChange, refuseStaleWrite } from '../../http/versions.ts';
+import { refuseStaleWrite } from '../../http/versions.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
 import { invalidField, HttpError, forbidden, notFound } from '../../http/errors.ts';
 import { DirectoryEntryModel } from '../../models/directoryEntry.ts';
 import { ReferralModel } from '../../models/referral.ts';
@@ -163,8 +164,7 @@ export function referralsRouter(): Router {
         ...(referral.followUpDate?.getTime() !== before.followUpDate ? ['followUpDate'] : []),
         ...(body.note ? ['note'] : []),
       ];
-      referral.lastChange = nextChange(referral.lastChange, auth.displayName, fields);
-      await referral.save();
+      await saveVersioned(request, referral, { what: 'referral', by: auth.displayName, fields });
       return presentReferrals([referral.toObject()], family, true)[0];
     },
   );
