@@ -40,6 +40,14 @@ const environmentSchema = z.object({
     ),
   CONCERTO_VIDEO_DIALIN: z.string().max(500).default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'a redis:// or rediss:// URL')
+    .optional(),
+  CONCERTO_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 /** Validated server configuration, read from environment variables (see the README's table). */
@@ -70,6 +78,10 @@ export interface Config {
   video: VideoSettings;
   /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
   passkeys: PasskeySite | null;
+  /** Several instances share Redis (pub/sub, rate limits); null runs one process alone. */
+  redisUrl: string | null;
+  /** The deployment's secret, from which shared signing keys are derived; required with `redisUrl`. */
+  secret: string | null;
 }
 
 /** The video call service: a room address with `{room}` (null: none configured), and a dial-in text. */
@@ -92,6 +104,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.REDIS_URL && !values.CONCERTO_SECRET) {
+    throw new Error(
+      'Invalid configuration: CONCERTO_SECRET: required with REDIS_URL, the same on every instance (e.g. `openssl rand -base64 32`)',
+    );
+  }
   return {
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
@@ -123,6 +140,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       dialIn: values.CONCERTO_VIDEO_DIALIN.trim() || null,
     },
     passkeys: passkeySiteOf(values),
+    redisUrl: values.REDIS_URL ?? null,
+    secret: values.CONCERTO_SECRET ?? null,
   };
 }
 

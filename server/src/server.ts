@@ -15,7 +15,8 @@ import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
-import { MemorySessionRegistry, type SessionRegistry } from './auth/sessionRegistry.ts';
+import type { SessionRegistry } from './auth/sessionRegistry.ts';
+import { joinCluster } from './cluster/cluster.ts';
 
 /** A running Concerto server: one HTTP server carrying the API, the client, Socket.io and the database. */
 export interface RunningServer {
@@ -37,18 +38,23 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const database = await openDatabase(config, logger);
+  const cluster = await joinCluster(config, logger);
+  const database = await openDatabase(config, logger).catch(async (error: unknown) => {
+    await cluster.close();
+    throw error;
+  });
   try {
     await requireReplicaSet(database.connection);
     await buildIndexes(database.connection);
   } catch (error) {
     await database.close();
+    await cluster.close();
     throw error;
   }
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
   const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);
-  const sessions: SessionRegistry = new MemorySessionRegistry();
+  const sessions = cluster.sessions;
   const app = createApp({ config, logger, databaseKind: database.kind, documents, sessions });
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, { allowedOrigins: config.allowedOrigins, sessions }, logger);
@@ -66,6 +72,7 @@ export async function startServer(
     });
   } catch (error) {
     await database.close();
+    await cluster.close();
     throw error;
   }
   const stopPurging = startPurgeJob(logger);
@@ -88,6 +95,7 @@ export async function startServer(
       await closed;
       clearTimeout(cutOff);
       await database.close();
+      await cluster.close();
       logger.info('Concerto stopped');
     })());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memorySignInStores, signInLimits, SignInThrottle } from '../../server/src/auth/signInThrottle.ts';
+import { signInStores, signInLimits, SignInThrottle } from '../../server/src/auth/signInThrottle.ts';
 
 let throttle: SignInThrottle;
 const waitOf = async (account: string, address: string): Promise<number | null> => {
@@ -13,7 +13,7 @@ const waitOf = async (account: string, address: string): Promise<number | null> 
 
 beforeEach(() => {
   vi.useFakeTimers();
-  throttle = new SignInThrottle(memorySignInStores(`test-${Math.random()}`));
+  throttle = new SignInThrottle(signInStores(`test-${Math.random()}`));
 });
 afterEach(() => vi.useRealTimers());
 

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { rateLimiter, type Limiter } from '../cluster/rateLimits.ts';
 import { HttpError } from '../http/errors.ts';
 
 /** How sign-in failures slow guessing down without locking the right person out. */
@@ -14,27 +14,27 @@ export const signInLimits = {
   failureMemorySeconds: 24 * 3600,
 } as const;
 
-/** The counters the throttle keeps; in memory now, RateLimiterRedis for several instances. */
+/** The counters the throttle keeps: in memory for one process, in Redis when instances share it. */
 export interface SignInStores {
-  failuresByAddress: RateLimiterAbstract;
-  failuresByAccountAndAddress: RateLimiterAbstract;
-  waitsByAccountAndAddress: RateLimiterAbstract;
+  failuresByAddress: Limiter;
+  failuresByAccountAndAddress: Limiter;
+  waitsByAccountAndAddress: Limiter;
 }
 
-/** Stores for a single process. */
-export function memorySignInStores(prefix: string): SignInStores {
+/** The throttle's stores, named by `prefix` (kept in Redis once the server connected one). */
+export function signInStores(prefix: string): SignInStores {
   return {
-    failuresByAddress: new RateLimiterMemory({
+    failuresByAddress: rateLimiter({
       keyPrefix: `${prefix}:address`,
       points: signInLimits.failuresPerAddress,
       duration: signInLimits.addressWindowSeconds,
     }),
-    failuresByAccountAndAddress: new RateLimiterMemory({
+    failuresByAccountAndAddress: rateLimiter({
       keyPrefix: `${prefix}:failures`,
       points: 1_000_000,
       duration: signInLimits.failureMemorySeconds,
     }),
-    waitsByAccountAndAddress: new RateLimiterMemory({ keyPrefix: `${prefix}:wait`, points: 1, duration: 1 }),
+    waitsByAccountAndAddress: rateLimiter({ keyPrefix: `${prefix}:wait`, points: 1, duration: 1 }),
   };
 }
 

@@ -2,8 +2,15 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Collaboration tokens live one minute: long enough to open a websocket, too short to be worth stealing. */
 export const collabTokenLifetimeMs = 60_000;
-// A fresh key per process: tokens are only ever used seconds after they are made.
-const key = randomBytes(32);
+// One process alone may use a fresh key of its own: tokens are only ever used seconds after they are
+// made. Several instances share one derived from the configured secret (a token made on one opens a
+// websocket on another).
+let key = randomBytes(32);
+
+/** Signs tokens with a key derived from the deployment's secret (`CONCERTO_SECRET`), shared by instances. */
+export function signCollabTokensWith(secret: string): void {
+  key = createHmac('sha256', secret).update('concerto collaboration tokens').digest();
+}
 
 function signature(sessionId: string, spaceId: string, expiresAt: number): string {
   return createHmac('sha256', key).update(`${sessionId}.${spaceId}.${expiresAt}`).digest('base64url');

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import mongoose from 'mongoose';
-import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
+import { signInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { HttpError } from '../http/errors.ts';
 import { FamilyModel } from '../models/family.ts';
@@ -8,7 +8,7 @@ import { InvitationModel } from '../models/invitation.ts';
 
 /** Wrong codes allowed on one invitation before it stops working. */
 export const maxCodeAttempts = 5;
-const throttle = new SignInThrottle(memorySignInStores('invitation'));
+const throttle = new SignInThrottle(signInStores('invitation'));
 
 const invalid = () =>
   new HttpError(400, 'invitation_invalid', 'This invitation cannot be used: it expired or was already used.');

@@ -1,9 +1,9 @@
 import { UserModel, type UserDocument } from '../models/user.ts';
 import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
-import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
+import { signInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { HttpError } from '../http/errors.ts';
 
-const throttle = new SignInThrottle(memorySignInStores('sign-in'));
+const throttle = new SignInThrottle(signInStores('sign-in'));
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Email or password is incorrect.');
 

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { assertStrongPassword } from '../auth/passwordStrength.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { SessionRegistry } from '../auth/sessionRegistry.ts';
-import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
+import { signInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { SessionModel } from '../models/session.ts';
 import { PasswordResetModel } from '../models/passwordReset.ts';
@@ -11,8 +11,8 @@ import { HttpError, invalidField } from '../http/errors.ts';
 
 /** A reset link works for three days, once. */
 export const passwordResetLifetimeMs = 3 * 24 * 3600 * 1000;
-const currentPasswordThrottle = new SignInThrottle(memorySignInStores('password-change'));
-const resetThrottle = new SignInThrottle(memorySignInStores('password-reset'));
+const currentPasswordThrottle = new SignInThrottle(signInStores('password-change'));
+const resetThrottle = new SignInThrottle(signInStores('password-reset'));
 
 const resetInvalid = () =>
   new HttpError(400, 'reset_link_invalid', 'This link cannot be used: it expired or was already used.');

@@ -55,6 +55,7 @@ export function attachSocketServer(
   logger: Logger,
 ): Server {
   const { allowedOrigins, sessions } = options;
+  // Counted in this process even with Redis: a socket lives on one instance, so its count is never shared.
   const events = new RateLimiterMemory({
     keyPrefix: 'socket-events',
     points: socketEventsPerSecond,
