@@ -15,6 +15,7 @@ import { attachConcertationRoom } from './realtime/concertationRoom.ts';
 import { attachCollabServer, type CollabServer } from './collab/collabServer.ts';
 import { MongoUpdateStore } from './collab/updateStore.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
+import { DocumentRelay } from './collab/documentRelay.ts';
 import type { SessionRegistry } from './auth/sessionRegistry.ts';
 import { joinCluster } from './cluster/cluster.ts';
 
@@ -53,7 +54,8 @@ export async function startServer(
   }
   await bootstrapAdmin(config.admin, logger);
   if (config.demoData) await seedDemoData(logger);
-  const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger);
+  const relay = cluster.bus ? new DocumentRelay(cluster.bus, cluster.instanceId, logger) : null;
+  const documents = new DocumentRegistry(new MongoUpdateStore(), config.collab, logger, relay);
   const sessions = cluster.sessions;
   const app = createApp({ config, logger, databaseKind: database.kind, documents, sessions });
   const httpServer = createServer(app);

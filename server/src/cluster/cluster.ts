@@ -6,6 +6,7 @@ import { ClusterSessionRegistry } from '../auth/clusterSessionRegistry.ts';
 import { MemorySessionRegistry, type SessionEnd, type SessionRegistry } from '../auth/sessionRegistry.ts';
 import { shareAccessChanges, type AccessChange } from '../collab/accessEvents.ts';
 import { signCollabTokensWith } from '../collab/collabTokens.ts';
+import { shareRoomChanges, type RoomChange } from '../realtime/roomEvents.ts';
 import type { ClusterBus } from './clusterBus.ts';
 import { InstanceChannel } from './instanceChannel.ts';
 import { countRateLimitsIn } from './rateLimits.ts';
@@ -28,8 +29,8 @@ export interface Cluster {
 const redisStartTimeoutMs = 10_000;
 
 /**
- * Joins the other instances when `REDIS_URL` is set: shared signing key, access changes, session ends
- * and rate limits over Redis. Without it, one process exactly as before.
+ * Joins the other instances when `REDIS_URL` is set: shared signing key, access changes, session ends,
+ * meeting room changes and rate limits over Redis. Without it, one process exactly as before.
  */
 export async function joinCluster(config: Config, logger: Logger): Promise<Cluster> {
   if (config.secret) signCollabTokensWith(config.secret);
@@ -57,6 +58,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
   }
   const channel = <Value>(name: string) => new InstanceChannel<Value>(bus, name, instanceId, logger);
   const stopAccess = shareAccessChanges(channel<AccessChange>('concerto:access'));
+  const stopRooms = shareRoomChanges(channel<RoomChange>('concerto:rooms'));
   const sessions = new ClusterSessionRegistry(channel<SessionEnd>('concerto:sessions'));
   countRateLimitsIn(bus.client);
   logger.info({ instanceId }, 'joined the other instances over Redis');
@@ -67,6 +69,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     sessions,
     close: async () => {
       stopAccess();
+      stopRooms();
       countRateLimitsIn(null);
       await sessions.close();
       await bus.close();

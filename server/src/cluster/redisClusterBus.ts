@@ -46,7 +46,10 @@ export class RedisClusterBus implements ClusterBus {
       if (!resumed || !this.interrupted) return;
       this.interrupted = false;
       logger.warn('redis reachable again: resynchronising with the other instances');
-      for (const listener of this.reconnectListeners) listener();
+      // Resynchronising publishes: wait for the publishing connection too, or the asks would be lost.
+      const resync = () => this.reconnectListeners.forEach((listener) => listener());
+      if (this.client.status === 'ready') resync();
+      else this.client.once('ready', resync);
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const listeners = this.listeners.get(channel.toString());

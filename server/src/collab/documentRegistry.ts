@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { isCanonicalId } from '@concerto/shared';
 import { SharedDocument, type PersistenceOptions } from './sharedDocument.ts';
 import type { UpdateStore } from './updateStore.ts';
+import type { DocumentRelay } from './documentRelay.ts';
 
 /** How long a shutdown waits for the database to take unsaved edits (within the 5 s stop deadline). */
 const shutdownSaveWaitMs = 2500;
@@ -22,6 +23,8 @@ export class DocumentRegistry {
     private readonly store: UpdateStore,
     private readonly options: PersistenceOptions & { idleUnloadMs: number },
     private readonly logger: Logger,
+    /** Carries loaded documents between instances (several instances over Redis); null when alone. */
+    private readonly relay: DocumentRelay | null = null,
   ) {}
 
   /** The loaded document named `name`, loading it from the store once. */
@@ -37,6 +40,7 @@ export class DocumentRegistry {
     let pending = this.loading.get(name);
     if (!pending) {
       pending = SharedDocument.load(name, this.store, this.options, this.logger).then((document) => {
+        this.relay?.join(document);
         this.onLoaded?.(document);
         return document;
       });
@@ -63,6 +67,7 @@ export class DocumentRegistry {
     this.idleTimers.delete(document.name);
     if (document.peers.size > 0 || this.loading.get(document.name) === undefined) return;
     this.loading.delete(document.name);
+    this.relay?.leave(document);
     const unloading = document
       .destroy()
       .catch((error: unknown) => this.logger.error({ err: error, doc: document.name }, 'unloading failed'));
@@ -83,6 +88,7 @@ export class DocumentRegistry {
     this.idleTimers.clear();
     const documents = await Promise.allSettled(this.loading.values());
     this.loading.clear();
+    this.relay?.close();
     // Shutdown waits a moment for a database that is down; past that, the loss is logged loudly.
     await Promise.all(
       documents.map((result) =>

@@ -5,10 +5,13 @@ import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { collabLimits, SavingState, savingMessageType } from '@concerto/shared';
 import { mergeIntoRecords } from './recordGroups.ts';
-import { maxStoredRecordBytes, type UpdateStore } from './updateStore.ts';
+import { nextClock, RecordTooLargeError, type UpdateStore } from './updateStore.ts';
 
 /** Message types of the y-websocket protocol. */
 export const messageType = { sync: 0, awareness: 1 } as const;
+
+/** The origin of updates and presence applied from another instance: relayed to peers, never sent back. */
+export const remoteOrigin = Symbol('another instance');
 
 /** Something that receives the document's broadcasts (a websocket connection). */
 export interface DocumentPeer {
@@ -46,6 +49,8 @@ export class SharedDocument {
   onFlushed: ((document: SharedDocument) => void) | null = null;
   /** Called before the document is freed, with its final state (the plan projection writes it then). */
   beforeDestroy: ((document: SharedDocument) => Promise<void>) | null = null;
+  /** Carries this instance's updates and presence to the other instances (several instances only). */
+  relayOut: ((message: Uint8Array) => void) | null = null;
   private pending: Uint8Array[] = [];
   private unsavedBytes = 0;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -127,6 +132,9 @@ export class SharedDocument {
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    if (origin !== remoteOrigin) this.relayOut?.(message);
+    // Updates from other instances are stored here too: their instance may die before it writes them,
+    // and a Yjs update stored twice changes nothing.
     this.pending.push(update);
     this.unsavedBytes += update.byteLength;
     this.estimatedBytes += update.byteLength;
@@ -135,7 +143,7 @@ export class SharedDocument {
 
   private readonly handleAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
     const encoder = encoding.createEncoder();
@@ -143,6 +151,7 @@ export class SharedDocument {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     const message = encoding.toUint8Array(encoder);
     for (const peer of this.peers) peer.send(message);
+    if (origin !== remoteOrigin) this.relayOut?.(message);
   };
 
   /** Writes the pending updates as one merged record now; serialised so records never interleave. */
@@ -157,12 +166,12 @@ export class SharedDocument {
     if (this.pending.length === 0) return;
     const records = mergeIntoRecords(this.pending);
     this.pending = [];
-    // Each record gets its own clock, never reused: a failed record may have been written after all
-    // (storing a Yjs update twice is harmless, two records under one clock would not be).
+    // Each record gets its own clock, never reused and unique across instances: a failed record may have
+    // been written after all (storing a Yjs update twice is harmless, two under one clock would not be).
     // While the driver waits for a database that is gone, editors hear of it before the write fails.
     const slow = setTimeout(() => this.announceDelay(true), slowSaveNoticeMs);
     const results = await Promise.allSettled(
-      records.map((record) => this.store.append(this.name, ++this.clock, record)),
+      records.map((record) => this.store.append(this.name, (this.clock = nextClock(this.clock)), record)),
     );
     clearTimeout(slow);
     const failed = records.filter((_, index) => results[index]!.status === 'rejected');
@@ -207,20 +216,23 @@ export class SharedDocument {
     for (const peer of this.peers) peer.send(message);
   }
 
+  /**
+   * Replaces the stored records with one snapshot built from exactly those records (not from memory:
+   * another instance may be writing the same document), so no compaction can delete what it did not read.
+   */
   private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    this.estimatedBytes = snapshot.byteLength;
-    if (snapshot.byteLength > maxStoredRecordBytes) {
-      // Only a document stored before the size limit existed gets here: keep its records as they are.
-      this.logger.error({ doc: this.name, bytes: snapshot.byteLength }, 'document too large to compact');
-      this.records = 0;
-      return;
-    }
     try {
-      this.clock += 1;
-      await this.store.compact(this.name, this.clock, snapshot);
+      const compacted = await this.store.compact(this.name);
+      this.estimatedBytes = this.stateSize();
       this.records = 1;
+      if (compacted) this.clock = Math.max(this.clock, compacted.clock);
     } catch (error) {
+      if (error instanceof RecordTooLargeError) {
+        // Only a document stored before the size limit existed gets here: keep its records as they are.
+        this.logger.error({ err: error, doc: this.name }, 'document too large to compact');
+        this.records = 0;
+        return;
+      }
       this.logger.warn({ err: error, doc: this.name }, 'compaction failed; records kept as they are');
     }
   }

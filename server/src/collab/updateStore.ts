@@ -31,8 +31,23 @@ export interface LoadedState {
 export interface UpdateStore {
   load(docName: string): Promise<LoadedState>;
   append(docName: string, clock: number, update: Uint8Array): Promise<void>;
-  /** Replaces every record up to `upToClock` with one snapshot, atomically. */
-  compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Replaces the document's records with one snapshot made of exactly them, atomically; resolves with
+   * the snapshot's clock, or null when there was nothing to compact. Throws `RecordTooLargeError` when
+   * the snapshot would be too large to store.
+   */
+  compact(docName: string): Promise<{ clock: number } | null>;
+}
+
+// Clocks are milliseconds since 1970 times 2048 plus 11 random bits: below 2^53 until 2109, increasing
+// within an instance, and two instances writing the same document in the same millisecond collide once
+// in 2048 times (the record is then retried under a new clock).
+const clockSlots = 2048;
+
+/** The next record's clock after `previous`: unique across instances, increasing within one. */
+export function nextClock(previous: number): number {
+  const fromTime = Date.now() * clockSlots + Math.floor(Math.random() * clockSlots);
+  return Math.max(previous + 1, fromTime);
 }
 
 /**
@@ -110,18 +125,34 @@ export class MongoUpdateStore implements UpdateStore {
     }
   }
 
-  async compact(docName: string, upToClock: number, snapshot: Uint8Array): Promise<void> {
-    // In one transaction: either the snapshot replaces the records or nothing changed. Even a partial
-    // result would lose nothing, since applying a Yjs update twice changes nothing.
-    await mongoose.connection.transaction(async (session) => {
-      await CollabUpdateModel.deleteMany(
-        { docName, clock: mongoose.trusted({ $lte: upToClock }) },
+  async compact(docName: string): Promise<{ clock: number } | null> {
+    // In one transaction: the snapshot is made of exactly the records read, and exactly those are
+    // deleted (by _id). A record another instance appends meanwhile is not read, so it is kept; a
+    // compaction running at the same time conflicts and is retried or fails, and either way nothing is
+    // lost (a Yjs update applied twice changes nothing).
+    return mongoose.connection.transaction(async (session) => {
+      const records = await CollabUpdateModel.find({ docName }, null, { session }).sort({ clock: 1 }).lean();
+      if (records.length < 2) return null;
+      const doc = new Y.Doc();
+      for (const record of records) Y.applyUpdate(doc, bytesOf(record.data));
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      if (snapshot.byteLength > maxStoredRecordBytes)
+        throw new RecordTooLargeError(
+          `a ${snapshot.byteLength}-byte snapshot exceeds ${maxStoredRecordBytes} bytes`,
+        );
+      const clock = records.at(-1)!.clock;
+      const deleted = await CollabUpdateModel.deleteMany(
+        { _id: mongoose.trusted({ $in: records.map((record) => record._id) }) },
         { session },
       );
+      // Fewer deleted than read: another compaction took them first; this one must not add its copy.
+      if (deleted.deletedCount !== records.length) throw new Error('records compacted concurrently');
       await CollabUpdateModel.create(
-        [{ docName, clock: upToClock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }],
+        [{ docName, clock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }],
         { session },
       );
+      return { clock };
     });
   }
 }

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { ConcertationModel } from '../models/concertation.ts';
 import { EventEmitter } from 'node:events';
+import type { InstanceChannel } from '../cluster/instanceChannel.ts';
 
 /** Something changed that participants of a meeting room should reload (never carries the content itself). */
 export interface RoomChange {
@@ -10,10 +11,25 @@ export interface RoomChange {
 
 const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
+let otherInstances: InstanceChannel<RoomChange> | null = null;
 
 /** Tells the meeting room that something changed; each participant then re-reads it with their own rights. */
 export function announceRoomChange(change: RoomChange): void {
   emitter.emit('change', change);
+  otherInstances?.send(change);
+}
+
+/**
+ * Carries room changes to and from the other instances (several instances over Redis): each tells the
+ * participants connected to it. Returns the function that stops (server shutdown).
+ */
+export function shareRoomChanges(channel: InstanceChannel<RoomChange>): () => void {
+  otherInstances = channel;
+  const stop = channel.listen((change) => emitter.emit('change', change));
+  return () => {
+    stop();
+    if (otherInstances === channel) otherInstances = null;
+  };
 }
 
 /** Subscribes to room changes; returns the unsubscribe function. */

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CollabCloseCode } from '@concerto/shared';
+import { CollabCloseCode, roomEvents } from '@concerto/shared';
 import { TestApiClient } from '../../support/apiClient.ts';
 import { startCluster, type TestCluster } from '../../support/clusterProcesses.ts';
 import { CollabTestClient, waitFor } from '../../support/collabClient.ts';
@@ -11,6 +11,7 @@ import {
   type BuiltProfessional,
 } from '../../support/factories.ts';
 import { redisServerInstalled } from '../../support/redisServer.ts';
+import { connectRoom, emitWithAck } from '../../support/roomClient.ts';
 import { testDeploymentUri, uriWithDatabase } from '../../support/testDatabase.ts';
 
 if (!redisServerInstalled)
@@ -84,5 +85,26 @@ describe.skipIf(!redisServerInstalled)('two instances over Redis share rights, s
       expect((await attempt(a, 'wrong-password-x')).status).toBe(401);
     const onB = await attempt(b, factoryPassword);
     expect(onB.status).toBe(429);
+  });
+
+  it('a change made on instance A reaches the meeting room of a participant connected to instance B', async () => {
+    const scheduled = await midwife.client.post(`/families/${family.id}/concertations`, {
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      remote: true,
+      agenda: [{ title: 'Besoins de la famille' }, { title: 'Décisions' }],
+    });
+    expect(scheduled.status).toBe(201);
+    const concertationId: string = scheduled.body.id;
+    const socket = await connectRoom(b, midwife.client);
+    try {
+      expect(await emitWithAck(socket, roomEvents.join, { concertationId })).toEqual({ ok: true });
+      const changed = new Promise<unknown>((resolve) => socket.once(roomEvents.changed, resolve));
+      expect(
+        (await midwife.client.patch(`/concertations/${concertationId}`, { currentAgendaIndex: 1 })).status,
+      ).toBe(200);
+      expect(await changed).toEqual({ what: 'concertation' });
+    } finally {
+      socket.disconnect();
+    }
   });
 });
