@@ -12,11 +12,11 @@ import {
   promptTimeoutMs,
 } from '../auth/passkeyChallenges.ts';
 import { ownerOfRecord, type PasskeyOwner } from '../auth/passkeyOwners.ts';
-import { memorySignInStores, SignInThrottle } from '../auth/signInThrottle.ts';
+import { signInStores, SignInThrottle } from '../auth/signInThrottle.ts';
 import { HttpError } from '../http/errors.ts';
 import { PasskeyModel } from '../models/passkey.ts';
 
-const throttle = new SignInThrottle(memorySignInStores('passkey'));
+const throttle = new SignInThrottle(signInStores('passkey'));
 
 const unknownPasskey = () =>
   new HttpError(
