@@ -94,7 +94,7 @@ export interface Config {
     vapid: { publicKey: string; privateKey: string; subject: string } | null;
     digestHour: number;
   };
-  /** Several instances share Redis (pub/sub, Socket.io adapter, rate limits); null runs one process alone. */
+  /** Several instances share Redis (pub/sub, rate limits); null runs one process alone. */
   redisUrl: string | null;
   /** The deployment's secret, from which shared signing keys are derived; required with `redisUrl`. */
   secret: string | null;
