@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import {
   actorOfAccount,
+  isRoleAAccount,
   namesGeneralPractitioner,
   type ClosingSummary,
   type FileEndKind,
@@ -33,7 +34,7 @@ export async function summaryRecipients(opened: FamilyRepository): Promise<strin
   const people = await loadPeople(current.map((link) => link.professionalId));
   const doctors = current.filter((link) => {
     const person = people.get(link.professionalId);
-    return person?.healthRole === 'A' && namesGeneralPractitioner(person.profession);
+    return isRoleAAccount(person) && namesGeneralPractitioner(person!.profession);
   });
   return [...new Set([...referents, ...doctors].map((link) => link.professionalId))];
 }

@@ -150,9 +150,14 @@ export function healthRoleOf(account: Pick<AccountFacts, 'healthRole'>): HealthR
   return account.healthRole ?? 'B';
 }
 
+/** Whether an account is Role A: a health professional who may hold medical data. */
+export function isRoleAAccount(account: Pick<AccountFacts, 'healthRole'> | undefined): boolean {
+  return account?.healthRole === 'A';
+}
+
 /** The ids of the Role A accounts among `accounts`: the team members who may hold medical data. */
 export function roleAAccountIds(accounts: readonly Pick<AccountFacts, '_id' | 'healthRole'>[]): string[] {
-  return accounts.filter((account) => account.healthRole === 'A').map((account) => String(account._id));
+  return accounts.filter(isRoleAAccount).map((account) => String(account._id));
 }
 
 /** Whether an account is its organisation's access manager (shown in staff lists and `GET /me`). */
