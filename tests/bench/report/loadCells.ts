@@ -74,6 +74,7 @@ export const loadRows: LoadRow[] = [
     cell: (figures) => Object.values(countConverged(figures.documentStates)).join('/'),
   },
   { label: 'connections lost during the run', cell: (figures) => count(figures.disconnects) },
+  { label: '"saving delayed" notices (writes > 2 s)', cell: (figures) => count(figures.savingDelayed) },
   {
     label: 'server CPU (cores, of 2)',
     cell: (figures) => figures.cpu.server.toFixed(2),

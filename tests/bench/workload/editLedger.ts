@@ -45,8 +45,12 @@ export class EditLedger implements EditObserver {
     while (epochNow() < deadline && epochNow() - this.lastAppliedAt < quietMs) await pause(50);
   }
 
-  /** The counts so far, with the connections lost and the participants' state vectors. */
-  result(disconnects: number, stateVectors: WorkerResult['stateVectors']): WorkerResult {
+  /** The counts so far, with the connections lost, the saving-delayed notices and the participants' state vectors. */
+  result(
+    disconnects: number,
+    savingDelayed: number,
+    stateVectors: WorkerResult['stateVectors'],
+  ): WorkerResult {
     return {
       latencies: Float64Array.from(this.latencies),
       sentOffsets: Float64Array.from(this.sentOffsets),
@@ -55,6 +59,7 @@ export class EditLedger implements EditObserver {
       editsTotal: this.editsTotal,
       updateBytes: this.updateBytes,
       disconnects,
+      savingDelayed,
       stateVectors,
     };
   }

@@ -46,6 +46,7 @@ export interface LoadFigures extends WindowUsage {
   editsTotal: number;
   updateBytes: number;
   disconnects: number;
+  savingDelayed: number;
   /** Per space, the state vector its participants converged on (null: they disagree). */
   documentStates: Map<string, string | null>;
   memory: { idle: ServerMemory; loaded: ServerMemory; end: ServerMemory };
@@ -102,6 +103,7 @@ export async function runEditingLoad(target: LoadTarget, settings: LoadSettings)
       editsTotal: sum((result) => result.editsTotal),
       updateBytes: sum((result) => result.updateBytes),
       disconnects: sum((result) => result.disconnects),
+      savingDelayed: sum((result) => result.savingDelayed),
       documentStates: convergedStates(results.flatMap((result) => result.stateVectors)),
       memory: { idle, loaded, end },
       ...usage,

@@ -1,3 +1,5 @@
+import * as decoding from 'lib0/decoding';
+import { SavingState, savingMessageType } from '@concerto/shared';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { epochNow } from './clock.ts';
@@ -25,6 +27,8 @@ export class Participant {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   disconnects = 0;
+  /** "Saving delayed" notices the server sent this participant (its writes took over 2 s). */
+  savingDelayedNotices = 0;
   private readonly text = this.doc.getText('body');
   private readonly sentAt = this.doc.getMap<number>('sentAt');
   private readonly typist = new Typist(this.text);
@@ -46,6 +50,10 @@ export class Participant {
       () => this.provider.awareness.setLocalState({ user: { name } }),
       Math.random() * presenceRenewalMs,
     );
+    // The server tells editors when saving lags (Concerto's own message type, as the real client reads it).
+    this.provider.messageHandlers[savingMessageType] = (_encoder, decoder) => {
+      if (decoding.readVarUint(decoder) === SavingState.delayed) this.savingDelayedNotices += 1;
+    };
     this.provider.on('status', ({ status }) => {
       if (status === 'disconnected') this.disconnects += 1;
     });

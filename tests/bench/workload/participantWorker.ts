@@ -45,11 +45,15 @@ async function handle(command: WorkerCommand): Promise<void> {
       for (const participant of participants) participant.stopEditing();
       await ledger.drained(1000, command.drainMs);
       const disconnects = participants.reduce((total, participant) => total + participant.disconnects, 0);
+      const savingDelayed = participants.reduce(
+        (total, participant) => total + participant.savingDelayedNotices,
+        0,
+      );
       const stateVectors = participants.map((participant): [string, string] => [
         participant.plan.spaceId,
         participant.stateVector(),
       ]);
-      return report({ kind: 'result', result: ledger.result(disconnects, stateVectors) });
+      return report({ kind: 'result', result: ledger.result(disconnects, savingDelayed, stateVectors) });
     }
     case 'close':
       for (const participant of participants.splice(0)) participant.close();

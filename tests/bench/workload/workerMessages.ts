@@ -55,6 +55,8 @@ export interface WorkerResult {
   updateBytes: number;
   /** Connections lost during the phase (each is followed by an automatic reconnect). */
   disconnects: number;
+  /** "Saving delayed" notices received (the server's writes took over 2 s). */
+  savingDelayed: number;
   /** Each participant's space and Yjs state vector (base64) once edits stopped arriving. */
   stateVectors: [spaceId: string, stateVector: string][];
 }
