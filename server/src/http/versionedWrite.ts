@@ -67,6 +67,11 @@ export interface VersionedItem {
   item: { _id: mongoose.Types.ObjectId } & Versioned;
 }
 
+/** `{ field: value }` as `{ 'array.$.field': value }`, for the array item the query matched. */
+function positionalFields(array: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [`${array}.$.${field}`, value]));
+}
+
 /**
  * Changes the fields `set` of one array item in one conditional update, at the version it was read at; like
  * `saveVersioned`, a stale or losing write answers 409 `stale` with who changed what.
@@ -86,9 +91,8 @@ export async function updateVersionedItem(
         $elemMatch: { _id: item._id, 'lastChange.version': atVersion(versionOf(item.lastChange)) },
       }),
     },
-    // The whole item (as read, all its fields) in one path: the test stand-in (mingo) refuses two positional
-    // paths into one array, which MongoDB accepts; the version condition keeps it from undoing another write.
-    { $set: { [`${array}.$`]: { ...item, ...set, lastChange } } },
+    // Only the changed fields of the matched item: another field changed meanwhile is left as it is.
+    { $set: positionalFields(array, { ...set, lastChange }) },
   );
   if (result.matchedCount === 1) return;
   const record = await model.findById(recordId, { [`${array}._id`]: 1, [`${array}.lastChange`]: 1 }).lean();

@@ -101,6 +101,39 @@ describe('MongoDB conformance: CRUD through mongoose', () => {
     expect(raw?.['meta']).not.toHaveProperty('views');
   });
 
+  it('updates several fields of one array element in one write, matched once before the update', async () => {
+    const notes = database.db.collection<{
+      items: { sku: string; qty: number; note?: string; tags?: string[] }[];
+    }>('elementnotes');
+    const { insertedId: _id } = await notes.insertOne({
+      items: [
+        { sku: 'A', qty: 1 },
+        { sku: 'B', qty: 2 },
+      ],
+    });
+    // The positional element is the one the query matched before the update, even when the update
+    // changes the field the query matched on.
+    await notes.updateOne({ _id, 'items.sku': 'B' }, { $set: { 'items.$.sku': 'C', 'items.$.qty': 5 } });
+    await notes.updateOne(
+      { _id },
+      { $set: { 'items.$[item].sku': 'Z', 'items.$[item].note': 'n' }, $inc: { 'items.$[item].qty': 1 } },
+      { arrayFilters: [{ 'item.sku': 'A' }] },
+    );
+    await notes.updateOne(
+      { _id, 'items.sku': 'C' },
+      { $set: { 'items.$.qty': 6 }, $push: { 'items.$.tags': 't' } },
+    );
+    expect((await notes.findOne({ _id }))?.['items']).toEqual([
+      { sku: 'Z', qty: 2, note: 'n' },
+      { sku: 'C', qty: 6, tags: ['t'] },
+    ]);
+    // A path and its own parent still conflict, as in MongoDB.
+    const error = await caught(() =>
+      notes.updateOne({ _id, 'items.sku': 'C' }, { $set: { 'items.$': { sku: 'D' }, 'items.$.qty': 1 } }),
+    );
+    expect(error['code']).toBe(40);
+  });
+
   it('sorts, skips, limits and projects', async () => {
     const Note = connection.model('SortedNote', noteSchema);
     await Note.insertMany([5, 3, 9, 1, 7].map((rank) => ({ title: `n${rank}`, rank })));

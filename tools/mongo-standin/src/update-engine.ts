@@ -3,6 +3,7 @@ import { Aggregator, ProcessingMode, update as applyOperators } from 'mingo';
 import type { Modifier } from 'mingo/updater';
 import { canonicalKey, cloneDocument, sameBson, withIdFirst } from './document-values.ts';
 import { failedToParse, immutableField } from './errors.ts';
+import { needsPositionalPlan, planPositionalUpdate } from './positional-updates.ts';
 import { evaluate } from './query-engine.ts';
 import { isDocument, type Document } from './types.ts';
 
@@ -76,7 +77,23 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
   const { $setOnInsert: setOnInsert, ...operators } = update;
   const working = cloneDocument(original);
   let changedPaths: string[] = [];
-  if (Object.keys(operators).length > 0) {
+  if (!isInsert && needsPositionalPlan(operators)) {
+    const steps = evaluate(() => planPositionalUpdate(operators, original, spec.filter, spec.arrayFilters));
+    for (const { operator, path, value } of steps) {
+      const changed = evaluate(() =>
+        applyOperators(
+          working,
+          { [operator]: { [path]: value } } as Modifier<Document>,
+          undefined,
+          undefined,
+          {
+            cloneMode: 'deep',
+          },
+        ),
+      );
+      changedPaths.push(...changed);
+    }
+  } else if (Object.keys(operators).length > 0) {
     changedPaths = evaluate(() =>
       applyOperators(
         working,
