@@ -8,8 +8,10 @@ export function printServerLog(output: string): void {
     if (!line.trim() || expected.test(line)) continue;
     let message = line.trim();
     try {
-      const entry = JSON.parse(line) as { msg?: string; level?: number };
-      message = `${entry.level === 40 ? 'warn' : 'error'}: ${entry.msg ?? line}`;
+      const entry = JSON.parse(line) as { msg?: string; level?: number; err?: { message?: string } };
+      // The error's own message says why (the same warning can have several causes).
+      const cause = entry.err?.message ? ` (${entry.err.message})` : '';
+      message = `${entry.level === 40 ? 'warn' : 'error'}: ${entry.msg ?? line}${cause}`;
     } catch {
       // Not a pino line (e.g. a stack trace): shown as it is.
     }
@@ -20,6 +22,6 @@ export function printServerLog(output: string): void {
     return;
   }
   for (const [message, times] of [...messages].sort((left, right) => right[1] - left[1]).slice(0, 10)) {
-    console.log(`  ${times} x ${message.slice(0, 160)}`);
+    console.log(`  ${times} x ${message.slice(0, 240)}`);
   }
 }
