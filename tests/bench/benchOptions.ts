@@ -13,17 +13,34 @@ export interface BenchOptions {
   /** Write a CPU profile of the server and print where it spent the measured window. */
   profile: boolean;
   quick: boolean;
+  /** Server instances the clients are spread over (Redis between them when more than one). */
+  instances: number;
+  /** Whether the load also runs on Hocuspocus 4 (the peer a team would pick instead). */
+  hocuspocus: boolean;
 }
 
-const full = { spaces: 200, participants: 10, duration: 20, workers: 4, 'cold-runs': 30, 'quiet-wait': 60 };
-const quick = { spaces: 20, participants: 5, duration: 5, workers: 4, 'cold-runs': 10, 'quiet-wait': 10 };
+const full = {
+  spaces: 200,
+  participants: 10,
+  duration: 20,
+  workers: 4,
+  'cold-runs': 30,
+  'quiet-wait': 60,
+  instances: 1,
+};
+const quick = { ...full, spaces: 20, participants: 5, duration: 5, 'cold-runs': 10, 'quiet-wait': 10 };
 
 /** Usage text printed by `--help`. */
 export const usage = `npm run bench -- [--quick] [--spaces 200] [--participants 10] [--duration 20]
                     [--workers 4] [--cold-runs 30] [--quiet-wait 60] [--profile]
+                    [--instances 1] [--no-hocuspocus]
 Environment: BENCH_SPACES, BENCH_PARTICIPANTS, BENCH_DURATION, BENCH_WORKERS, BENCH_COLD_RUNS,
-BENCH_QUIET_WAIT, BENCH_QUICK=1, BENCH_PROFILE=1. --quick is 20 spaces x 5 participants for 5 s.
---quiet-wait: seconds to wait, before each measure, for other processes to use < 0.25 cores.`;
+BENCH_QUIET_WAIT, BENCH_INSTANCES, BENCH_QUICK=1, BENCH_PROFILE=1, BENCH_HOCUSPOCUS=0.
+--quick is 20 spaces x 5 participants for 5 s.
+--quiet-wait: seconds to wait, before each measure, for other processes to use < 0.25 cores.
+--instances N: each space's participants are spread over N instances of every server, with a
+redis-server (started on a free port) between them; cold load and stored bytes are then not measured.
+--no-hocuspocus: leaves out the Hocuspocus 4 column.`;
 
 function integerOption(name: string, text: string | undefined, fallback: number, minimum: number): number {
   if (text === undefined) return fallback;
@@ -38,6 +55,7 @@ function integerOption(name: string, text: string | undefined, fallback: number,
 export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv): BenchOptions | undefined {
   const { values } = parseArgs({
     args: argv,
+    allowNegative: true,
     options: {
       spaces: { type: 'string' },
       participants: { type: 'string' },
@@ -46,7 +64,9 @@ export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv)
       'cold-runs': { type: 'string' },
       'quiet-wait': { type: 'string' },
       quick: { type: 'boolean' },
+      instances: { type: 'string' },
       profile: { type: 'boolean' },
+      hocuspocus: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -64,6 +84,8 @@ export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv)
     quietWaitSeconds: pick('quiet-wait', 'BENCH_QUIET_WAIT', 0),
     profile: values.profile ?? environment.BENCH_PROFILE === '1',
     quick: isQuick,
+    instances: pick('instances', 'BENCH_INSTANCES'),
+    hocuspocus: values.hocuspocus ?? environment.BENCH_HOCUSPOCUS !== '0',
   };
   if (options.participants < 2)
     throw new Error('--participants must be at least 2: latency is measured between them');

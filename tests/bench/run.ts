@@ -1,5 +1,7 @@
-// `npm run bench`: the real Concerto server and a bare y-websocket relay under the same editing load,
-// then the cold load of a 100 KB document and the bytes persisted. Prints figures; asserts nothing.
+// `npm run bench`: the real Concerto server, a bare y-websocket relay and Hocuspocus 4 under the same
+// editing load (on one instance, or on several over Redis), then, on one instance, the cold load of a
+// 100 KB document and the bytes persisted. Prints figures; asserts nothing.
+import { startRedis } from '../support/redisServer.ts';
 import { readBenchOptions, usage, type BenchOptions } from './benchOptions.ts';
 import { awaitQuietMachine } from './measures/backgroundLoad.ts';
 import { measureColdLoad } from './measures/coldLoad.ts';
@@ -8,18 +10,80 @@ import { summarizeProfile } from './measures/cpuProfile.ts';
 import { buildLargeDocument } from './measures/largeDocument.ts';
 import { readStoredUpdates } from './measures/storedUpdates.ts';
 import { timeStoreLoads } from './measures/storeLoad.ts';
-import { cleanUpNow, cleanUpOnExit, temporaryFolder } from './processes/cleanup.ts';
-import { startRelay } from './processes/relayProcess.ts';
+import { cleanUpNow, cleanUpOnExit, temporaryFolder, trackChild } from './processes/cleanup.ts';
+import { startHocuspocus, startRelay } from './processes/relayProcess.ts';
 import { printHeader } from './report/header.ts';
-import { printReport } from './report/printReport.ts';
+import { printReport, type StorageResults } from './report/printReport.ts';
 import { createSpaces, issueCollabTokens } from './setup/benchSpaces.ts';
-import { startSession } from './setup/concertoSession.ts';
+import { childrenOf, startConcertoInstances } from './setup/concertoInstances.ts';
+import { startSession, type ConcertoSession } from './setup/concertoSession.ts';
 import { planParticipants } from './setup/participantPlans.ts';
-import { runEditingLoad, type LoadSettings } from './workload/editingLoad.ts';
+import { runEditingLoad, type LoadFigures, type LoadSettings } from './workload/editingLoad.ts';
+import type { ClientProtocol } from './workload/workerMessages.ts';
 
 /** The second server unloads idle documents at once and compacts from two records (see the header). */
 const storageEnvironment = { CONCERTO_COLLAB_IDLE_UNLOAD_MS: '100', CONCERTO_COLLAB_COMPACT_AFTER: '2' };
 const largeDocumentBytes = 100 * 1024;
+
+/** Runs the load on `instances` processes of a comparison server (the relay or Hocuspocus), then stops them. */
+async function loadPeer(
+  label: string,
+  protocol: ClientProtocol,
+  start: (redisUrl?: string) => ReturnType<typeof startRelay>,
+  spaceIds: readonly string[],
+  options: BenchOptions,
+  settings: LoadSettings,
+  redisUrl: string | undefined,
+): Promise<LoadFigures> {
+  const servers = await Promise.all(Array.from({ length: options.instances }, () => start(redisUrl)));
+  const urls = servers.map((server) => server.websocketUrl);
+  const plans = planParticipants(spaceIds, options.participants, urls);
+  const target = { label, protocol, servers: servers.map((server) => server.child), plans };
+  return runEditingLoad(target, settings).finally(() => Promise.all(servers.map((server) => server.stop())));
+}
+
+/** The cold load of a 100 KB document and the bytes stored, on the one instance's data (then stopped). */
+async function measureStorage(
+  first: ConcertoSession,
+  dataDir: string,
+  loadSpaceIds: readonly string[],
+  largeSpaceId: string,
+  options: BenchOptions,
+  settings: LoadSettings,
+): Promise<{ storage: StorageResults; output: string }> {
+  console.log('Building a 100 KB document, then timing its cold loads...');
+  await awaitQuietMachine(0.25, settings.quietWaitMs);
+  const largeParams = await first.params(largeSpaceId);
+  const large = await buildLargeDocument(first.collabUrl, largeSpaceId, largeParams, largeDocumentBytes);
+  await first.server.stop();
+  const allSpaceIds = new Set(loadSpaceIds);
+  const asLeft = await readStoredUpdates(dataDir, allSpaceIds);
+  const largeAsLeft = await readStoredUpdates(dataDir, new Set([largeSpaceId]));
+  const storeLoad = await timeStoreLoads(dataDir, largeSpaceId, options.coldRuns);
+  // Server 2, on the same data: every connection to the large document loads it from the database.
+  const second = await startSession(
+    { dataDir, environment: storageEnvironment },
+    first.api.credentials.token,
+  );
+  const coldTarget = {
+    serverUrl: second.collabUrl,
+    spaceId: largeSpaceId,
+    params: () => second.params(largeSpaceId),
+    textLength: large.textLength,
+  };
+  const cold = await measureColdLoad(coldTarget, options.coldRuns, 100);
+  const touch = await touchForCompaction(second.collabUrl, [largeSpaceId, ...loadSpaceIds], second.params);
+  await second.server.stop();
+  const stored = {
+    asLeft,
+    largeAsLeft,
+    compacted: await readStoredUpdates(dataDir, allSpaceIds),
+    largeCompacted: await readStoredUpdates(dataDir, new Set([largeSpaceId])),
+    touchBytes: [...touch.values()].reduce((total, bytes) => total + bytes, 0),
+    largeTouchBytes: touch.get(largeSpaceId) ?? 0,
+  };
+  return { storage: { large, cold: { ...cold, storeLoad }, stored }, output: second.server.output() };
+}
 
 async function main(options: BenchOptions): Promise<void> {
   const settings: LoadSettings = {
@@ -33,66 +97,71 @@ async function main(options: BenchOptions): Promise<void> {
   printHeader(options, settings);
   const dataDir = temporaryFolder('concerto-bench-');
   const profileDir = options.profile ? temporaryFolder('concerto-bench-profile-') : undefined;
-  // Server 1: default collaboration settings, for the editing load.
-  const first = await startSession({ dataDir, profileDir, environment: { CONCERTO_DEMO_DATA: 'true' } });
+  const redis = options.instances > 1 ? await startRedis((child) => trackChild(child)) : undefined;
+  const concerto = await startConcertoInstances(options.instances, {
+    dataDir,
+    profileDir,
+    redisUrl: redis?.url,
+  });
+  const { first } = concerto;
   const [largeSpaceId = '', ...spaceIds] = await createSpaces(first.api, options.spaces + 1);
 
   console.log('\nRunning the load on the bare relay (@y/websocket-server 0.1.1 setupWSConnection)...');
-  const relay = await startRelay();
-  const plans = planParticipants(spaceIds, options.participants);
-  const relayTarget = { label: 'bare relay', serverUrl: relay.websocketUrl, server: relay.child, plans };
-  const relayFigures = await runEditingLoad(relayTarget, settings).finally(() => relay.stop());
+  const relay = await loadPeer(
+    'bare relay',
+    'y-websocket',
+    startRelay,
+    spaceIds,
+    options,
+    settings,
+    redis?.url,
+  );
+  let hocuspocus: LoadFigures | undefined;
+  if (options.hocuspocus) {
+    console.log('Running the load on Hocuspocus 4 (@hocuspocus/server, no extension but Redis)...');
+    hocuspocus = await loadPeer(
+      'Hocuspocus',
+      'hocuspocus',
+      startHocuspocus,
+      spaceIds,
+      options,
+      settings,
+      redis?.url,
+    );
+  }
 
   console.log('Running the load on Concerto...');
   const tokens = await issueCollabTokens(first.api, spaceIds);
   const tokenOf = new Map(spaceIds.map((spaceId, index) => [spaceId, tokens[index] ?? '']));
-  const concertoPlans = planParticipants(spaceIds, options.participants, (spaceId) => ({
+  const concertoPlans = planParticipants(spaceIds, options.participants, concerto.collabUrls, (spaceId) => ({
     token: tokenOf.get(spaceId) ?? '',
   }));
-  const concertoTarget = { label: 'Concerto', serverUrl: first.collabUrl, server: first.server.child };
-  const concertoFigures = await runEditingLoad({ ...concertoTarget, plans: concertoPlans }, settings);
-
-  console.log('Building a 100 KB document, then timing its cold loads...');
-  await awaitQuietMachine(0.25, settings.quietWaitMs);
-  const largeParams = await first.params(largeSpaceId);
-  const large = await buildLargeDocument(first.collabUrl, largeSpaceId, largeParams, largeDocumentBytes);
-  await first.server.stop();
-  const allSpaceIds = new Set(spaceIds);
-  const asLeft = await readStoredUpdates(dataDir, allSpaceIds);
-  const largeAsLeft = await readStoredUpdates(dataDir, new Set([largeSpaceId]));
-  const storeLoad = await timeStoreLoads(dataDir, largeSpaceId, options.coldRuns);
-
-  // Server 2, on the same data: every connection to the large document loads it from the database.
-  const second = await startSession(
-    { dataDir, environment: storageEnvironment },
-    first.api.credentials.token,
+  const concertoFigures = await runEditingLoad(
+    {
+      label: 'Concerto',
+      protocol: 'y-websocket',
+      servers: childrenOf(concerto),
+      databasePids: concerto.databasePids,
+      plans: concertoPlans,
+    },
+    settings,
   );
-  const coldTarget = {
-    serverUrl: second.collabUrl,
-    spaceId: largeSpaceId,
-    params: () => second.params(largeSpaceId),
-    textLength: large.textLength,
-  };
-  const cold = await measureColdLoad(coldTarget, options.coldRuns, 100);
-  const touch = await touchForCompaction(second.collabUrl, [largeSpaceId, ...spaceIds], second.params);
-  await second.server.stop();
+
+  const measured =
+    options.instances === 1
+      ? await measureStorage(first, dataDir, spaceIds, largeSpaceId, options, settings)
+      : undefined;
+  await concerto.stop();
+  await redis?.stop();
 
   printReport({
     options,
-    relay: relayFigures,
+    relay,
     concerto: concertoFigures,
-    large,
-    cold: { ...cold, storeLoad },
-    stored: {
-      asLeft,
-      largeAsLeft,
-      compacted: await readStoredUpdates(dataDir, allSpaceIds),
-      largeCompacted: await readStoredUpdates(dataDir, new Set([largeSpaceId])),
-      touchBytes: [...touch.values()].reduce((total, bytes) => total + bytes, 0),
-      largeTouchBytes: touch.get(largeSpaceId) ?? 0,
-    },
+    hocuspocus,
+    storage: measured?.storage,
     profile: profileDir ? summarizeProfile(profileDir, concertoFigures.monotonicWindow) : undefined,
-    serverOutput: first.server.output() + second.server.output(),
+    serverOutput: concerto.output() + (measured?.output ?? ''),
   });
 }
 
@@ -108,7 +177,7 @@ if (!options) {
 } else {
   // Each WebsocketProvider listens to the process `exit` event; the bench opens a dozen at a time.
   process.setMaxListeners(50);
-  cleanUpOnExit(10 * 60_000 + 3 * options.durationSeconds * 1000);
+  cleanUpOnExit(10 * 60_000 + 4 * options.durationSeconds * 1000);
   const failed = await main(options).then(
     () => false,
     (error: unknown) => {

@@ -44,10 +44,14 @@ async function launch(port: number): Promise<ChildProcess> {
   return child;
 }
 
-/** Starts `redis-server --port P --save '' --appendonly no` and waits until it answers PING. */
-export async function startRedis(): Promise<RedisProcess> {
+/**
+ * Starts `redis-server --port P --save '' --appendonly no` and waits until it answers PING;
+ * `onLaunch` hears of each process started (the bench ends them however it ends).
+ */
+export async function startRedis(onLaunch?: (child: ChildProcess) => void): Promise<RedisProcess> {
   const port = await freePort();
   let child = await launch(port);
+  onLaunch?.(child);
   const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -61,6 +65,7 @@ export async function startRedis(): Promise<RedisProcess> {
     restart: async () => {
       await stop('SIGKILL');
       child = await launch(port);
+      onLaunch?.(child);
     },
   };
 }

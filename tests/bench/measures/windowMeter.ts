@@ -12,8 +12,8 @@ export interface WindowUsage {
    * Cores used by the server, by its database (the stand-in process it started, 0 on MONGODB_URI), by all
    * participant workers, by everything else (other engineers' work...).
    */
-  cpu: { server: number; database: number; workers: number; others: number };
-  /** The server's event-loop delay: how long its work waited behind other work. */
+  cpu: { server: number; database: number; workers: number; others: number; perInstance: number[] };
+  /** The server's event-loop delay (the worst instance's): how long its work waited behind other work. */
   eventLoop: EventLoopDelay;
   /** The window on the monotonic clock, in microseconds (to cut a CPU profile). */
   monotonicWindow: { from: number; until: number };
@@ -21,9 +21,21 @@ export interface WindowUsage {
 
 const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
 
-/** Measures CPU use and the server's event-loop delay from `start()` to `stop()`. */
+/** The worst of several instances' event-loop delays, figure by figure. */
+function worstDelay(delays: readonly EventLoopDelay[]): EventLoopDelay {
+  return {
+    p50: Math.max(...delays.map((delay) => delay.p50)),
+    p99: Math.max(...delays.map((delay) => delay.p99)),
+    max: Math.max(...delays.map((delay) => delay.max)),
+  };
+}
+
+/**
+ * Measures CPU use and the servers' event-loop delay from `start()` to `stop()`. The database is the
+ * stand-in: a child of the server when it started it, or a process of its own (`databasePids`).
+ */
 export class WindowMeter {
-  private server!: CpuMeter;
+  private instances: CpuMeter[] = [];
   private database!: CpuMeter;
   private workers!: CpuMeter;
   private machine!: CpuMeter;
@@ -32,15 +44,18 @@ export class WindowMeter {
   private startedAt = 0;
 
   constructor(
-    private readonly serverProcess: ChildProcess,
+    private readonly servers: readonly ChildProcess[],
     private readonly workerPids: readonly number[],
+    private readonly databasePids?: readonly number[],
   ) {}
 
   /** Opens the window. */
   async start(): Promise<void> {
-    await resetEventLoopDelay(this.serverProcess);
-    this.server = new CpuMeter([this.serverProcess.pid ?? 0]);
-    this.database = new CpuMeter(childPids(this.serverProcess.pid ?? 0));
+    await Promise.all(this.servers.map((server) => resetEventLoopDelay(server)));
+    this.instances = this.servers.map((server) => new CpuMeter([server.pid ?? 0]));
+    this.database = new CpuMeter(
+      this.databasePids ?? this.servers.flatMap((server) => childPids(server.pid ?? 0)),
+    );
     this.workers = new CpuMeter(this.workerPids);
     this.machine = new CpuMeter();
     this.bench = process.cpuUsage();
@@ -50,14 +65,17 @@ export class WindowMeter {
 
   /** Closes the window and reports what happened in it. */
   async stop(): Promise<WindowUsage> {
-    const server = this.server.coresUsed();
+    const perInstance = this.instances.map((instance) => instance.coresUsed());
+    const server = perInstance.reduce((total, cores) => total + cores, 0);
     const database = this.database.coresUsed();
     const workers = this.workers.coresUsed();
     const benchUsage = process.cpuUsage(this.bench);
     const bench = (benchUsage.user + benchUsage.system) / 1000 / (performance.now() - this.startedAt);
     const others = Math.max(0, this.machine.coresUsed() - server - database - workers - bench);
     const monotonicWindow = { from: this.from, until: monotonicMicroseconds() };
-    const eventLoop = await sampleEventLoopDelay(this.serverProcess);
-    return { cpu: { server, database, workers, others }, eventLoop, monotonicWindow };
+    const eventLoop = worstDelay(
+      await Promise.all(this.servers.map((server) => sampleEventLoopDelay(server))),
+    );
+    return { cpu: { server, database, workers, others, perInstance }, eventLoop, monotonicWindow };
   }
 }

@@ -4,31 +4,27 @@ import { trackChild } from './cleanup.ts';
 import { stopChild } from './childExit.ts';
 import { probeFlags } from './probeRequests.ts';
 
-/** The bare y-websocket relay, running in its own process. */
+/** A comparison server (the bare relay or Hocuspocus) running in its own process. */
 export interface RelayProcess {
-  /** `ws://127.0.0.1:<port>`: rooms are paths below it. */
+  /** `ws://127.0.0.1:<port>`: rooms are paths below it (documents named in messages for Hocuspocus). */
   websocketUrl: string;
   child: ChildProcess;
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Forks `relayServer.ts` (with the memory probe) and waits until it listens. */
-export function startRelay(): Promise<RelayProcess> {
-  const environment = { ...process.env };
-  // Make sure the stock server neither persists (LevelDB) nor calls back: a bare relay.
-  delete environment.YPERSISTENCE;
-  delete environment.CALLBACK_URL;
+/** Forks `entry` (with the memory probe) and waits until it reports the port it listens on. */
+function forkServer(entry: string, label: string, environment: NodeJS.ProcessEnv): Promise<RelayProcess> {
   const child = trackChild(
-    fork(path.join(import.meta.dirname, 'relayServer.ts'), [], {
+    fork(path.join(import.meta.dirname, entry), [], {
       execArgv: probeFlags,
       env: environment,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the relay did not start within 30 s')), 30_000);
-    child.once('exit', (code) => reject(new Error(`the relay exited during start (${code})`)));
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within 30 s`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`${label} exited during start (${code})`)));
     child.on('message', (message: unknown) => {
       const port = (message as { port?: number } | null)?.port;
       if (!port) return;
@@ -41,4 +37,23 @@ export function startRelay(): Promise<RelayProcess> {
       });
     });
   });
+}
+
+/** The stock y-websocket relay (`relayServer.ts`); with `redisUrl`, relaying to its other instances. */
+export function startRelay(redisUrl?: string): Promise<RelayProcess> {
+  const environment = { ...process.env };
+  // Make sure the stock server neither persists (LevelDB) nor calls back: a bare relay.
+  delete environment.YPERSISTENCE;
+  delete environment.CALLBACK_URL;
+  delete environment.REDIS_URL;
+  if (redisUrl) environment.REDIS_URL = redisUrl;
+  return forkServer('relayServer.ts', 'the relay', environment);
+}
+
+/** Hocuspocus 4 (`hocuspocusServer.ts`); with `redisUrl`, its Redis extension joins the other instances. */
+export function startHocuspocus(redisUrl?: string): Promise<RelayProcess> {
+  const environment = { ...process.env };
+  delete environment.REDIS_URL;
+  if (redisUrl) environment.REDIS_URL = redisUrl;
+  return forkServer('hocuspocusServer.ts', 'Hocuspocus', environment);
 }

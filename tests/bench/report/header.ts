@@ -11,10 +11,21 @@ export function printHeader(options: BenchOptions, settings: LoadSettings): void
   );
   console.log(
     `Load: ${options.spaces} spaces x ${options.participants} participants = ${options.spaces * options.participants} ` +
-      `y-websocket WebsocketProvider clients in ${options.workers} processes; each types a few words every ` +
+      `clients in ${options.workers} processes (y-websocket WebsocketProvider; HocuspocusProvider for ` +
+      `Hocuspocus); each types a few words every ` +
       `${settings.pauseMs.min / 1000}-${settings.pauseMs.max / 1000} s; ${options.durationSeconds} s measured ` +
       `after ${settings.warmupMs / 1000} s of warm-up.`,
   );
+  if (options.instances > 1) {
+    console.log(
+      `Instances: ${options.instances} of each server, a redis-server between them (pub/sub); each space's ` +
+        'participants are dealt round-robin over the instances, so most remote applies cross instances.',
+    );
+    console.log(
+      'Database: one MongoDB wire-protocol stand-in process shared by the Concerto instances (no real mongod here).',
+    );
+    return;
+  }
   console.log(
     'Database: the MongoDB wire-protocol stand-in, in its own process started by the server (no real mongod here).',
   );

@@ -7,6 +7,8 @@ export interface LoadRow {
   label: string;
   cell: (figures: LoadFigures) => string;
   ratio?: (concerto: LoadFigures, relay: LoadFigures) => string;
+  /** Shown only with several instances. */
+  severalInstances?: boolean;
 }
 
 const rss = (memory: ServerMemory) => memory.procRss;
@@ -16,14 +18,19 @@ const threePercentiles = ({ p50, p95, p99 }: { p50: number; p95: number; p99: nu
   `${ms(p50)} / ${ms(p95)} / ${ms(p99)} ms`;
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
-/** Server CPU microseconds spent per remote apply delivered. */
-function serverCost(figures: LoadFigures): number {
+/** Server CPU microseconds spent per remote apply delivered (all instances). */
+export function serverCost(figures: LoadFigures): number {
   return (figures.cpu.server * 1e6) / figures.appliesPerSecond;
 }
 
 function memoryPath(figures: LoadFigures, pick: (memory: ServerMemory) => number): string {
   const { idle, loaded, end } = figures.memory;
   return `${bytes(pick(idle))} -> ${bytes(pick(loaded))} -> ${bytes(pick(end))}`;
+}
+
+/** Growth of one memory figure from idle to the end of the run, per loaded document. */
+export function perDocumentGrowth(figures: LoadFigures, key: keyof ServerMemory): number {
+  return (figures.memory.end[key] - figures.memory.idle[key]) / figures.documentStates.size;
 }
 
 function perDocument(figures: LoadFigures, pick: (memory: ServerMemory) => number): string {
@@ -40,11 +47,18 @@ export const loadRows: LoadRow[] = [
     label: 'clients synced',
     cell: ({ connected }) =>
       `${connected.synced}/${connected.synced + connected.failed} in ${(connected.elapsedMs / 1000).toFixed(1)} s`,
+    ratio: ratioOf((figures) => figures.connected.elapsedMs),
   },
   {
     label: 'edit -> remote apply p50 / p95 / p99',
     cell: (figures) => threePercentiles(figures.latency),
     ratio: (concerto, relay) => `p99 ${times(concerto.latency.p99 / relay.latency.p99)}`,
+  },
+  {
+    label: '... between instances p50 / p95 / p99',
+    cell: (figures) => threePercentiles(figures.crossLatency),
+    ratio: (concerto, relay) => `p99 ${times(concerto.crossLatency.p99 / relay.crossLatency.p99)}`,
+    severalInstances: true,
   },
   {
     label: 'p50 by 5 s of the window (ms)',
@@ -76,9 +90,14 @@ export const loadRows: LoadRow[] = [
   { label: 'connections lost during the run', cell: (figures) => count(figures.disconnects) },
   { label: '"saving delayed" notices (writes > 2 s)', cell: (figures) => count(figures.savingDelayed) },
   {
-    label: 'server CPU (cores, of 2)',
+    label: 'server CPU (cores, all instances)',
     cell: (figures) => figures.cpu.server.toFixed(2),
     ratio: ratioOf((figures) => figures.cpu.server),
+  },
+  {
+    label: 'server CPU by instance (cores)',
+    cell: (figures) => figures.cpu.perInstance.map((cores) => cores.toFixed(2)).join(' + '),
+    severalInstances: true,
   },
   {
     label: 'database CPU (the stand-in process, cores)',
@@ -101,6 +120,10 @@ export const loadRows: LoadRow[] = [
   { label: 'server RSS idle -> connected -> end', cell: (figures) => memoryPath(figures, rss) },
   { label: 'server heap idle -> connected -> end', cell: (figures) => memoryPath(figures, heap) },
   { label: 'server buffers idle -> connected -> end', cell: (figures) => memoryPath(figures, buffers) },
-  { label: 'RSS per loaded document', cell: (figures) => perDocument(figures, rss) },
+  {
+    label: 'RSS per loaded document',
+    cell: (figures) => perDocument(figures, rss),
+    ratio: ratioOf((figures) => perDocumentGrowth(figures, 'procRss')),
+  },
   { label: 'heap per loaded document', cell: (figures) => perDocument(figures, heap) },
 ];

@@ -15,6 +15,16 @@ export interface BenchResults {
   options: BenchOptions;
   relay: LoadFigures;
   concerto: LoadFigures;
+  /** Hocuspocus 4 under the same load (left out with `--no-hocuspocus`). */
+  hocuspocus?: LoadFigures;
+  /** Cold load and storage: measured on one instance only. */
+  storage?: StorageResults;
+  profile?: ProfileSummary | null;
+  serverOutput: string;
+}
+
+/** What the single-instance run measures after the load: cold loads and bytes stored. */
+export interface StorageResults {
   large: LargeDocument;
   cold: ColdLoadFigures;
   stored: {
@@ -27,17 +37,28 @@ export interface BenchResults {
     touchBytes: number;
     largeTouchBytes: number;
   };
-  profile?: ProfileSummary | null;
-  serverOutput: string;
 }
 
 /** Prints the five figures with their targets, then the CPU profile and the server log. */
 export function printReport(results: BenchResults): void {
-  const { options, concerto, large, stored } = results;
-  console.log('\n1-3. Editing load: Concerto against the bare relay');
-  printLoadComparison(concerto, results.relay, options);
+  const { options, concerto } = results;
+  const peers = results.hocuspocus ? ', and Hocuspocus 4' : '';
+  const instances = options.instances > 1 ? `, each on ${options.instances} instances over Redis` : '';
+  console.log(`\n1-3. Editing load: Concerto against the bare relay${peers}${instances}`);
+  printLoadComparison(concerto, results.relay, results.hocuspocus, options);
+  if (results.storage) printStorage(concerto, results.storage, options.coldRuns);
+  if (results.profile !== undefined) {
+    console.log('\nServer CPU profile during the measured Concerto window (self time, wall clock)');
+    printProfile(results.profile);
+  }
+  console.log('\nServer log (warn and above)');
+  printServerLog(results.serverOutput);
+}
+
+function printStorage(concerto: LoadFigures, storage: StorageResults, coldRuns: number): void {
+  const { large, stored } = storage;
   console.log('\n4. Cold load of a 100 KB document from the database (stand-in), through the real server');
-  printColdLoad(large, results.cold, options.coldRuns);
+  printColdLoad(large, storage.cold, coldRuns);
   console.log(
     '\n5. Bytes persisted per byte of update (read from the database file after each server stopped)',
   );
@@ -73,10 +94,4 @@ export function printReport(results: BenchResults): void {
     ([spaceId, state]) => stored.asLeft.stateVectors.get(spaceId) === state,
   );
   printStoredCompleteness(complete.length, states.size);
-  if (results.profile !== undefined) {
-    console.log('\nServer CPU profile during the measured Concerto window (self time, wall clock)');
-    printProfile(results.profile);
-  }
-  console.log('\nServer log (warn and above)');
-  printServerLog(results.serverOutput);
 }

@@ -6,6 +6,7 @@ import type { WorkerResult } from './workerMessages.ts';
 export class EditLedger implements EditObserver {
   private window = { from: Number.POSITIVE_INFINITY, until: Number.NEGATIVE_INFINITY };
   private latencies: number[] = [];
+  private crossLatencies: number[] = [];
   private sentOffsets: number[] = [];
   private editsInWindow = 0;
   private appliesInWindow = 0;
@@ -17,6 +18,7 @@ export class EditLedger implements EditObserver {
   measure(from: number, until: number): void {
     this.window = { from, until };
     this.latencies = [];
+    this.crossLatencies = [];
     this.sentOffsets = [];
     this.editsInWindow = this.appliesInWindow = this.editsTotal = this.updateBytes = 0;
   }
@@ -31,11 +33,12 @@ export class EditLedger implements EditObserver {
     if (this.inWindow(sentAt)) this.editsInWindow += 1;
   }
 
-  applied(sentAt: number, appliedAt: number): void {
+  applied(sentAt: number, appliedAt: number, crossInstance: boolean): void {
     this.lastAppliedAt = appliedAt;
     if (this.inWindow(appliedAt)) this.appliesInWindow += 1;
     if (!this.inWindow(sentAt)) return;
     this.latencies.push(appliedAt - sentAt);
+    if (crossInstance) this.crossLatencies.push(appliedAt - sentAt);
     this.sentOffsets.push(sentAt - this.window.from);
   }
 
@@ -53,6 +56,7 @@ export class EditLedger implements EditObserver {
   ): WorkerResult {
     return {
       latencies: Float64Array.from(this.latencies),
+      crossLatencies: Float64Array.from(this.crossLatencies),
       sentOffsets: Float64Array.from(this.sentOffsets),
       editsInWindow: this.editsInWindow,
       appliesInWindow: this.appliesInWindow,

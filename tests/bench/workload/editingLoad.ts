@@ -6,14 +6,17 @@ import { concatSamples, percentileBySlice, percentilesOf, type Percentiles } fro
 import { WindowMeter, type WindowUsage } from '../measures/windowMeter.ts';
 import { sampleMemory, type MemorySample } from '../processes/probeRequests.ts';
 import { epochNow, pause } from './clock.ts';
-import type { ParticipantPlan } from './workerMessages.ts';
+import type { ClientProtocol, ParticipantPlan } from './workerMessages.ts';
 import { WorkerPool } from './workerPool.ts';
 
-/** A collaboration server under load: Concerto or the bare relay. */
+/** A collaboration server under load, on one or more instances: Concerto, the bare relay or Hocuspocus. */
 export interface LoadTarget {
   label: string;
-  serverUrl: string;
-  server: ChildProcess;
+  protocol: ClientProtocol;
+  /** Its instances' processes, in the order of the plans' `instance`. */
+  servers: ChildProcess[];
+  /** The database's processes when it is not a child of the server (several instances share one). */
+  databasePids?: number[];
   plans: ParticipantPlan[];
 }
 
@@ -37,6 +40,8 @@ export interface LoadFigures extends WindowUsage {
   label: string;
   connected: { synced: number; failed: number; elapsedMs: number };
   latency: Percentiles;
+  /** Latency between participants connected to different instances (no samples with one instance). */
+  crossLatency: Percentiles;
   /** p50 and p99 latency of each 5 s slice of the window: steady, or a queue building up? */
   latencyBySlice: { p50: number[]; p99: number[] };
   editsPerSecond: number;
@@ -54,36 +59,49 @@ export interface LoadFigures extends WindowUsage {
   background: BackgroundLoad;
 }
 
-async function memoryOf(server: ChildProcess): Promise<ServerMemory> {
-  const sample = await sampleMemory(server);
-  return { ...sample, procRss: residentBytes(server.pid ?? 0) };
+/** Memory of all the target's instances, added up. */
+async function memoryOf(servers: readonly ChildProcess[]): Promise<ServerMemory> {
+  const samples = await Promise.all(
+    servers.map(async (server) => ({
+      ...(await sampleMemory(server)),
+      procRss: residentBytes(server.pid ?? 0),
+    })),
+  );
+  const sum = (pick: (sample: ServerMemory) => number) =>
+    samples.reduce((total, sample) => total + pick(sample), 0);
+  return {
+    rss: sum((sample) => sample.rss),
+    heapUsed: sum((sample) => sample.heapUsed),
+    external: sum((sample) => sample.external),
+    procRss: sum((sample) => sample.procRss),
+  };
 }
 
 /** Connects every participant, lets them edit for the warm-up and the window, and collects the figures. */
 export async function runEditingLoad(target: LoadTarget, settings: LoadSettings): Promise<LoadFigures> {
   const background = await awaitQuietMachine(0.25, settings.quietWaitMs);
-  const idle = await memoryOf(target.server);
+  const idle = await memoryOf(target.servers);
   const pool = WorkerPool.start(settings.workers);
   try {
     const connected = await pool.connect(target.plans, {
-      serverUrl: target.serverUrl,
+      protocol: target.protocol,
       concurrency: 25,
       timeoutMs: 50_000,
     });
     if (connected.failed > 0)
       console.warn(`  ${target.label}: ${connected.failed} participants did not sync`);
-    const loaded = await memoryOf(target.server);
+    const loaded = await memoryOf(target.servers);
     const startAt = epochNow() + 500;
     const measureFrom = startAt + settings.warmupMs;
     const measureUntil = measureFrom + settings.durationMs;
     pool.edit({ startAt, measureFrom, measureUntil, pauseMs: settings.pauseMs });
-    const meter = new WindowMeter(target.server, pool.pids);
+    const meter = new WindowMeter(target.servers, pool.pids, target.databasePids);
     await pause(measureFrom - epochNow());
     await meter.start();
     await pause(measureUntil - epochNow());
     const usage = await meter.stop();
     const results = await pool.stop(10_000);
-    const end = await memoryOf(target.server);
+    const end = await memoryOf(target.servers);
     const sum = (pick: (result: (typeof results)[number]) => number) =>
       results.reduce((total, result) => total + pick(result), 0);
     const seconds = settings.durationMs / 1000;
@@ -96,6 +114,7 @@ export async function runEditingLoad(target: LoadTarget, settings: LoadSettings)
       label: target.label,
       connected,
       latency: percentilesOf(latencies),
+      crossLatency: percentilesOf(concatSamples(results.map((result) => result.crossLatencies))),
       latencyBySlice: { p50: bySlice(0.5), p99: bySlice(0.99) },
       editsPerSecond: sum((result) => result.editsInWindow) / seconds,
       appliesPerSecond: sum((result) => result.appliesInWindow) / seconds,

@@ -1,11 +1,8 @@
-import * as decoding from 'lib0/decoding';
-import { SavingState, savingMessageType } from '@concerto/shared';
 import * as Y from 'yjs';
-import type { WebsocketProvider } from 'y-websocket';
+import { openBenchClient, type BenchClient } from './benchClient.ts';
 import { epochNow } from './clock.ts';
-import { openProvider, whenSynced } from './providerConnection.ts';
 import { Typist, randomBetween, someWords } from './typist.ts';
-import type { ParticipantPlan } from './workerMessages.ts';
+import type { ClientProtocol, ParticipantPlan } from './workerMessages.ts';
 
 /** y-protocols' awareness renews a client's presence this long after its last change. */
 const presenceRenewalMs = 15_000;
@@ -14,18 +11,19 @@ const presenceRenewalMs = 15_000;
 export interface EditObserver {
   /** A local edit was sent at `sentAt` and produced a Yjs update of `updateBytes`. */
   sent(sentAt: number, updateBytes: number): void;
-  /** A remote edit sent at `sentAt` was applied here at `appliedAt`. */
-  applied(sentAt: number, appliedAt: number): void;
+  /** A remote edit sent at `sentAt` was applied here at `appliedAt`, from another instance or not. */
+  applied(sentAt: number, appliedAt: number, crossInstance: boolean): void;
 }
 
 /**
  * One simulated person on a space: a Y.Doc synced through y-websocket's WebsocketProvider, typing a
- * few words every one to two seconds. Each edit also writes its send time under the author's client
- * id in the `sentAt` map, so every receiver can tell how long the edit took to reach it.
+ * few words every one to two seconds. Each edit also writes its send time under the author's instance
+ * and client id (`<instance>:<clientID>`) in the `sentAt` map, so every receiver can tell how long the
+ * edit took to reach it, and whether it crossed from another instance.
  */
 export class Participant {
   readonly doc = new Y.Doc();
-  readonly provider: WebsocketProvider;
+  readonly provider: BenchClient;
   disconnects = 0;
   /** "Saving delayed" notices the server sent this participant (its writes took over 2 s). */
   savingDelayedNotices = 0;
@@ -36,13 +34,16 @@ export class Participant {
   private lastUpdateBytes = 0;
   private readonly presenceTimer: NodeJS.Timeout;
 
+  private readonly sentAtKey: string;
+
   constructor(
-    serverUrl: string,
+    protocol: ClientProtocol,
     readonly plan: ParticipantPlan,
     name: string,
     private readonly observer: EditObserver,
   ) {
-    this.provider = openProvider(serverUrl, plan.spaceId, this.doc, plan.params);
+    this.provider = openBenchClient(protocol, plan.serverUrl, plan.spaceId, this.doc, plan.params);
+    this.sentAtKey = `${plan.instance}:${this.doc.clientID}`;
     this.provider.awareness.setLocalState({ user: { name } });
     // Presence is renewed every 15 s after its last change: one change at a random moment spreads the
     // renewals, as people who opened the document at different times would, instead of all at once.
@@ -51,28 +52,25 @@ export class Participant {
       Math.random() * presenceRenewalMs,
     );
     // The server tells editors when saving lags (Concerto's own message type, as the real client reads it).
-    this.provider.messageHandlers[savingMessageType] = (_encoder, decoder) => {
-      if (decoding.readVarUint(decoder) === SavingState.delayed) this.savingDelayedNotices += 1;
-    };
-    this.provider.on('status', ({ status }) => {
-      if (status === 'disconnected') this.disconnects += 1;
-    });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) this.lastUpdateBytes = update.byteLength;
+    this.provider.onSavingDelayed(() => (this.savingDelayedNotices += 1));
+    this.provider.onDisconnect(() => (this.disconnects += 1));
+    const ownInstance = `${plan.instance}:`;
+    this.doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      if (transaction.local) this.lastUpdateBytes = update.byteLength;
     });
     this.sentAt.observe((event) => {
       if (event.transaction.local) return;
       const appliedAt = epochNow();
       for (const author of event.keysChanged) {
         const sentAt = this.sentAt.get(author);
-        if (sentAt !== undefined) observer.applied(sentAt, appliedAt);
+        if (sentAt !== undefined) observer.applied(sentAt, appliedAt, !author.startsWith(ownInstance));
       }
     });
   }
 
   /** Resolves true once the first sync is complete, false after `timeoutMs`. */
   synced(timeoutMs: number): Promise<boolean> {
-    return whenSynced(this.provider, timeoutMs);
+    return this.provider.synced(timeoutMs);
   }
 
   /** Edits from `startAt` (after a random delay, so people do not type in step) until `stopAt`. */
@@ -97,7 +95,7 @@ export class Participant {
     const sentAt = epochNow();
     this.doc.transact(() => {
       this.typist.type(someWords(randomBetween(1, 3)));
-      this.sentAt.set(String(this.doc.clientID), sentAt);
+      this.sentAt.set(this.sentAtKey, sentAt);
     });
     this.observer.sent(sentAt, this.lastUpdateBytes);
   }

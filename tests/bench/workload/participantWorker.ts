@@ -20,7 +20,7 @@ async function connect(command: ConnectCommand): Promise<WorkerReport> {
   let synced = 0;
   for (let first = 0; first < command.participants.length; first += command.concurrency) {
     const batch = command.participants.slice(first, first + command.concurrency).map((plan, offset) => {
-      const participant = new Participant(command.serverUrl, plan, `Participant ${first + offset}`, ledger);
+      const participant = new Participant(command.protocol, plan, `Participant ${first + offset}`, ledger);
       participants.push(participant);
       return participant;
     });

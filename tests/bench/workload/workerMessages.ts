@@ -1,6 +1,13 @@
-/** One simulated participant a worker process should run: which document, with which credentials. */
+/** The client library a participant uses: y-websocket's provider, or Hocuspocus' (its own protocol). */
+export type ClientProtocol = 'y-websocket' | 'hocuspocus';
+
+/** One simulated participant a worker process should run: which document, on which instance, how. */
 export interface ParticipantPlan {
   spaceId: string;
+  /** Provider server URL of its instance: `ws://127.0.0.1:<port>/collab` for Concerto, bare for the others. */
+  serverUrl: string;
+  /** Which instance (0-based) `serverUrl` is: latencies between instances are reported apart. */
+  instance: number;
   /** Query parameters of the websocket URL (Concerto: `{ token }`; the relay needs none). */
   params: Record<string, string>;
 }
@@ -8,8 +15,7 @@ export interface ParticipantPlan {
 /** Parent to worker: open every participant's connection and wait for its first sync. */
 export interface ConnectCommand {
   kind: 'connect';
-  /** WebsocketProvider server URL: `ws://127.0.0.1:<port>/collab` for Concerto, the bare URL for the relay. */
-  serverUrl: string;
+  protocol: ClientProtocol;
   participants: ParticipantPlan[];
   /** Connections opened at once per worker. */
   concurrency: number;
@@ -44,6 +50,8 @@ export type WorkerCommand = ConnectCommand | EditCommand | StopCommand | CloseCo
 export interface WorkerResult {
   /** Edit-to-remote-apply latencies (ms) of edits sent inside the window. */
   latencies: Float64Array;
+  /** The same, only between participants connected to different instances. */
+  crossLatencies: Float64Array;
   /** For each latency, when its edit was sent, in ms since the window opened. */
   sentOffsets: Float64Array;
   /** Edits sent inside the window. */
