@@ -137,6 +137,12 @@ export const router = createRouter({
       meta: { kinds: ['professional'], titleKey: 'continuity.networkTitle' },
     },
     {
+      path: '/figures',
+      name: 'figures',
+      component: () => import('./views/FiguresView.vue'),
+      meta: { kinds: ['professional', 'admin'], titleKey: 'figures.title' },
+    },
+    {
       path: '/organisations',
       name: 'organisations',
       component: () => import('./views/OrganisationsView.vue'),

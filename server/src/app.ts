@@ -40,6 +40,8 @@ import { openApiRouter } from './routes/openapi/router.ts';
 import { closingRouter } from './routes/closing/router.ts';
 import { rightsRouter } from './routes/rights/router.ts';
 import { notificationsRouter } from './routes/notifications/router.ts';
+import { figuresRouter } from './routes/figures/router.ts';
+import { organisationBassinRouter } from './routes/organisations/bassinRouter.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -78,6 +80,7 @@ export function createApp(context: AppContext): Express {
   api.use(identityProviderRouter(context.config.nodeEnv !== 'production'));
   api.use(organisationsRouter(context.sessions));
   api.use(signInSettingsRouter());
+  api.use(organisationBassinRouter());
   api.use(professionalsRouter());
   api.use(familiesRouter());
   api.use(membersRouter());
@@ -98,6 +101,7 @@ export function createApp(context: AppContext): Express {
   api.use(closingRouter(context.config.retentionDays));
   api.use(rightsRouter(context.documents));
   api.use(notificationsRouter(context.config.notifications));
+  api.use(figuresRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

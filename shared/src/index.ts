@@ -33,3 +33,5 @@ export * from './domain/decisionTiming.ts';
 export * from './contract/spaceHistory.ts';
 export * from './plan/planDiff.ts';
 export * from './contract/notifications.ts';
+export * from './figures/suppression.ts';
+export * from './figures/contract.ts';

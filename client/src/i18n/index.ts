@@ -6,6 +6,7 @@ import continuityFr from './continuity/fr.json';
 import accessFr from './access/fr.json';
 import historyFr from './history/fr.json';
 import closingFr from './closing/fr.json';
+import figuresFr from './figures/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -41,6 +42,7 @@ const french = {
   access: accessFr,
   history: historyFr,
   closing: closingFr,
+  figures: figuresFr,
 };
 
 /**

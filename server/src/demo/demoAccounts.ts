@@ -1,13 +1,18 @@
 /** The password of every demo account (listed in the README; demo data is never loaded in production). */
 export const demoPassword = 'concerto-demo';
 
-/** Demo organisations of a Brussels perinatal network. */
+/** Demo organisations of a Brussels perinatal network, with the bassin each works in. */
 export const demoOrganisations = [
-  { key: 'hospital', name: 'CHU Saint-Pierre — Maternité', kind: 'hospital' },
-  { key: 'medicalHouse', name: 'Maison médicale du Nord', kind: 'medicalHouse' },
-  { key: 'cpas', name: 'CPAS de Schaerbeek', kind: 'cpas' },
-  { key: 'one', name: 'ONE — Bruxelles', kind: 'one' },
-  { key: 'mentalHealth', name: 'Équipe mobile périnatale 107', kind: 'mentalHealthTeam' },
+  { key: 'hospital', name: 'CHU Saint-Pierre — Maternité', kind: 'hospital', bassin: 'bruxellesCentreOuest' },
+  { key: 'medicalHouse', name: 'Maison médicale du Nord', kind: 'medicalHouse', bassin: 'bruxellesNord' },
+  { key: 'cpas', name: 'CPAS de Schaerbeek', kind: 'cpas', bassin: 'bruxellesNord' },
+  { key: 'one', name: 'ONE — Bruxelles', kind: 'one', bassin: 'bruxellesNord' },
+  {
+    key: 'mentalHealth',
+    name: 'Équipe mobile périnatale 107',
+    kind: 'mentalHealthTeam',
+    bassin: 'bruxellesNord',
+  },
 ] as const;
 
 /** Demo professionals of both health roles; Sophie Lambert is also her hospital's access manager. */

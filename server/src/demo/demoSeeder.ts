@@ -13,6 +13,7 @@ import { searchTextOf } from '../commands/directoryKeeper.ts';
 import { DirectoryEntryModel } from '../models/directoryEntry.ts';
 import { demoDirectory } from './demoDirectory.ts';
 import { seedDemoPlan } from './demoPlan.ts';
+import { seedDemoCohort } from './demoCohort.ts';
 import { FamilyModel } from '../models/family.ts';
 import { FlagModel } from '../models/flag.ts';
 import { FunctionAssignmentModel } from '../models/functionAssignment.ts';
@@ -157,8 +158,9 @@ export async function seedDemoData(logger: Logger, today = new Date()): Promise<
   });
   const organisationIds = new Map<string, mongoose.Types.ObjectId>();
   for (const organisation of demoOrganisations) {
-    const created = await OrganisationModel.create({ name: organisation.name, kind: organisation.kind });
-    organisationIds.set(organisation.key, created._id);
+    const { key, ...fields } = organisation;
+    const created = await OrganisationModel.create(fields);
+    organisationIds.set(key, created._id);
   }
   const userIds = new Map<ProfessionalKey, string>();
   for (const professional of demoProfessionals) {
@@ -188,6 +190,7 @@ export async function seedDemoData(logger: Logger, today = new Date()): Promise<
       return { ...entry, availability, organisationId: null, searchText: searchTextOf(entry) };
     }),
   );
+  await seedDemoCohort({ organisationIds, passwordHash, today });
   logger.info(
     { families: families.length, professionals: demoProfessionals.length },
     'demo data loaded (password: see README)',

@@ -1,11 +1,13 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { organisationKinds } from '@concerto/shared';
+import { bassins, organisationKinds } from '@concerto/shared';
 
 const organisationSchema = new Schema(
   {
     name: { type: String, required: true, trim: true },
     kind: { type: String, enum: organisationKinds, required: true },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    /** The bassin d'aide et de soins it works in: groups it with its neighbours in the network figures. */
+    bassin: { type: String, enum: [...bassins, null], default: null },
     /** Password accounts must sign in with a second factor (those without one set it up at next sign-in). */
     secondFactorRequired: { type: Boolean, default: false },
     /** The organisation's OpenID Connect provider; the client secret never leaves the server. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/family.ts';
 import { compactInamiNumber, isValidInamiNumber } from '../domain/inami.ts';
 import { NewPasswordSchema } from './auth.ts';
+import { bassins } from '../domain/directory.ts';
 
 /** Kinds of organisation taking part in the programme. */
 export const organisationKinds = [
@@ -53,6 +54,8 @@ export const CreateProfessionalRequestSchema = z.strictObject({
 export const CreateOrganisationRequestSchema = z.strictObject({
   name: z.string().trim().min(2).max(160),
   kind: z.enum(organisationKinds),
+  /** The bassin it works in (network figures group organisations by bassin). */
+  bassin: z.enum(bassins).optional(),
   accessManager: CreateProfessionalRequestSchema.omit({ accessManager: true }).optional(),
 });
 
@@ -114,6 +117,8 @@ export const OrganisationSchema = z.object({
   id: IdSchema,
   name: z.string(),
   kind: z.enum(organisationKinds),
+  /** The bassin it works in, or null. */
+  bassin: z.enum(bassins).nullable().optional(),
   /** The health roles the caller may grant to this organisation's staff (the UI offers only these). */
   grantableHealthRoles: z.array(z.enum(['A', 'B'])).optional(),
 });

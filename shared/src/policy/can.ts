@@ -14,6 +14,7 @@ import {
   type DirectoryEntryScope,
 } from './directory.ts';
 import { fileAllows } from './closing.ts';
+import { canOnFigures, figuresActions, type FiguresAction, type FiguresScope } from './figures.ts';
 import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
 import { canOnItem, itemActions, type ItemAction } from './items.ts';
 import {
@@ -41,7 +42,8 @@ export type Action =
   | ReferralAction
   | SpaceAction
   | NetworkMeetingAction
-  | DirectoryAction;
+  | DirectoryAction
+  | FiguresAction;
 
 /** What an action is about. */
 export type Resource =
@@ -54,7 +56,8 @@ export type Resource =
   | { kind: 'referral'; family: FamilyScope; referral: ReferralScope }
   | { kind: 'space'; family: SpaceFamilyScope; space: SpaceScope }
   | { kind: 'networkMeeting'; meeting: NetworkMeetingScope }
-  | { kind: 'directory'; entry: DirectoryEntryScope | null };
+  | { kind: 'directory'; entry: DirectoryEntryScope | null }
+  | { kind: 'figures'; scope: FiguresScope };
 
 const includes = <T extends string>(list: readonly T[], action: string): action is T =>
   (list as readonly string[]).includes(action);
@@ -93,5 +96,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return includes(networkMeetingActions, action) && canOnNetworkMeeting(actor, action, resource.meeting);
     case 'directory':
       return includes(directoryActions, action) && canOnDirectory(actor, action, resource.entry);
+    case 'figures':
+      return includes(figuresActions, action) && canOnFigures(actor, action, resource.scope);
   }
 }

@@ -18,3 +18,4 @@ export * from './organisations.ts';
 export * from './exports.ts';
 export * from './closing.ts';
 export * from './notifications.ts';
+export * from './figures.ts';

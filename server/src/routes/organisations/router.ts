@@ -39,11 +39,15 @@ const asAccountOrganisation = (organisation: { _id: unknown; kind: string }) =>
     typeof createProfessionalAccount
   >[1];
 
-const presentOrganisation = (organisation: { _id: unknown; name: string; kind: string }, actor?: Actor) =>
+const presentOrganisation = (
+  organisation: { _id: unknown; name: string; kind: string; bassin?: string | null },
+  actor?: Actor,
+) =>
   OrganisationSchema.parse({
     id: String(organisation._id),
     name: organisation.name,
     kind: organisation.kind,
+    bassin: organisation.bassin ?? null,
     ...(actor
       ? { grantableHealthRoles: grantableHealthRoles(actor, asAccountOrganisation(organisation)) }
       : {}),
@@ -92,7 +96,14 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
       // The organisation and its first access manager exist together or not at all.
       const organisation = await mongoose.connection.transaction(async (session) => {
         const [created] = await OrganisationModel.create(
-          [{ name: body.name, kind: body.kind, createdBy: userIdOf(auth.actor) }],
+          [
+            {
+              name: body.name,
+              kind: body.kind,
+              bassin: body.bassin ?? null,
+              createdBy: userIdOf(auth.actor),
+            },
+          ],
           { session },
         );
         if (body.accessManager)
