@@ -63,8 +63,12 @@ export async function startServer(
   const sessions = cluster.sessions;
   const app = createApp({ config, logger, databaseKind: database.kind, documents, sessions });
   const httpServer = createServer(app);
-  const io = attachSocketServer(httpServer, { allowedOrigins: config.allowedOrigins, sessions }, logger);
-  const detachRoom = attachConcertationRoom(io, logger);
+  const io = attachSocketServer(
+    httpServer,
+    { allowedOrigins: config.allowedOrigins, sessions, redis: cluster.redis },
+    logger,
+  );
+  const room = attachConcertationRoom(io, cluster.roomPresence, logger);
   let url = '';
   const notifications = attachNotifications(io, config, () => config.notifications.publicUrl ?? url, logger);
   const collab = attachCollabServer(
@@ -94,8 +98,9 @@ export async function startServer(
       stopPurging();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await collab.close();
+      room.handOver();
       await io.close().catch(() => undefined);
-      await detachRoom();
+      await room.close();
       await sessions.close();
       await notifications.close();
       httpServer.closeIdleConnections();

@@ -78,7 +78,12 @@ export function useRoom(concertationId: string, listeners: RoomListeners) {
 
   function open(): Socket {
     if (socket) return socket;
-    const created = io({ transports: ['websocket'], autoConnect: false });
+    // The meeting in the address lets a load balancer bring its participants to the same instance.
+    const created = io({
+      transports: ['websocket'],
+      autoConnect: false,
+      query: { concertation: concertationId },
+    });
     created.on('connect', () => {
       connection.value = 'connected';
       if (wanted) void enter();

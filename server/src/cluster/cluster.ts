@@ -6,7 +6,8 @@ import { ClusterSessionRegistry } from '../auth/clusterSessionRegistry.ts';
 import { MemorySessionRegistry, type SessionEnd, type SessionRegistry } from '../auth/sessionRegistry.ts';
 import { shareAccessChanges, type AccessChange } from '../collab/accessEvents.ts';
 import { signCollabTokensWith } from '../collab/collabTokens.ts';
-import { shareRoomChanges, type RoomChange } from '../realtime/roomEvents.ts';
+import { MemoryRoomPresence, type RoomPresence, type RoomTouch } from '../realtime/roomPresence.ts';
+import { RedisRoomPresence } from '../realtime/redisRoomPresence.ts';
 import type { ClusterBus } from './clusterBus.ts';
 import { InstanceChannel } from './instanceChannel.ts';
 import { countRateLimitsIn } from './rateLimits.ts';
@@ -21,6 +22,8 @@ export interface Cluster {
   /** Redis for commands (the Socket.io adapter); null when alone. */
   redis: Redis | null;
   sessions: SessionRegistry;
+  /** Who is in which meeting room, on every instance. */
+  roomPresence: RoomPresence;
   /** Stops listening and disconnects from Redis. */
   close(): Promise<void>;
 }
@@ -30,7 +33,8 @@ const redisStartTimeoutMs = 10_000;
 
 /**
  * Joins the other instances when `REDIS_URL` is set: shared signing key, access changes, session ends,
- * meeting room changes and rate limits over Redis. Without it, one process exactly as before.
+ * meeting room presence and rate limits over Redis (the Socket.io adapter is made from `redis`).
+ * Without it, one process exactly as before.
  */
 export async function joinCluster(config: Config, logger: Logger): Promise<Cluster> {
   if (config.secret) signCollabTokensWith(config.secret);
@@ -41,6 +45,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
       bus: null,
       redis: null,
       sessions: new MemorySessionRegistry(),
+      roomPresence: new MemoryRoomPresence(),
       close: async () => {},
     };
   }
@@ -58,8 +63,14 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
   }
   const channel = <Value>(name: string) => new InstanceChannel<Value>(bus, name, instanceId, logger);
   const stopAccess = shareAccessChanges(channel<AccessChange>('concerto:access'));
-  const stopRooms = shareRoomChanges(channel<RoomChange>('concerto:rooms'));
   const sessions = new ClusterSessionRegistry(channel<SessionEnd>('concerto:sessions'));
+  const roomPresence = new RedisRoomPresence(
+    bus.client,
+    bus,
+    channel<RoomTouch>('concerto:room-touches'),
+    instanceId,
+    logger,
+  );
   countRateLimitsIn(bus.client);
   logger.info({ instanceId }, 'joined the other instances over Redis');
   return {
@@ -67,9 +78,10 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     bus,
     redis: bus.client,
     sessions,
+    roomPresence,
     close: async () => {
       stopAccess();
-      stopRooms();
+      await roomPresence.close();
       countRateLimitsIn(null);
       await sessions.close();
       await bus.close();

@@ -36,6 +36,14 @@ const concertationSchema = new Schema(
     startedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
     attendance: { type: [attendanceSchema], default: [] },
+    /** Who asked for the floor in the live room, in the order they raised their hand (participant keys). */
+    raisedHands: { type: [String], default: [] },
+    /** The live room's timer, shared by every instance: time counted before `startedAt` (ms since epoch). */
+    timer: {
+      running: { type: Boolean, default: false },
+      startedAt: { type: Number, default: null },
+      elapsedMs: { type: Number, default: 0 },
+    },
     /** State of the shared plan when the room opened, to list what changed during the meeting. */
     planAtOpening: { type: Schema.Types.Mixed, default: null },
     /** Frozen at close; filtered per reader when read. */

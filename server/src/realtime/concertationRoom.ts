@@ -1,31 +1,18 @@
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import {
-  RoomEventSchemas,
-  participantKeyOf,
-  roomEvents,
-  type RoomParticipant,
-  type RoomState,
-} from '@concerto/shared';
+import { RoomEventSchemas, participantKeyOf, roomEvents } from '@concerto/shared';
 import { resolveSessionById, type AuthContext } from '../auth/sessions.ts';
 import { onAccessChange } from '../collab/accessEvents.ts';
-import { ConcertationModel } from '../models/concertation.ts';
 import { canOnConcertation, loadConcertationFor } from '../policies/concertationAccess.ts';
-import { onRoomChange } from './roomEvents.ts';
-
-interface Presence {
-  participant: Omit<RoomParticipant, 'handRaised' | 'mode'>;
-  socketIds: Set<string>;
-  handRaised: boolean;
-}
-
-interface LiveRoom {
-  presences: Map<string, Presence>;
-  timer: RoomState['timer'];
-}
+import { markAttendance, moveAgenda, movedTimer, raiseHand, storeTimer } from './meetingFloor.ts';
+import { onRoomChange, type RoomChange } from './roomEvents.ts';
+import type { RoomPresence } from './roomPresence.ts';
+import { roomStateFor } from './roomState.ts';
 
 type Ack = (answer: { ok: true } | { ok: false; error: string }) => void;
-const roomName = (concertationId: string) => `concertation:${concertationId}`;
+const roomPrefix = 'concertation:';
+const roomName = (concertationId: string) => `${roomPrefix}${concertationId}`;
+const everyChange: RoomChange['what'][] = ['decisions', 'functions', 'concertation', 'stratum'];
 
 /**
  * Loads what deciding about one socket needs, fresh from the database, through the same repository and
@@ -39,93 +26,76 @@ async function rightsOf(auth: AuthContext, concertationId: string) {
   return {
     concertation,
     opened,
-    family: opened.family,
     join: canOnConcertation(opened, 'concertation.room.join', concertation),
     manage: canOnConcertation(opened, 'concertation.manage', concertation),
   };
 }
 
-function participantKey(auth: AuthContext): string {
-  return participantKeyOf(auth.actor);
+/** The live meeting room of this instance; `handOver` before Socket.io closes, `close` after. */
+export interface ConcertationRoom {
+  /** From now on a dropped socket is handed to another instance, not leaving the meeting. */
+  handOver(): void;
+  /** Stops listening and waits for work still running (a leave writing attendance). */
+  close(): Promise<void>;
 }
 
 /**
  * The live meeting over Socket.io. The server puts a socket in a room only after checking its rights;
  * clients never name a room they join, every event is validated, and each participant receives the
- * room's state filtered for them. Content (plan, decisions) is never pushed: clients re-read it.
+ * room's state filtered for them by the instance that holds their socket. Presence is shared by every
+ * instance (`RoomPresence`); hands, timer and agenda item are stored with the meeting; room-wide events go
+ * through the Socket.io adapter (Redis streams when instances share Redis). Content (plan, decisions) is
+ * never pushed: clients re-read it.
  */
-export function attachConcertationRoom(io: Server, logger: Logger): () => Promise<void> {
-  const rooms = new Map<string, LiveRoom>();
+export function attachConcertationRoom(io: Server, presence: RoomPresence, logger: Logger): ConcertationRoom {
+  let handingOver = false;
   // Work still running when the server stops (a leave writing attendance) is awaited before the database closes.
   const pending = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     pending.add(work);
     void work.finally(() => pending.delete(work)).catch(() => undefined);
   };
+  const warn = (message: string) => (error: unknown) => logger.warn({ err: error }, message);
 
-  async function broadcastState(concertationId: string): Promise<void> {
-    const live = rooms.get(concertationId);
-    for (const socket of await io.in(roomName(concertationId)).fetchSockets()) {
-      const auth = socket.data.auth as AuthContext;
-      const loaded = await loadConcertationFor(auth, concertationId);
-      if (!loaded) continue;
-      const { concertation, opened } = loaded;
-      const hidden = opened.hiddenProfessionals();
-      const participants = [...(live?.presences.values() ?? [])]
-        .filter(
-          (presence) =>
-            !(
-              presence.participant.kind === 'professional' &&
-              hidden.has(presence.participant.key.split(':')[1]!)
-            ),
-        )
-        .map((presence) => {
-          const entry = concertation.attendance.find(
-            (candidate) =>
-              `${candidate.participantKind}:${candidate.participantId}` === presence.participant.key,
-          );
-          return { ...presence.participant, handRaised: presence.handRaised, mode: entry?.mode ?? null };
-        });
-      const state: RoomState = {
-        concertationId,
-        status: concertation.status,
-        currentAgendaIndex: concertation.currentAgendaIndex,
-        timer: live?.timer ?? { running: false, startedAt: null, elapsedMs: 0 },
-        participants,
-      };
-      socket.emit(roomEvents.state, state);
+  const holds = (concertationId: string) => io.of('/').adapter.rooms.has(roomName(concertationId));
+  // Read from this instance's own tables: `io.local.fetchSockets()` would still ask Redis how many
+  // instances there are, and fail while it is away.
+  const localSockets = (concertationId: string): Socket[] =>
+    [...(io.of('/').adapter.rooms.get(roomName(concertationId)) ?? [])].flatMap((socketId) => {
+      const socket = io.of('/').sockets.get(socketId);
+      return socket ? [socket] : [];
+    });
+  const localRooms = () =>
+    [...io.of('/').adapter.rooms.keys()]
+      .filter((room) => room.startsWith(roomPrefix))
+      .map((room) => room.slice(roomPrefix.length));
+
+  /** Sends each of this instance's sockets in the room the state it may see. */
+  async function sendState(concertationId: string): Promise<void> {
+    if (!holds(concertationId)) return;
+    const present = await presence.participants(concertationId);
+    for (const socket of localSockets(concertationId)) {
+      const state = await roomStateFor(socket.data.auth as AuthContext, concertationId, present);
+      if (state) socket.emit(roomEvents.state, state);
     }
   }
 
-  async function markAttendance(concertationId: string, key: string, joined: boolean): Promise<void> {
-    const [kind, id] = key.split(':');
-    const concertation = await ConcertationModel.findById(concertationId);
-    const entry = concertation?.attendance.find(
-      (candidate) => candidate.participantKind === kind && candidate.participantId === id,
-    );
-    // Waiting before the organiser opens the room is not attending: only an open meeting counts.
-    if (!concertation || !entry || concertation.status !== 'open') return;
-    if (joined) {
-      entry.status = 'present';
-      entry.mode ??= 'remote';
-      entry.joinedAt ??= new Date();
-      entry.leftAt = null;
-    } else entry.leftAt = new Date();
-    await concertation.save().catch((error: unknown) => logger.warn({ err: error }, 'attendance not saved'));
+  /** The room changed: this instance sends its sockets the new state, and asks the others to. */
+  async function refresh(concertationId: string): Promise<void> {
+    presence.touch({ concertationId });
+    await sendState(concertationId);
   }
 
   async function leave(socket: Socket, concertationId: string): Promise<void> {
-    const live = rooms.get(concertationId);
-    const key = participantKey(socket.data.auth as AuthContext);
-    const presence = live?.presences.get(key);
     await socket.leave(roomName(concertationId));
-    if (!live || !presence) return;
-    presence.socketIds.delete(socket.id);
-    if (presence.socketIds.size === 0) {
-      live.presences.delete(key);
-      await markAttendance(concertationId, key, false);
+    const exit = await presence.exit(concertationId, socket.id);
+    if (!exit) return;
+    // An instance that stops hands its participants over: they come back through another one at once.
+    if (!exit.stillPresent && !handingOver) {
+      await markAttendance(concertationId, exit.participantKey, false).catch(warn('attendance not saved'));
+      await raiseHand(concertationId, exit.participantKey, false);
     }
-    await broadcastState(concertationId);
+    await refresh(concertationId);
   }
 
   function on<Schema extends (typeof RoomEventSchemas)[keyof typeof RoomEventSchemas]>(
@@ -162,42 +132,22 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
     return rights;
   }
 
-  /** Takes a socket that lost its rights out of the room and tells it so. */
-  async function removeFromRoom(
-    socket: { emit(event: string, payload: unknown): unknown; leave(room: string): unknown },
-    concertationId: string,
-  ) {
-    socket.emit(roomEvents.removed, { concertationId });
-    await socket.leave(roomName(concertationId));
-  }
-
   io.on('connection', (socket) => {
     on(socket, roomEvents.join, RoomEventSchemas.join, async ({ concertationId }, auth) => {
       const rights = await rightsOf(auth, concertationId);
       if (!rights?.join) throw new Error('not_found');
       await rights.opened.audit('read', 'concertations');
       await socket.join(roomName(concertationId));
-      const live = rooms.get(concertationId) ?? {
-        presences: new Map(),
-        timer: { running: false, startedAt: null, elapsedMs: 0 },
-      };
-      rooms.set(concertationId, live);
-      const key = participantKey(auth);
-      const presence = live.presences.get(key) ?? {
-        participant: {
-          key,
-          kind: key.startsWith('familyMember:') ? 'familyMember' : 'professional',
-          name: auth.displayName,
-          detail: auth.detail,
-          organiser: rights.manage,
-        },
-        socketIds: new Set<string>(),
-        handRaised: false,
-      };
-      presence.socketIds.add(socket.id);
-      live.presences.set(key, presence);
-      await markAttendance(concertationId, key, true);
-      await broadcastState(concertationId);
+      const key = participantKeyOf(auth.actor);
+      await presence.enter(concertationId, socket.id, {
+        key,
+        kind: key.startsWith('familyMember:') ? 'familyMember' : 'professional',
+        name: auth.displayName,
+        detail: auth.detail,
+        organiser: rights.manage,
+      });
+      await markAttendance(concertationId, key, true).catch(warn('attendance not saved'));
+      await refresh(concertationId);
     });
 
     on(socket, roomEvents.leave, RoomEventSchemas.leave, async ({ concertationId }) =>
@@ -206,16 +156,15 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
 
     on(socket, roomEvents.hand, RoomEventSchemas.hand, async ({ concertationId, raised }, auth) => {
       await inRoom(socket, auth, concertationId);
-      const presence = rooms.get(concertationId)?.presences.get(participantKey(auth));
-      if (presence) presence.handRaised = raised;
-      await broadcastState(concertationId);
+      await raiseHand(concertationId, participantKeyOf(auth.actor), raised);
+      await refresh(concertationId);
     });
 
     on(socket, roomEvents.reaction, RoomEventSchemas.reaction, async ({ concertationId, reaction }, auth) => {
       await inRoom(socket, auth, concertationId);
       // The sender is named by the server, never by the client.
       io.to(roomName(concertationId)).emit(roomEvents.reacted, {
-        key: participantKey(auth),
+        key: participantKeyOf(auth.actor),
         name: auth.displayName,
         reaction,
       });
@@ -225,73 +174,85 @@ export function attachConcertationRoom(io: Server, logger: Logger): () => Promis
       const rights = await inRoom(socket, auth, concertationId);
       if (!rights.manage) throw new Error('forbidden');
       if (index >= rights.concertation.agenda.length) throw new Error('invalid_request');
-      rights.concertation.currentAgendaIndex = index;
-      await rights.concertation.save();
-      await broadcastState(concertationId);
+      await moveAgenda(concertationId, index);
+      await refresh(concertationId);
     });
 
     on(socket, roomEvents.timer, RoomEventSchemas.timer, async ({ concertationId, action }, auth) => {
       const rights = await inRoom(socket, auth, concertationId);
-      const live = rooms.get(concertationId);
-      if (!rights.manage || !live) throw new Error('forbidden');
-      const now = Date.now();
-      const timer = live.timer;
-      if (action === 'start' && !timer.running)
-        live.timer = { running: true, startedAt: now, elapsedMs: timer.elapsedMs };
-      if (action === 'pause' && timer.running)
-        live.timer = {
-          running: false,
-          startedAt: null,
-          elapsedMs: timer.elapsedMs + (now - (timer.startedAt ?? now)),
-        };
-      if (action === 'reset') live.timer = { running: false, startedAt: null, elapsedMs: 0 };
-      await broadcastState(concertationId);
+      if (!rights.manage) throw new Error('forbidden');
+      const stored = rights.concertation.timer;
+      const timer = {
+        running: stored?.running ?? false,
+        startedAt: stored?.startedAt ?? null,
+        elapsedMs: stored?.elapsedMs ?? 0,
+      };
+      const moved = movedTimer(timer, action, Date.now());
+      if (moved !== timer) await storeTimer(concertationId, moved);
+      await refresh(concertationId);
     });
 
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {
-        if (room.startsWith('concertation:'))
-          track(leave(socket, room.slice('concertation:'.length)).catch(() => undefined));
+        if (room.startsWith(roomPrefix))
+          track(leave(socket, room.slice(roomPrefix.length)).catch(warn('room not left')));
       }
     });
   });
 
+  // Said once, by the instance where it happened: the adapter carries it to every instance's participants.
   const stopRoomChanges = onRoomChange((change) => {
     io.to(roomName(change.concertationId)).emit(roomEvents.changed, { what: change.what });
     track(
       (async () => {
         // When the organiser opens the room, those already waiting in it are now attending.
         if (change.what === 'concertation') {
-          for (const key of rooms.get(change.concertationId)?.presences.keys() ?? [])
-            await markAttendance(change.concertationId, key, true);
+          for (const participant of await presence.participants(change.concertationId))
+            await markAttendance(change.concertationId, participant.key, true);
         }
-        await broadcastState(change.concertationId);
-      })().catch(() => undefined),
+        await refresh(change.concertationId);
+      })().catch(warn('room change not applied')),
     );
   });
 
+  const stopTouches = presence.onTouched(({ concertationId, reread }) => {
+    for (const id of concertationId ? [concertationId] : localRooms()) {
+      // Redis was away: announcements may have been missed, so the participants here read everything again.
+      if (reread)
+        for (const what of everyChange) io.local.to(roomName(id)).emit(roomEvents.changed, { what });
+      track(sendState(id).catch(warn('room state not sent')));
+    }
+  });
+
   // Someone who lost their rights leaves the room at once (removed from the team, consent withdrawn...).
+  // Every instance hears every access change and re-checks the sockets it holds.
   async function recheckRooms(): Promise<void> {
-    for (const concertationId of rooms.keys()) {
-      for (const socket of await io.in(roomName(concertationId)).fetchSockets()) {
+    for (const concertationId of localRooms()) {
+      for (const socket of localSockets(concertationId)) {
         const auth = socket.data.auth as AuthContext;
         const session = await resolveSessionById(String(auth.sessionId));
         const rights = session ? await rightsOf(session, concertationId) : null;
         if (rights) continue;
-        await removeFromRoom(socket, concertationId);
-        const live = rooms.get(concertationId);
-        live?.presences.delete(participantKey(auth));
+        socket.emit(roomEvents.removed, { concertationId });
+        await leave(socket, concertationId);
       }
-      await broadcastState(concertationId);
+      // What the others may see of the remaining participants may have changed too.
+      await sendState(concertationId);
     }
   }
   const stopAccessChanges = onAccessChange(() => {
-    recheckRooms().catch((error: unknown) => logger.warn({ err: error }, 'room access re-check failed'));
+    recheckRooms().catch(warn('room access re-check failed'));
   });
 
-  return async () => {
-    stopRoomChanges();
-    stopAccessChanges();
-    await Promise.allSettled([...pending]);
+  return {
+    handOver: () => {
+      handingOver = true;
+    },
+    close: async () => {
+      stopRoomChanges();
+      stopTouches();
+      stopAccessChanges();
+      await Promise.allSettled([...pending]);
+    },
   };
 }

@@ -1,7 +1,6 @@
 import mongoose from 'mongoose';
 import { ConcertationModel } from '../models/concertation.ts';
 import { EventEmitter } from 'node:events';
-import type { InstanceChannel } from '../cluster/instanceChannel.ts';
 
 /** Something changed that participants of a meeting room should reload (never carries the content itself). */
 export interface RoomChange {
@@ -11,25 +10,13 @@ export interface RoomChange {
 
 const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
-let otherInstances: InstanceChannel<RoomChange> | null = null;
-
-/** Tells the meeting room that something changed; each participant then re-reads it with their own rights. */
-export function announceRoomChange(change: RoomChange): void {
-  emitter.emit('change', change);
-  otherInstances?.send(change);
-}
 
 /**
- * Carries room changes to and from the other instances (several instances over Redis): each tells the
- * participants connected to it. Returns the function that stops (server shutdown).
+ * Tells the meeting room that something changed; each participant then re-reads it with their own rights.
+ * Heard by this instance's room, which tells the participants of every instance (Socket.io adapter).
  */
-export function shareRoomChanges(channel: InstanceChannel<RoomChange>): () => void {
-  otherInstances = channel;
-  const stop = channel.listen((change) => emitter.emit('change', change));
-  return () => {
-    stop();
-    if (otherInstances === channel) otherInstances = null;
-  };
+export function announceRoomChange(change: RoomChange): void {
+  emitter.emit('change', change);
 }
 
 /** Subscribes to room changes; returns the unsubscribe function. */

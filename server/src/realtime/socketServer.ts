@@ -1,4 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
@@ -19,10 +21,12 @@ async function authenticate(socket: Socket): Promise<boolean> {
   return true;
 }
 
-/** What the Socket.io server needs: the origins it accepts and where session ends are heard. */
+/** What the Socket.io server needs: the origins it accepts, where session ends are heard, Redis if shared. */
 export interface SocketServerOptions {
   allowedOrigins: readonly string[];
   sessions: SessionRegistry;
+  /** With several instances, rooms span them all over this Redis; null when alone. */
+  redis: Redis | null;
 }
 
 /** Events one socket may send per second (a raised hand, a reaction...); more are answered `rate_limited`. */
@@ -45,7 +49,7 @@ function limitEvents(socket: Socket, limiter: RateLimiterAbstract): void {
 export const sessionEndedEvent = 'session:ended';
 
 /**
- * Attaches Socket.io to the HTTP server. The handshake is refused for pages of other origins (the
+ * Attaches Socket.io to the HTTP server (rooms span every instance when they share Redis). The handshake is refused for pages of other origins (the
  * same allow-list as the API and the collaboration websockets) and for callers without a session; a
  * socket is disconnected as soon as its session ends.
  */
@@ -54,7 +58,7 @@ export function attachSocketServer(
   options: SocketServerOptions,
   logger: Logger,
 ): Server {
-  const { allowedOrigins, sessions } = options;
+  const { allowedOrigins, sessions, redis } = options;
   // Counted in this process even with Redis: a socket lives on one instance, so its count is never shared.
   const events = new RateLimiterMemory({
     keyPrefix: 'socket-events',
@@ -70,6 +74,11 @@ export function attachSocketServer(
     cors: allowedOrigins.length ? { origin: [...allowedOrigins], credentials: true } : undefined,
     // CORS headers only stop browsers from reading answers; this refuses the handshake itself.
     allowRequest: (request, answer) => answer(null, originAllowed(request.headers, allowedOrigins)),
+    // Several instances: what is emitted to a room goes on a Redis stream that every instance reads from
+    // where it left off, so one cut from Redis for a while still delivers what was said meanwhile.
+    adapter: redis
+      ? createAdapter(redis, { streamName: 'concerto:socket.io', channelPrefix: 'concerto:io' })
+      : undefined,
   });
   io.use((socket, next) => {
     authenticate(socket).then(
