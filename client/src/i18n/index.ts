@@ -7,6 +7,7 @@ import accessFr from './access/fr.json';
 import historyFr from './history/fr.json';
 import closingFr from './closing/fr.json';
 import figuresFr from './figures/fr.json';
+import assessmentFr from './assessment/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -43,6 +44,7 @@ const french = {
   history: historyFr,
   closing: closingFr,
   figures: figuresFr,
+  assessment: assessmentFr,
 };
 
 /**

@@ -1,7 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ConsentScope, FamilyAction, FamilyView, FileEndKind, Stratum } from '@concerto/shared';
+import type {
+  ConsentScope,
+  FamilyAction,
+  FamilyView,
+  FileEndKind,
+  IndicatorStatus,
+  Stratum,
+} from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
+import * as assessmentsService from '../services/assessmentsService.ts';
 import * as closingService from '../services/closingService.ts';
 import * as consentsService from '../services/consentsService.ts';
 import * as familiesService from '../services/familiesService.ts';
@@ -106,6 +114,11 @@ export const useFamilyStore = defineStore('family', () => {
       changeThenReload((id) => followUpService.recordService(id, request)),
     recordIndicator: (request: RecordIndicatorRequest) =>
       changeThenReload((id) => indicatorsService.recordIndicator(id, request)),
+    changeIndicatorStatus: (
+      indicatorId: string,
+      change: { status: IndicatorStatus; note?: string },
+      version: number,
+    ) => changeThenReload((id) => assessmentsService.changeIndicatorStatus(id, indicatorId, change, version)),
     shareIndicator: (indicatorId: string, memberIds: string[], version: number) =>
       changeThenReload((id) => indicatorsService.shareIndicator(id, indicatorId, memberIds, version)),
     raiseFlag: (indicatorKey: string, note: string) =>

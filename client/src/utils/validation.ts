@@ -1,4 +1,5 @@
 import { familyDateIssues, familyDateMessages } from '@concerto/shared';
+import { assessmentValidationMessages } from './assessmentMessages.ts';
 /** One problem with one field, as zod reports it on the client or the server sends it in `details`. */
 export interface FieldIssue {
   path: string | readonly PropertyKey[];
@@ -38,6 +39,7 @@ const knownMessages: Record<string, string> = {
   'the family cannot leave before its file was opened': 'closing.validation.leftBeforeOpened',
   'the review date must be after today': 'closing.validation.reviewNotAfterToday',
   'an extension is reviewed within a year': 'closing.validation.reviewTooFar',
+  ...assessmentValidationMessages,
   ...Object.fromEntries(
     Object.entries(familyDateMessages).map(([code, message]) => [message, `validation.${code}`]),
   ),

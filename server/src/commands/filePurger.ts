@@ -8,6 +8,7 @@ import { FamilyPurgeModel } from '../models/familyPurge.ts';
 import { SessionModel } from '../models/session.ts';
 import { SpaceModel } from '../models/space.ts';
 // Every model that holds part of a file is registered before the purge looks them up by their fields.
+import '../models/assessment.ts';
 import '../models/auditEntry.ts';
 import '../models/closingSummary.ts';
 import '../models/concertation.ts';

@@ -18,6 +18,7 @@ import { scopeOf } from '../policies/familyScope.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
 import { myOpenActions, type MyAction } from './actionsCollector.ts';
 import { rightsRequestsFor, summariesFor } from './closingWork.ts';
+import { assessmentReviewsFor } from './reviewWork.ts';
 
 const familyResource = (family: Parameters<typeof scopeOf>[0]) =>
   ({ kind: 'family', family: scopeOf(family) }) as const;
@@ -51,6 +52,7 @@ export async function collectWork(
     referrals: [],
     concertations: [],
     keyMoments: [],
+    assessmentReviews: [],
     closingSummaries: [],
     rightsRequests: [],
   };
@@ -166,6 +168,7 @@ export async function collectWork(
     });
   }
   work.actions = (await myOpenActions(auth, null)).map(workAction);
+  work.assessmentReviews = await assessmentReviewsFor(actor, families, today);
   work.closingSummaries = await summariesFor(me);
   work.rightsRequests = await rightsRequestsFor(
     families.filter((family) => can(actor, 'family.rights.handle', familyResource(family))),

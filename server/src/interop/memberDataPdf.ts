@@ -116,6 +116,21 @@ export function renderMemberDataPdf(data: MemberData): Promise<Buffer> {
     ),
   );
 
+  if (data.assessments?.length) {
+    heading('Évaluations partagées avec vous');
+    list(
+      data.assessments.map((assessment) =>
+        [
+          `${date(assessment.at)} — Besoins : ${assessment.needs}`,
+          assessment.expectations && `Attentes : ${assessment.expectations}`,
+          assessment.strengths && `Forces : ${assessment.strengths}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+    );
+  }
+
   heading("Plan d'accompagnement");
   if (!data.plan) line('Le plan ne vous est pas partagé.');
   else {

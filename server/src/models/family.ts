@@ -7,6 +7,7 @@ import {
   fileEndKinds,
   fundedServices,
   indicatorKeys,
+  indicatorStatuses,
   memberRoles,
   strata,
   teamFunctions,
@@ -56,6 +57,22 @@ const indicatorSchema = new Schema({
   recordedAt: { type: Date, required: true },
   sharedWithMemberIds: { type: [ObjectId], default: [] },
   lastChange: { type: lastChangeSchema, default: () => ({}) },
+  /** Vulnerabilities evolve (seed 004, line 226): each change of status is kept with who and when. */
+  status: { type: String, enum: indicatorStatuses, default: 'active' },
+  statusHistory: {
+    type: [
+      new Schema(
+        {
+          status: { type: String, enum: indicatorStatuses, required: true },
+          at: { type: Date, required: true },
+          byUserId: { type: ObjectId, ref: 'User', required: true },
+          note: { type: String, default: null },
+        },
+        { _id: false },
+      ),
+    ],
+    default: [],
+  },
 });
 
 const consentSchema = new Schema(
@@ -95,6 +112,20 @@ const familySchema = new Schema(
         { _id: false },
       ),
       default: null,
+    },
+    /** Every BIB screening, in the order recorded; `screening` above is the latest by date. */
+    screenings: {
+      type: [
+        new Schema(
+          {
+            scenario: { type: String, enum: bibScenarios, required: true },
+            at: { type: Date, required: true },
+            recordedBy: { type: ObjectId, ref: 'User', required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
     },
     services: {
       type: [

@@ -12,6 +12,7 @@ export type AuditPart =
   | 'team'
   | 'strata'
   | 'screening'
+  | 'assessments'
   | 'services'
   | 'indicators'
   | 'flags'

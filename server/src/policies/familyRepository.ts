@@ -34,6 +34,8 @@ export type IndicatorRecord = Pick<
   | 'recordedAt'
   | 'sharedWithMemberIds'
   | 'lastChange'
+  | 'status'
+  | 'statusHistory'
 >;
 
 /** Fields of a family file that are never loaded with it: medical records come only through `indicators()`. */

@@ -5,6 +5,7 @@ import { readSharedPlan } from '../collab/planReader.ts';
 import { RightsRequestModel } from '../models/rightsRequest.ts';
 import { calendarDate } from '../presenters/familyPresenter.ts';
 import { loadPeople } from '../presenters/people.ts';
+import { visibleAssessments } from './assessmentReads.ts';
 import { visibleConcertations } from './concertationAccess.ts';
 import { visibleDecisions } from './decisionReads.ts';
 import type { FamilyRepository } from './familyRepository.ts';
@@ -28,7 +29,7 @@ export async function readMemberData(
   const { family } = opened;
   const me = opened.members().find((member) => String(member._id) === memberId)!;
   const team = opened.team();
-  const [indicators, decisions, referrals, concertations, assignments, planAccess, requests] =
+  const [indicators, decisions, referrals, concertations, assignments, planAccess, requests, assessments] =
     await Promise.all([
       opened.indicators(),
       visibleDecisions(opened),
@@ -39,6 +40,7 @@ export async function readMemberData(
       RightsRequestModel.find({ familyId: family._id, memberId: new mongoose.Types.ObjectId(memberId) })
         .sort({ at: 1 })
         .lean(),
+      visibleAssessments(opened),
     ]);
   const people = await loadPeople([
     ...team.map((membership) => membership.professionalId),
@@ -88,6 +90,12 @@ export async function readMemberData(
       category: indicator.category,
       note: indicator.note ?? null,
       recordedAt: indicator.recordedAt.toISOString(),
+    })),
+    assessments: assessments.map((assessment) => ({
+      at: calendarDate(assessment.at)!,
+      needs: assessment.needs,
+      expectations: assessment.expectations ?? '',
+      strengths: assessment.strengths ?? '',
     })),
     plan: plan && {
       needs: plan.needs.map((need) => need.text),

@@ -10,6 +10,7 @@ import {
 } from '@concerto/shared';
 import { versionOf } from '../http/versions.ts';
 import type { FamilyRepository } from '../policies/familyRepository.ts';
+import { screeningSeries } from '../commands/screeningRecorder.ts';
 import { loadPeople, personRef } from './people.ts';
 
 /** `YYYY-MM-DD` of a stored date, or null. */
@@ -70,9 +71,10 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
     ...team.map((membership) => membership.professionalId),
     ...family.strataHistory.map((change) => change.authorId),
     ...indicators.map((indicator) => indicator.recordedBy),
+    ...indicators.flatMap((indicator) => (indicator.statusHistory ?? []).map((change) => change.byUserId)),
     ...family.services.map((service) => service.deliveredBy),
     ...family.consents.map((consent) => consent.throughUserId),
-    family.screening?.recordedBy,
+    ...screeningSeries(family).map((screening) => screening.recordedBy),
     family.entryPoint?.byUserId,
     family.closure?.byUserId,
     ...family.followUpExtensions.map((extension) => extension.byUserId),
@@ -81,6 +83,10 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
   const visibleMemberIds = new Set(members.map((member) => String(member._id)));
   const memberNames = new Map(family.members.map((member) => [String(member._id), member.displayName]));
   const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
+  // A professional hidden from the caller (a member) is named "the team" wherever she acted.
+  const hidden = opened.hiddenProfessionals();
+  const nameUnlessHidden = (id: unknown) =>
+    hidden.has(String(id)) ? { id: '', displayName: '' } : personRef(people, id);
 
   const view: FamilyView = {
     id: String(family._id),
@@ -119,6 +125,13 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       recordedAt: indicator.recordedAt.toISOString(),
       ...(asTeam ? { sharedWithMemberIds: indicator.sharedWithMemberIds.map(String) } : {}),
       version: versionOf(indicator.lastChange),
+      status: indicator.status ?? 'active',
+      statusHistory: (indicator.statusHistory ?? []).map((change) => ({
+        status: change.status,
+        at: change.at.toISOString(),
+        by: nameUnlessHidden(change.byUserId),
+        note: change.note ?? null,
+      })),
     })),
     consents: opened.consents().map((consent) => ({
       memberId: String(consent.memberId),
@@ -172,6 +185,11 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
           recordedBy: personRef(people, family.screening.recordedBy),
         }
       : null;
+    view.screenings = screeningSeries(family).map((screening) => ({
+      scenario: screening.scenario,
+      at: calendarDate(screening.at) ?? '',
+      recordedBy: personRef(people, screening.recordedBy),
+    }));
     view.services = family.services.map((service) => ({
       service: service.service,
       at: calendarDate(service.at) ?? '',

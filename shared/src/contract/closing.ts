@@ -111,6 +111,10 @@ export const MemberDataSchema = z.object({
   sharedWithMe: z.array(
     z.object({ key: z.string(), category: z.string(), note: z.string().nullable(), recordedAt: Dated }),
   ),
+  /** Assessments shared with her: the needs, expectations and strengths she told the team, and when. */
+  assessments: z
+    .array(z.object({ at: Dated, needs: z.string(), expectations: z.string(), strengths: z.string() }))
+    .optional(),
   plan: z
     .object({
       needs: z.array(z.string()),

@@ -11,6 +11,7 @@ import {
   teamFunctions,
 } from '../domain/family.ts';
 import { indicatorKeys, type IndicatorKey } from '../domain/indicators.ts';
+import { indicatorStatuses } from '../domain/assessment.ts';
 import { phases } from '../domain/phase.ts';
 import { RecordVersionSchema } from './versions.ts';
 import { fileEndKinds } from '../domain/closing.ts';
@@ -143,6 +144,16 @@ export const IndicatorSchema = z.object({
   recordedAt: TimestampSchema,
   sharedWithMemberIds: z.array(IdSchema).optional(),
   version: RecordVersionSchema,
+  /** Active, attenuated or resolved, and each change with who and when (seed 004, lines 206-232). */
+  status: z.enum(indicatorStatuses),
+  statusHistory: z.array(
+    z.object({
+      status: z.enum(indicatorStatuses),
+      at: TimestampSchema,
+      by: PersonRefSchema,
+      note: z.string().nullable(),
+    }),
+  ),
 });
 
 /** One change of stratum. */
@@ -198,6 +209,10 @@ export const FamilyViewSchema = z.object({
   screening: z
     .object({ scenario: z.enum(bibScenarios), at: CalendarDateSchema, recordedBy: PersonRefSchema })
     .nullable()
+    .optional(),
+  /** Every BIB screening, oldest first: the evolution of the scenario (seed 004, line 427). */
+  screenings: z
+    .array(z.object({ scenario: z.enum(bibScenarios), at: CalendarDateSchema, recordedBy: PersonRefSchema }))
     .optional(),
   services: z
     .array(

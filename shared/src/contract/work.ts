@@ -29,6 +29,14 @@ export const MyWorkSchema = z.object({
       days: z.number().nullable(),
     }),
   ),
+  /** Initial assessments to do and re-assessments near or past their date, for whoever the policy reminds. */
+  assessmentReviews: z.array(
+    Linked.extend({
+      state: z.enum(['initialMissing', 'due', 'overdue']),
+      date: z.string().nullable(),
+      days: z.number().nullable(),
+    }),
+  ),
   /** Summaries of closed files handed to this professional as referent or GP. */
   closingSummaries: z.array(ClosingSummarySchema),
   /** Members' requests to correct or erase data, for the coordinator who answers them. */

@@ -9,6 +9,7 @@ export const actionsOnClosedFile: readonly string[] = [
   'family.team.read',
   'family.strata.read',
   'family.screening.read',
+  'family.assessments.read',
   'family.flags.read',
   'family.consents.read',
   'family.audit.read',

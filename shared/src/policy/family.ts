@@ -21,6 +21,8 @@ export const familyActions = [
   'family.strata.change',
   'family.screening.read',
   'family.screening.record',
+  'family.assessments.read',
+  'family.assessments.record',
   'family.services.record.screening',
   'family.services.record.prenatalConsultation',
   'family.services.record.coordination',

@@ -19,3 +19,4 @@ export * from './exports.ts';
 export * from './closing.ts';
 export * from './notifications.ts';
 export * from './figures.ts';
+export * from './assessments.ts';

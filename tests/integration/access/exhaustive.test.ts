@@ -83,6 +83,7 @@ function concretePath(path: string): string {
     .replace('{memberId}', ids.mother)
     .replace('{professionalId}', prefix === 'families' ? ids.hiddenProfessional : ids.staff)
     .replace('{indicatorId}', ids.indicator)
+    .replace('{assessmentId}', ids.assessment)
     .replace('{spaceId}', ids.space)
     .replace('{versionId}', ids.version)
     .replace('{assignmentId}', ids.decision);
@@ -114,6 +115,9 @@ function bodyAdditions(route: (typeof routes)[number]): Record<string, unknown> 
   const additions: Record<string, Record<string, unknown>> = {
     'POST /families': { dueDate: inAWeek },
     'POST /families/{id}/flags': { indicatorKey: flaggableIndicatorKeys[0] },
+    'POST /families/{id}/assessments': { at: new Date().toISOString().slice(0, 10) },
+    // The seeded indicator is active: the change has to be to another status.
+    'POST /families/{id}/indicators/{indicatorId}/status': { status: 'attenuated' },
     'POST /families/{id}/functions': { onBehalfOfMemberId: world.ids.mother },
     'POST /families/{id}/concertations': { remote: true },
     'POST /network-meetings': { bassin: bassins[0] },

@@ -63,6 +63,9 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.strata.change': team,
   'family.screening.read': team,
   'family.screening.record': team,
+  // Needs, strengths and networks are not medical data: the whole team (clinical observations: see assessments.test.ts).
+  'family.assessments.read': team,
+  'family.assessments.record': team,
   'family.services.record.screening': team,
   // Seed 004 line 849: the coordination flat rate is limited to AR 78 professionals.
   'family.services.record.prenatalConsultation': roleAOnTeam,

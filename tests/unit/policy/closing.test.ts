@@ -20,6 +20,7 @@ const closedMatrix: Partial<Record<(typeof familyActions)[number], Identity[]>> 
   'family.team.read': [...team, 'mother', 'partner'],
   'family.strata.read': team,
   'family.screening.read': team,
+  'family.assessments.read': team,
   'family.flags.read': ['roleAOnTeam', 'coordinatorA'],
   'family.consents.read': [...team, 'mother', 'partner'],
   'family.audit.read': ['coordinatorA', 'mother', 'partner'],

@@ -17,11 +17,12 @@ import {
   type IndicatorKey,
 } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
+import { addScreening } from '../../commands/screeningRecorder.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { updateVersionedItem } from '../../http/versionedWrite.ts';
 import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
 import mongoose from 'mongoose';
-import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { HttpError, forbidden, invalidField, notFound } from '../../http/errors.ts';
 import { FamilyModel } from '../../models/family.ts';
 import { currentConsent, openFamily } from '../../policies/familyAccess.ts';
 import { indicatorItem } from '../../policies/familyRepository.ts';
@@ -85,7 +86,7 @@ export function recordsRouter(): Router {
     {
       method: 'post',
       path: '/families/:id/screening',
-      summary: 'Record the BIB scenario (O, A, B) as given by the screening tool',
+      summary: 'Record a BIB screening (scenario O, A, B as given by the tool), added to the dated series',
       tags: ['families'],
       params: FamilyParams,
       body: RecordScreeningRequestSchema,
@@ -100,14 +101,10 @@ export function recordsRouter(): Router {
       });
       const family = opened.family;
       const recorderId = professionalIdOf(opened.actor) ?? '';
+      if (body.at && body.at > new Date().toISOString().slice(0, 10))
+        throw invalidField('at', 'a screening cannot be in the future');
       const at = body.at ? new Date(body.at) : new Date();
-      family.screening = { scenario: body.scenario, at, recordedBy: recorderId } as never;
-      family.services.push({
-        service: 'screening',
-        at,
-        deliveredBy: recorderId,
-        note: `BIB ${body.scenario}`,
-      });
+      addScreening(family, { scenario: body.scenario, at, recorderId });
       await family.save();
       return presentFamily(opened);
     },

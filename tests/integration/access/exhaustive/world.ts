@@ -91,6 +91,17 @@ export async function buildWorld(
     note: markers.medicalMother,
     sharedWithMemberIds: [mother],
   });
+  // An assessment shared with both parents: its clinical observations are Role A's, and the partner never
+  // learns of the professional hidden from him through its formal network.
+  const assessment = await lead.post(`/families/${family.id}/assessments`, {
+    at: new Date().toISOString().slice(0, 10),
+    setting: 'home',
+    needs: 'Un logement sûr',
+    formalNetwork: [{ name: markers.hiddenProfessional, professionalId: hiddenProfessional.id }],
+    clinicalObservations: markers.medical,
+    sharedWithMemberIds: [mother, partner],
+  });
+  if (assessment.status !== 201) throw new Error(`seeding failed: ${assessment.text}`);
   await roleBOnTeam.client.post(`/families/${family.id}/flags`, {
     indicatorKey: 'violence',
     note: markers.flag,
@@ -172,6 +183,7 @@ export async function buildWorld(
       meeting: String(meeting.body.id),
       hospital,
       indicator: String(view.indicators?.[0]?.id ?? family.id),
+      assessment: String(assessment.body.id),
       space: healthSpace,
       version: String(version.body.id),
       spaces,
