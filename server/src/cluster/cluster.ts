@@ -6,6 +6,7 @@ import { ClusterSessionRegistry } from '../auth/clusterSessionRegistry.ts';
 import { MemorySessionRegistry, type SessionEnd, type SessionRegistry } from '../auth/sessionRegistry.ts';
 import { shareAccessChanges, type AccessChange } from '../collab/accessEvents.ts';
 import { signCollabTokensWith } from '../collab/collabTokens.ts';
+import { grantFreshness } from '../collab/grantFreshness.ts';
 import { MemoryRoomPresence, type RoomPresence, type RoomTouch } from '../realtime/roomPresence.ts';
 import { RedisRoomPresence } from '../realtime/redisRoomPresence.ts';
 import type { ClusterBus } from './clusterBus.ts';
@@ -71,6 +72,9 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     instanceId,
     logger,
   );
+  // Tokens carry access decisions; one issued before a gap in the other instances' news is re-checked.
+  grantFreshness.trustOnlyWhile(() => bus.reachable);
+  const stopGrantRecovery = bus.onReconnect(() => grantFreshness.distrustIssuedBefore(Date.now()));
   countRateLimitsIn(bus.client);
   logger.info({ instanceId }, 'joined the other instances over Redis');
   return {
@@ -82,6 +86,7 @@ export async function joinCluster(config: Config, logger: Logger): Promise<Clust
     close: async () => {
       stopAccess();
       await roomPresence.close();
+      stopGrantRecovery();
       countRateLimitsIn(null);
       await sessions.close();
       await bus.close();

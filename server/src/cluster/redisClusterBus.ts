@@ -59,6 +59,11 @@ export class RedisClusterBus implements ClusterBus {
     });
   }
 
+  /** Whether messages of the other instances are heard now (the subscribing connection is up). */
+  get reachable(): boolean {
+    return this.subscriber.status === 'ready';
+  }
+
   /** Resolves once both connections are up (the server starts only then). */
   async ready(): Promise<void> {
     await Promise.all([this.client.ping(), this.subscriber.ping()]);

@@ -1,10 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import mongoose from 'mongoose';
 import type { SpaceAccess, SpaceKind } from '@concerto/shared';
 import { tokenFromHeaders } from '../auth/authenticate.ts';
 import { resolveSession, resolveSessionById, type AuthContext } from '../auth/sessions.ts';
+import { SessionModel } from '../models/session.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { originAllowed } from '../http/origins.ts';
-import { verifyCollabToken } from './collabTokens.ts';
+import { verifyCollabToken, type CollabGrantClaims } from './collabTokens.ts';
+import { grantFreshness } from './grantFreshness.ts';
 
 /** Why an upgrade is refused, as an HTTP status sent before any websocket exists. */
 export type UpgradeRefusal = { status: 401 | 403 | 404; reason: string };
@@ -19,9 +22,36 @@ export interface UpgradeGrant {
   access: Exclude<SpaceAccess, 'none'>;
 }
 
+/** Whether the session is still open: one read by id (sign-out and deactivation revoke it there). */
+async function sessionStillOpen(sessionId: string): Promise<boolean> {
+  const session = await SessionModel.findById(sessionId, { revokedAt: 1, expiresAt: 1 }).lean();
+  return !!session && !session.revokedAt && session.expiresAt.getTime() > Date.now();
+}
+
+/** The grant a fresh token carries, once its session is known to be still open. */
+async function grantOfToken(claims: CollabGrantClaims): Promise<UpgradeGrant | null> {
+  if (!(await sessionStillOpen(claims.sessionId))) return null;
+  return {
+    auth: {
+      actor: claims.actor,
+      sessionId: new mongoose.Types.ObjectId(claims.sessionId),
+      displayName: claims.displayName,
+      expiresAt: new Date(claims.sessionExpiresAt),
+      detail: claims.detail,
+    },
+    spaceId: claims.spaceId,
+    familyId: claims.familyId,
+    kind: claims.kind,
+    access: claims.access,
+  };
+}
+
 /**
  * Authenticates (cookie, bearer or short-lived `?token=`) and authorises one websocket upgrade for
  * `/collab/<spaceId>`. A space that does not exist and one the caller may not open get the same 404.
+ * A token carries the access decided when it was issued (`POST /api/collab/tokens`, a second ago): it is
+ * used as it is unless rights changed since (then everything is read again), so opening a space reads
+ * the database once, not twice; the session itself is always checked.
  */
 export async function authorizeUpgrade(
   request: IncomingMessage,
@@ -33,8 +63,12 @@ export async function authorizeUpgrade(
   const collabToken = target.searchParams.get('token');
   let auth: AuthContext | null = null;
   if (collabToken) {
-    const sessionId = verifyCollabToken(collabToken, spaceId);
-    auth = sessionId ? await resolveSessionById(sessionId) : null;
+    const claims = verifyCollabToken(collabToken, spaceId);
+    if (claims && grantFreshness.holds(claims)) {
+      const grant = await grantOfToken(claims);
+      return grant ?? { status: 401, reason: 'not signed in' };
+    }
+    auth = claims ? await resolveSessionById(claims.sessionId) : null;
   } else {
     const token = tokenFromHeaders(request.headers);
     auth = token ? await resolveSession(token) : null;

@@ -27,9 +27,20 @@ export function collabTokenRouter(): Router {
     },
     async ({ body, request }) => {
       const auth = requireAuth(request);
-      const { access } = await resolveSpaceAccess(auth.actor, body.spaceId);
-      if (access === 'none') throw notFound('space');
-      const { token, expiresAt } = issueCollabToken(String(auth.sessionId), body.spaceId);
+      const { access, familyId, kind } = await resolveSpaceAccess(auth.actor, body.spaceId);
+      if (access === 'none' || !kind) throw notFound('space');
+      // The token carries this decision: the websocket upgrade trusts it unless rights change meanwhile.
+      const { token, expiresAt } = issueCollabToken({
+        sessionId: String(auth.sessionId),
+        spaceId: body.spaceId,
+        familyId,
+        kind,
+        access,
+        actor: auth.actor,
+        displayName: auth.displayName,
+        detail: auth.detail,
+        sessionExpiresAt: auth.expiresAt.getTime(),
+      });
       return { token, expiresAt: expiresAt.toISOString(), access };
     },
   );
