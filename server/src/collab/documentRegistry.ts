@@ -68,8 +68,9 @@ export class DocumentRegistry {
     if (document.peers.size > 0 || this.loading.get(document.name) === undefined) return;
     this.loading.delete(document.name);
     this.relay?.leave(document);
+    // Compacted as it leaves memory, so that the next cold load reads one snapshot.
     const unloading = document
-      .destroy()
+      .destroy(Infinity, true)
       .catch((error: unknown) => this.logger.error({ err: error, doc: document.name }, 'unloading failed'));
     this.unloading.set(document.name, unloading);
     await unloading;

@@ -29,6 +29,12 @@ export function retryDelayMs(failures: number): number {
   return Math.min(500 * 2 ** Math.max(0, failures - 1), 5000);
 }
 
+/**
+ * A document loaded from more records than one, and at least this large, is compacted right after its
+ * load: the next cold load then reads one snapshot instead of merging many records.
+ */
+export const earlyCompactionBytes = 16 * 1024;
+
 /** A write still unanswered after this long is announced to editors as delayed. */
 const slowSaveNoticeMs = 2000;
 
@@ -97,6 +103,7 @@ export class SharedDocument {
     shared.doc.on('update', shared.handleUpdate);
     shared.doc.on('afterTransaction', shared.handleTransaction);
     shared.awareness.on('update', shared.handleAwareness);
+    if (loaded.records > 1 && loaded.bytes >= earlyCompactionBytes) shared.compactSoon();
     return shared;
   }
 
@@ -253,6 +260,11 @@ export class SharedDocument {
     for (const peer of this.peers) peer.send(message);
   }
 
+  /** Compacts once the writes queued so far are done, off the caller's path. */
+  private compactSoon(): void {
+    this.flushing = this.flushing.then(() => this.compact());
+  }
+
   /**
    * Replaces the stored records with one snapshot built from exactly those records (not from memory:
    * another instance may be writing the same document), so no compaction can delete what it did not read.
@@ -288,9 +300,13 @@ export class SharedDocument {
     return !this.hasUnsavedEdits;
   }
 
-  /** Saves (waiting for the database up to `waitMs`), then frees the document. */
-  async destroy(waitMs = Infinity): Promise<void> {
+  /**
+   * Saves (waiting for the database up to `waitMs`), then frees the document. With `compact` (an idle
+   * unload, not a shutdown racing its deadline), records left by the session become one snapshot first.
+   */
+  async destroy(waitMs = Infinity, compact = false): Promise<void> {
     const saved = await this.saveAll(waitMs);
+    if (saved && compact && this.records > 1) await this.compact();
     this.destroyed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
