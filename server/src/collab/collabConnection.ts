@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -11,6 +12,9 @@ import { messageType, type DocumentPeer, type SharedDocument } from './sharedDoc
 import type { UpgradeGrant } from './upgradeAuthorizer.ts';
 import { rewriteAwarenessUpdate } from './awarenessFilter.ts';
 import { editorOf, type Editor } from './editAuthorship.ts';
+import { batchWritesThisTurn } from './writeBatching.ts';
+
+const binaryFrame = { binary: true };
 
 /**
  * One authorised websocket on one document. Messages that arrive while the document loads are held
@@ -26,6 +30,8 @@ export class CollabConnection implements DocumentPeer {
 
   constructor(
     readonly socket: WebSocket,
+    /** The TCP socket under the websocket: its writes are batched per turn of the event loop. */
+    private readonly connection: Duplex,
     public grant: UpgradeGrant,
     private readonly logger: Logger,
     private readonly onClose: (connection: CollabConnection) => void,
@@ -79,7 +85,8 @@ export class CollabConnection implements DocumentPeer {
       this.close(CollabCloseCode.tooSlow, 'too slow');
       return;
     }
-    this.socket.send(message, { binary: true });
+    batchWritesThisTurn(this.connection);
+    this.socket.send(message, binaryFrame);
   }
 
   /** Closes with one of the shared close codes. */

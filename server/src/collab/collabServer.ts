@@ -123,7 +123,7 @@ export function attachCollabServer(
             reason === 'expired' ? 'session expired' : 'session ended',
           ),
       });
-      const connection = new CollabConnection(websocket, result, logger, (closed) => {
+      const connection = new CollabConnection(websocket, socket, result, logger, (closed) => {
         untrack();
         connections.delete(closed);
         if (closed.attachedDocument) registry.release(closed.attachedDocument);

@@ -24,7 +24,7 @@ export const probeFlags = [
 ];
 
 /** Sends `request` to a child started with {@link probeFlags} and resolves with the answer's `key`. */
-function ask<Answer>(child: ChildProcess, request: string, key: string, timeoutMs = 10_000): Promise<Answer> {
+function ask<Answer>(child: ChildProcess, request: string, key: string, timeoutMs = 30_000): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => finish(new Error(`the process probe did not answer "${request}"`)),
