@@ -11,8 +11,9 @@ export class TestApiClient {
     method: string,
     path: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
     if (this.credentials.cookie) {
@@ -46,6 +47,10 @@ export class TestApiClient {
   }
   patch(path: string, body: unknown) {
     return this.request('PATCH', path, body);
+  }
+  /** A PATCH (or PUT) as the UI sends a change: with the version of the record the caller saw (`If-Match`). */
+  patchAt(path: string, body: unknown, version: number, method: 'PATCH' | 'PUT' = 'PATCH') {
+    return this.request(method, path, body, { 'If-Match': `"${version}"` });
   }
 
   delete(path: string) {

@@ -48,12 +48,13 @@ export function fetchConcertation(concertationId: string): Promise<ConcertationV
   return apiRequest<ConcertationView>(concertationPath(concertationId));
 }
 
-/** Opens the room, moves the agenda, reschedules or cancels (organiser or coordinator). */
+/** Opens the room, moves the agenda, reschedules or cancels (organiser or coordinator), as seen (`version`). */
 export function updateConcertation(
   concertationId: string,
   change: UpdateConcertationRequest,
+  version: number | undefined,
 ): Promise<ConcertationView> {
-  return sendJson<ConcertationView>('PATCH', concertationPath(concertationId), change);
+  return sendJson<ConcertationView>('PATCH', concertationPath(concertationId), change, version);
 }
 
 /** The organiser marks someone present on site or remotely, excused or absent. */

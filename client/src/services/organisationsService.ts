@@ -29,14 +29,15 @@ export function createProfessional(
   );
 }
 
-/** Deactivates or reactivates an account, or changes its access-manager right. */
+/** Deactivates or reactivates an account, or changes its rights, as the manager saw it (`version`). */
 export function updateProfessional(
   organisationId: string,
   professionalId: string,
   change: ProfessionalChange,
+  version: number | undefined,
 ): Promise<Professional> {
   const path = `/organisations/${encodeURIComponent(organisationId)}/professionals/${encodeURIComponent(professionalId)}`;
-  return sendJson<Professional>('PATCH', path, change);
+  return sendJson<Professional>('PATCH', path, change, version);
 }
 
 /** What an access manager may change on an account. */
@@ -66,11 +67,16 @@ export function fetchSignInSettings(organisationId: string): Promise<SignInSetti
   return apiRequest<SignInSettings>(`/organisations/${encodeURIComponent(organisationId)}/sign-in`);
 }
 
-/** Saves how an organisation's staff sign in: second factor required, identity provider (or none). */
-export function saveSignInSettings(organisationId: string, settings: unknown): Promise<SignInSettings> {
+/** Saves how an organisation's staff sign in (second factor, identity provider), as seen (`version`). */
+export function saveSignInSettings(
+  organisationId: string,
+  settings: unknown,
+  version: number | undefined,
+): Promise<SignInSettings> {
   return sendJson<SignInSettings>(
     'PUT',
     `/organisations/${encodeURIComponent(organisationId)}/sign-in`,
     settings,
+    version,
   );
 }

@@ -1,5 +1,5 @@
 import type { SpaceAudience, SpaceView } from '@concerto/shared';
-import { apiRequest } from './apiClient.ts';
+import { apiRequest, sendJson } from './apiClient.ts';
 
 /** The spaces of a family the signed-in user may open, with their access. */
 export function fetchSpaces(familyId: string): Promise<SpaceView[]> {
@@ -14,16 +14,14 @@ export function createSpace(familyId: string, title: string, audience: SpaceAudi
   });
 }
 
-/** Changes a space's audience (takes effect at once for everyone connected). */
+/** Changes a space's audience as the user saw it (`version`); takes effect at once for everyone connected. */
 export function updateSpaceAudience(
   familyId: string,
   spaceId: string,
   audience: SpaceAudience,
+  version: number,
 ): Promise<SpaceView> {
-  return apiRequest<SpaceView>(`/families/${familyId}/spaces/${spaceId}`, {
-    method: 'PATCH',
-    body: JSON.stringify({ audience }),
-  });
+  return sendJson<SpaceView>('PATCH', `/families/${familyId}/spaces/${spaceId}`, { audience }, version);
 }
 
 /** A one-minute token to open a space's websocket, with the access it grants. */

@@ -118,7 +118,12 @@ export const useConcertationStore = defineStore('concertation', () => {
     refresh,
     openRoom: () =>
       changeThen(
-        () => concertationsService.updateConcertation(concertationId.value, { status: 'open' }),
+        () =>
+          concertationsService.updateConcertation(
+            concertationId.value,
+            { status: 'open' },
+            concertation.value?.version,
+          ),
         reloadConcertation,
       ),
     markAttendance: (mark: concertationsService.AttendanceMark) =>

@@ -64,12 +64,19 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     return created;
   }
 
+  /** Changes an account as the manager saw it (`version`): a 409 `stale` reaches the form that asked. */
   async function updateProfessional(
     organisationId: string,
     professionalId: string,
     change: organisationsService.ProfessionalChange,
+    version: number | undefined,
   ): Promise<void> {
-    const updated = await organisationsService.updateProfessional(organisationId, professionalId, change);
+    const updated = await organisationsService.updateProfessional(
+      organisationId,
+      professionalId,
+      change,
+      version,
+    );
     staff.value[organisationId] = (staff.value[organisationId] ?? []).map((professional) =>
       professional.id === updated.id ? updated : professional,
     );

@@ -10,7 +10,10 @@ import {
 import { announceAccessChange } from '../collab/accessEvents.ts';
 import { revokeUserSessions } from '../auth/sessions.ts';
 import type { AuthContext } from '../auth/sessions.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { saveVersionedWithin } from '../http/versionedWrite.ts';
+import { versionOf } from '../http/versions.ts';
 import { UserModel } from '../models/user.ts';
 import { assertInamiForRole, assertMayGrant, logAccountChange } from './accountCreator.ts';
 
@@ -20,13 +23,15 @@ type Update = z.output<typeof UpdateProfessionalRequestSchema>;
  * Changes a staff account: active or not, access manager or not, its health role. Only someone who may
  * grant the account's current role (and, for a change, the new one) may; each change of rights is logged
  * with the account in one transaction. Deactivation ends the account's sessions; it and a change of role
- * close its open connections, so the new rights apply at once.
+ * close its open connections, so the new rights apply at once. A change based on an older version of the
+ * account (`basedOn`, the client's If-Match) answers 409 `stale`, naming who changed what.
  */
 export async function updateProfessionalAccount(
   auth: AuthContext,
   organisation: AccountOrganisation,
   professionalId: string,
   update: Update,
+  basedOn: number | undefined,
 ) {
   const user = mongoose.isValidObjectId(professionalId)
     ? await UserModel.findOne({ _id: professionalId, organisationId: organisation.id, kind: 'professional' })
@@ -46,6 +51,8 @@ export async function updateProfessionalAccount(
     if (!mayChangeHealthRole(auth.actor, account, newRole, organisation))
       throw new HttpError(403, 'forbidden', 'No one changes their own health role.');
   }
+  const loadedAt = versionOf(user.lastChange);
+  const inamiBefore = user.inamiNumber;
   if (update.inamiNumber !== undefined) user.inamiNumber = update.inamiNumber;
   if (newRole !== currentRole) assertInamiForRole(newRole, user.inamiNumber);
 
@@ -62,8 +69,21 @@ export async function updateProfessionalAccount(
     user.active = update.active;
     changes.push(update.active ? 'reactivated' : 'deactivated');
   }
-  await mongoose.connection.transaction(async (session) => {
-    await user.save({ session });
+  const fields = [
+    ...(newRole !== currentRole ? ['healthRole'] : []),
+    ...(user.inamiNumber !== inamiBefore ? ['inamiNumber'] : []),
+    ...(changes.some((kind) => kind.startsWith('accessManager')) ? ['accessManager'] : []),
+    ...(changes.includes('deactivated') || changes.includes('reactivated') ? ['active'] : []),
+  ];
+  await inTransaction(async (session) => {
+    await saveVersionedWithin(user, {
+      what: 'account',
+      by: auth.displayName,
+      fields,
+      basedOn,
+      loadedAt,
+      session,
+    });
     for (const kind of changes)
       await logAccountChange(auth, user, kind, kind === 'healthRoleChanged' ? currentRole : null, session);
   });

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
-import mongoose, { type HydratedDocument } from 'mongoose';
+import mongoose, { type ClientSession, type HydratedDocument } from 'mongoose';
 import { notFound } from './errors.ts';
 import {
   atVersion,
+  ifMatchVersion,
   nextChange,
   refuseStaleWrite,
   staleWrite,
@@ -40,20 +41,47 @@ export interface VersionedSave {
 export async function saveVersioned<T extends Versioned>(
   request: Request,
   record: HydratedDocument<T>,
-  { what, by, fields = changedFields(record) }: VersionedSave,
+  save: VersionedSave,
 ): Promise<void> {
-  refuseStaleWrite(request, record.lastChange, what);
-  const read = versionOf(record.lastChange);
-  record.set('lastChange', nextChange(record.lastChange, by, fields));
-  record.$where = { 'lastChange.version': atVersion(read) };
+  await saveVersionedWithin(record, {
+    ...save,
+    basedOn: ifMatchVersion(request),
+    loadedAt: versionOf(record.lastChange),
+  });
+}
+
+/** What `saveVersionedWithin` needs besides `VersionedSave`. */
+export interface VersionedSaveWithin extends VersionedSave {
+  /** The version the client's change was based on (its `If-Match`); undefined when it named none. */
+  basedOn: number | undefined;
+  /** The version the record was loaded at, taken before the transaction: a transaction may run twice. */
+  loadedAt: number;
+  /** The transaction the save belongs to, if any. */
+  session?: ClientSession;
+}
+
+/**
+ * `saveVersioned` inside a transaction: the same conditional write, given the session and the versions,
+ * so that a transaction retried after a write conflict checks against the version first read.
+ */
+export async function saveVersionedWithin<T extends Versioned>(
+  record: HydratedDocument<T>,
+  { what, by, fields = changedFields(record), basedOn, loadedAt, session }: VersionedSaveWithin,
+): Promise<void> {
+  if (basedOn !== undefined && basedOn !== loadedAt) throw staleWrite(record.lastChange, what);
+  record.set('lastChange', nextChange({ version: loadedAt }, by, fields));
+  record.$where = { 'lastChange.version': atVersion(loadedAt) };
   try {
-    await record.save();
+    await record.save({ session: session ?? null });
   } catch (error) {
     const lost =
       error instanceof mongoose.Error.DocumentNotFoundError || error instanceof mongoose.Error.VersionError;
     if (!lost) throw error;
     const model = record.constructor as mongoose.Model<Versioned>;
-    const current = await model.findById(record._id, { lastChange: 1 }).lean();
+    const current = await model
+      .findById(record._id, { lastChange: 1 })
+      .session(session ?? null)
+      .lean();
     if (!current) throw notFound(what);
     throw staleWrite(current.lastChange, what);
   }

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const { ObjectId } = Schema.Types;
 
@@ -48,6 +49,8 @@ const concertationSchema = new Schema(
     planAtOpening: { type: Schema.Types.Mixed, default: null },
     /** Frozen at close; filtered per reader when read. */
     minutes: { type: Schema.Types.Mixed, default: null },
+    /** The last change of its schedule, agenda or state (what a PATCH or the room's agenda sets): its version. */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

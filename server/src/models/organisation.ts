@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { bassins, organisationKinds } from '@concerto/shared';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const organisationSchema = new Schema(
   {
@@ -24,6 +25,8 @@ const organisationSchema = new Schema(
       ),
       default: null,
     },
+    /** The last change of its sign-in settings by its managers: their version. */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true },
 );

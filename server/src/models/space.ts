@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { spaceKinds, teamAudiences } from '@concerto/shared';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const audienceSchema = new Schema(
   {
@@ -42,6 +43,8 @@ const spaceSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     /** Members a professional kept out of the shared plan when inviting them (a person to protect). */
     excludedMemberIds: { type: [Schema.Types.ObjectId], default: [] },
+    /** The last change of its title or audience: its version. */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true, optimisticConcurrency: true },
 );

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { lastChangeSchema } from '../http/versions.ts';
 
 const userSchema = new Schema(
   {
@@ -28,6 +29,8 @@ const userSchema = new Schema(
     },
     /** A TOTP secret being set up, until a first code confirms it. */
     pendingSecondFactorSecret: { type: String, default: null },
+    /** The last change of the account by its managers (role, rights, activation): its version. */
+    lastChange: { type: lastChangeSchema, default: () => ({}) },
   },
   { timestamps: true },
 );

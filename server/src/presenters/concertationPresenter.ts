@@ -1,5 +1,6 @@
 import type { ConcertationView } from '@concerto/shared';
 import type { VideoSettings } from '../config.ts';
+import { versionOf } from '../http/versions.ts';
 import type { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { canOnConcertation, visibleParticipants } from '../policies/concertationAccess.ts';
@@ -65,5 +66,6 @@ export async function presentConcertation(
       manage,
       join: canOnConcertation(opened, 'concertation.room.join', concertation),
     },
+    version: versionOf(concertation.lastChange),
   };
 }

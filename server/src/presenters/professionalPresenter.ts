@@ -6,6 +6,7 @@ import {
   type Actor,
   type Professional,
 } from '@concerto/shared';
+import { versionOf } from '../http/versions.ts';
 import type { UserDocument } from '../models/user.ts';
 
 /** Who manages the account, to say which role changes the policy lets them make. */
@@ -41,6 +42,7 @@ export function presentProfessional(
             },
             manager.organisation,
           ),
+          version: versionOf(user.lastChange),
         }
       : {}),
   };

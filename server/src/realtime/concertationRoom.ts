@@ -174,7 +174,7 @@ export function attachConcertationRoom(io: Server, presence: RoomPresence, logge
       const rights = await inRoom(socket, auth, concertationId);
       if (!rights.manage) throw new Error('forbidden');
       if (index >= rights.concertation.agenda.length) throw new Error('invalid_request');
-      await moveAgenda(concertationId, index);
+      await moveAgenda(concertationId, index, auth.displayName);
       await refresh(concertationId);
     });
 

@@ -37,9 +37,23 @@ export async function storeTimer(concertationId: string, timer: Timer): Promise<
   await ConcertationModel.updateOne({ _id: concertationId }, { $set: { timer } });
 }
 
-/** Moves the meeting to another agenda item. */
-export async function moveAgenda(concertationId: string, index: number): Promise<void> {
-  await ConcertationModel.updateOne({ _id: concertationId }, { $set: { currentAgendaIndex: index } });
+/**
+ * Moves the meeting to another agenda item, by `by`. The live room moves on at once (the last move wins), but
+ * it counts as a change of the meeting: a change sent from an older view of it is then refused as stale.
+ */
+export async function moveAgenda(concertationId: string, index: number, by: string): Promise<void> {
+  await ConcertationModel.updateOne(
+    { _id: concertationId },
+    {
+      $set: {
+        currentAgendaIndex: index,
+        'lastChange.at': new Date(),
+        'lastChange.by': by,
+        'lastChange.fields': ['currentAgendaIndex'],
+      },
+      $inc: { 'lastChange.version': 1 },
+    },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersionSchema } from '../contract/versions.ts';
 import { IdSchema } from '../domain/family.ts';
 
 /** How someone may use a space's document: nothing, read it, add their own words and comments, or edit it all. */
@@ -58,6 +59,8 @@ export const SpaceViewSchema = z.object({
   /** Only professionals on the team see the audience; a family member sees their own access only. */
   audience: SpaceAudienceSchema.optional(),
   myAccess: z.enum(spaceAccessLevels),
+  /** The version of its title and audience, sent back with a change (If-Match). */
+  version: RecordVersionSchema,
   canEditAudience: z.boolean(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema, strata } from '../domain/family.ts';
+import { RecordVersionSchema } from './versions.ts';
 
 const TimestampSchema = z.iso.datetime({ offset: true });
 
@@ -57,7 +58,6 @@ export const AttendanceSchema = z.object({
   leftAt: TimestampSchema.nullable(),
 });
 
-/** A concertation as the caller may see it. */
 /**
  * How to join a remote concertation: the video call's address (null when the server has no video service,
  * `unconfigured` then tells the organiser why) and the dial-in text for those who phone in.
@@ -71,6 +71,7 @@ export const ConcertationCallSchema = z.object({
 /** How to join a remote concertation's call. */
 export type ConcertationCall = z.infer<typeof ConcertationCallSchema>;
 
+/** A concertation as the caller may see it. */
 export const ConcertationViewSchema = z.object({
   id: IdSchema,
   familyId: IdSchema,
@@ -94,6 +95,8 @@ export const ConcertationViewSchema = z.object({
   /** Remote meetings, for those who may join: the call. Null otherwise. */
   call: ConcertationCallSchema.nullable(),
   policies: z.object({ manage: z.boolean(), join: z.boolean() }),
+  /** The version of its schedule, agenda and state, sent back with a change (If-Match). */
+  version: RecordVersionSchema,
 });
 
 /** A concertation as the caller may see it. */

@@ -3,6 +3,7 @@ import { IdSchema } from '../domain/family.ts';
 import { compactInamiNumber, isValidInamiNumber } from '../domain/inami.ts';
 import { NewPasswordSchema } from './auth.ts';
 import { bassins } from '../domain/directory.ts';
+import { RecordVersionSchema } from './versions.ts';
 
 /** Kinds of organisation taking part in the programme. */
 export const organisationKinds = [
@@ -107,6 +108,8 @@ export const ProfessionalSchema = z.object({
   active: z.boolean().optional(),
   /** The health roles the caller may move this account to (the UI offers only these). */
   healthRoleChanges: z.array(z.enum(['A', 'B'])).optional(),
+  /** For its managers: the account's version, sent back with a change (If-Match). */
+  version: RecordVersionSchema.optional(),
 });
 
 /** A professional as others see them. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersionSchema } from './versions.ts';
 
 /** An organisation whose staff may sign in with its identity provider, as the sign-in page offers it. */
 export const IdentityProviderChoiceSchema = z.object({
@@ -49,6 +50,8 @@ export const SignInSettingsSchema = z.object({
     .nullable(),
   /** The address to register at the provider as redirect URI. */
   callbackUrl: z.string(),
+  /** The settings' version, sent back with a change (If-Match). */
+  version: RecordVersionSchema,
 });
 /** An organisation's sign-in settings. */
 export type SignInSettings = z.infer<typeof SignInSettingsSchema>;

@@ -41,5 +41,12 @@ export function useAudienceSubmission() {
     });
   }
 
-  return { pending: submission.pending, errorKey: submission.errorKey, problems, showIssues, send };
+  return {
+    pending: submission.pending,
+    errorKey: submission.errorKey,
+    stale: submission.stale,
+    problems,
+    showIssues,
+    send,
+  };
 }

@@ -18,6 +18,8 @@ import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { recordConcertationVersion } from '../../commands/versionRecorder.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
+import { refuseStaleWrite } from '../../http/versions.ts';
 import { announceNotification } from '../../notifications/notificationEvents.ts';
 import { askPositions } from '../../notifications/positionRequests.ts';
 import { openConcertation, visibleConcertations } from '../../policies/concertationAccess.ts';
@@ -173,6 +175,8 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
           'concertation_closed',
           'This concertation is closed; its minutes are frozen.',
         );
+      // Before anything is kept for the opening: a change based on an older version stops here.
+      refuseStaleWrite(request, concertation.lastChange, 'concertation');
       const agendaLength = (body.agenda ?? concertation.agenda).length;
       if (body.currentAgendaIndex !== undefined && body.currentAgendaIndex >= agendaLength) {
         throw new HttpError(400, 'invalid_request', 'currentAgendaIndex: beyond the agenda', [
@@ -186,14 +190,21 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
       if (concertation.remote && !concertation.videoRoom) concertation.videoRoom = newVideoRoom();
       if (body.agenda) concertation.set('agenda', body.agenda);
       if (body.currentAgendaIndex !== undefined) concertation.currentAgendaIndex = body.currentAgendaIndex;
-      if (body.status === 'open' && concertation.status === 'scheduled') {
+      const opening = body.status === 'open' && concertation.status === 'scheduled';
+      if (opening) {
         concertation.status = 'open';
         concertation.startedAt = new Date();
         concertation.planAtOpening = (await readSharedPlan(documents, opened.family._id)).plan;
-        await keepPlanVersion(documents, opened.family._id, concertation, 'concertationOpened', request);
       }
       if (body.status === 'cancelled') concertation.status = 'cancelled';
-      await concertation.save();
+      await saveVersioned(request, concertation, {
+        what: 'concertation',
+        by: opened.auth.displayName,
+        fields: Object.keys(body),
+      });
+      // Only the write that won opens the meeting, so only it keeps the plan's version for the opening.
+      if (opening)
+        await keepPlanVersion(documents, opened.family._id, concertation, 'concertationOpened', request);
       announceRoomChange({ concertationId: String(concertation._id), what: 'concertation' });
       return presentConcertation(concertation, opened, video);
     },

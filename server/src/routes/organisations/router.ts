@@ -23,6 +23,7 @@ import { issuePasswordReset } from '../../commands/passwordChanger.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { ifMatchVersion } from '../../http/versions.ts';
 import { AccountChangeModel } from '../../models/accountChange.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
 import { managedOrganisation } from './managedOrganisation.ts';
@@ -180,6 +181,7 @@ export function organisationsRouter(sessions: SessionRegistry): Router {
         asAccountOrganisation(organisation),
         params.professionalId,
         body,
+        ifMatchVersion(request),
       );
       if (body.active === false) await sessions.announce({ kind: 'user', userId: String(user._id) });
       const manager = { actor: auth(request).actor, organisation: asAccountOrganisation(organisation) };

@@ -1,9 +1,12 @@
 import { Router, type Request } from 'express';
+import mongoose from 'mongoose';
 import { z } from 'zod';
 import { IdSchema, SignInSettingsSchema, UpdateSignInSettingsRequestSchema } from '@concerto/shared';
 import { forgetProviderConfiguration } from '../../auth/identityProviders.ts';
 import { endpoint } from '../../http/endpoint.ts';
-import { invalidField } from '../../http/errors.ts';
+import { invalidField, notFound } from '../../http/errors.ts';
+import { atVersion, nextChange, refuseStaleWrite, staleWrite, versionOf } from '../../http/versions.ts';
+import { requireAuth } from '../../auth/authenticate.ts';
 import { OrganisationModel, type OrganisationDocument } from '../../models/organisation.ts';
 import { managedOrganisation } from './managedOrganisation.ts';
 
@@ -23,7 +26,20 @@ function presentSignInSettings(organisation: OrganisationDocument, request: Requ
         }
       : null,
     callbackUrl: `${request.protocol}://${request.get('host')}/api/auth/oidc/callback`,
+    version: versionOf(organisation.lastChange),
   });
+}
+
+type StoredProvider = OrganisationDocument['identityProvider'];
+type ProviderInput = z.output<typeof UpdateSignInSettingsRequestSchema>['identityProvider'];
+
+/** Whether a change sets, removes or edits the identity provider (a new secret counts as an edit). */
+function providerChanged(stored: StoredProvider, input: ProviderInput): boolean {
+  const shown = (provider: StoredProvider | ProviderInput) =>
+    provider?.issuer
+      ? JSON.stringify([provider.label, provider.issuer, provider.clientId, provider.emailDomains ?? []])
+      : null;
+  return shown(stored) !== shown(input) || !!input?.clientSecret;
 }
 
 /** How an organisation's staff sign in: a required second factor, an identity provider (its managers only). */
@@ -59,6 +75,7 @@ export function signInSettingsRouter(): Router {
     },
     async ({ params, body, request }) => {
       const organisation = await managedOrganisation(request, params.id);
+      refuseStaleWrite(request, organisation.lastChange, 'sign-in settings');
       const stored = organisation.identityProvider;
       const input = body.identityProvider;
       const clientSecret = input?.clientSecret ?? stored?.clientSecret;
@@ -69,17 +86,34 @@ export function signInSettingsRouter(): Router {
           clientId: stored.clientId,
           clientSecret: stored.clientSecret,
         });
+      const loadedAt = versionOf(organisation.lastChange);
+      const fields = [
+        ...(body.secondFactorRequired !== (organisation.secondFactorRequired === true)
+          ? ['secondFactorRequired']
+          : []),
+        ...(providerChanged(stored, input) ? ['identityProvider'] : []),
+      ];
+      // One conditional update: only if no other manager changed the settings since they were read.
+      const unchanged: Record<string, unknown> = {
+        _id: organisation._id,
+        'lastChange.version': mongoose.trusted(atVersion(loadedAt)),
+      };
       const updated = await OrganisationModel.findOneAndUpdate(
-        { _id: organisation._id },
+        unchanged,
         {
           $set: {
             secondFactorRequired: body.secondFactorRequired,
             identityProvider: input ? { ...input, clientSecret } : null,
+            lastChange: nextChange(organisation.lastChange, requireAuth(request).displayName, fields),
           },
         },
         { returnDocument: 'after' },
       ).lean();
-      return presentSignInSettings(updated ?? organisation, request);
+      if (!updated) {
+        const current = await OrganisationModel.findById(organisation._id, { lastChange: 1 }).lean();
+        throw current ? staleWrite(current.lastChange, 'sign-in settings') : notFound('organisation');
+      }
+      return presentSignInSettings(updated, request);
     },
   );
 

@@ -18,6 +18,8 @@ import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { provisionDefaultSpaces } from '../../commands/spaceProvisioner.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { HttpError, forbidden, notFound } from '../../http/errors.ts';
+import { saveVersioned } from '../../http/versionedWrite.ts';
+import { versionOf } from '../../http/versions.ts';
 import { SpaceModel, type SpaceDocument } from '../../models/space.ts';
 import { openFamily, type OpenedFamily } from '../../policies/familyAccess.ts';
 import { audienceOf, spaceFamilyScopeOf, visibleSpaces } from '../../policies/spaceAccess.ts';
@@ -45,6 +47,7 @@ function presentSpace(
     // Only the team sees a space's audience; a member sees her own access.
     ...(readsAsTeam(opened.actor, opened.scope) ? { audience } : {}),
     myAccess,
+    version: versionOf(space.lastChange),
     canEditAudience: can(opened.actor, 'space.audience.edit', {
       kind: 'space',
       family: familyScope,
@@ -145,7 +148,8 @@ export function spacesRouter(): Router {
     {
       method: 'patch',
       path: '/families/:id/spaces/:spaceId',
-      summary: "Change a space's title or audience; takes effect at once on open connections",
+      summary:
+        "Change a space's title or audience, as the caller saw it (If-Match: its version); takes effect at once on open connections",
       tags: ['spaces'],
       params: SpaceParams,
       body: UpdateSpaceRequestSchema,
@@ -167,7 +171,11 @@ export function spacesRouter(): Router {
         space.set('audience', body.audience);
       }
       if (body.title) space.title = body.title;
-      await space.save();
+      await saveVersioned(request, space, {
+        what: 'space',
+        by: opened.auth.displayName,
+        fields: Object.keys(body),
+      });
       announceAccessChange({ kind: 'space', spaceId: String(space._id) });
       return presentSpace(space.toObject(), opened, familyScope);
     },
