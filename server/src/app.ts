@@ -20,6 +20,7 @@ import { passkeyRouter } from './routes/auth/passkeyRouter.ts';
 import { familiesRouter } from './routes/families/router.ts';
 import { flagsAndAuditRouter } from './routes/families/flagsAndAuditRouter.ts';
 import { assessmentsRouter } from './routes/assessments/router.ts';
+import { strataRouter } from './routes/strata/router.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
 import { recordsRouter } from './routes/families/recordsRouter.ts';
 import { teamRouter } from './routes/families/teamRouter.ts';
@@ -89,6 +90,7 @@ export function createApp(context: AppContext): Express {
   api.use(recordsRouter());
   api.use(flagsAndAuditRouter());
   api.use(assessmentsRouter());
+  api.use(strataRouter());
   api.use(spacesRouter());
   api.use(collabTokenRouter());
   api.use(spaceHistoryRouter(context.documents));

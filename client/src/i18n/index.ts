@@ -8,6 +8,7 @@ import historyFr from './history/fr.json';
 import closingFr from './closing/fr.json';
 import figuresFr from './figures/fr.json';
 import assessmentFr from './assessment/fr.json';
+import stratumNeedsFr from './stratumNeeds/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -45,6 +46,7 @@ const french = {
   closing: closingFr,
   figures: figuresFr,
   assessment: assessmentFr,
+  stratumNeeds: stratumNeedsFr,
 };
 
 /**

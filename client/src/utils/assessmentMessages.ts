@@ -8,4 +8,6 @@ export const assessmentValidationMessages: Record<string, string> = {
   'one referent at most': 'assessment.validation.oneReferent',
   'the indicator already has this status': 'assessment.validation.sameStatus',
   'a screening cannot be in the future': 'validation.dateInFuture',
+  'say what was refused': 'stratumNeeds.validation.what',
+  'a refusal cannot be in the future': 'stratumNeeds.validation.future',
 };

@@ -19,6 +19,7 @@ import '../models/invitation.ts';
 import '../models/planAction.ts';
 import '../models/referral.ts';
 import '../models/rightsRequest.ts';
+import '../models/stratumEvent.ts';
 
 /** How often the purge job looks for closed files whose retention has run out. */
 export const purgeIntervalMs = 60 * 60 * 1000;

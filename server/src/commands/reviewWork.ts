@@ -1,8 +1,9 @@
 import mongoose from 'mongoose';
-import { isRemindedOfReview, reviewStateOf, type Actor, type MyWork } from '@concerto/shared';
+import { can, isRemindedOfReview, reviewStateOf, type Actor, type MyWork } from '@concerto/shared';
 import { AssessmentModel } from '../models/assessment.ts';
 import type { FamilyModel } from '../models/family.ts';
 import { scopeOf } from '../policies/familyScope.ts';
+import { stratumReviewsDue } from './stratumReviewer.ts';
 import { calendarDate } from '../presenters/familyPresenter.ts';
 
 type FamilyHydrated = Pick<
@@ -58,4 +59,34 @@ export async function assessmentReviewsFor(
 /** The open files in which the policy reminds this professional of reviews. */
 function remindedFamilies(actor: Actor, families: FamilyHydrated[]): FamilyHydrated[] {
   return families.filter((family) => !family.closure && isRemindedOfReview(actor, scopeOf(family)));
+}
+
+/**
+ * The strata this professional should look at again: a key moment (a re-assessment, the birth, a
+ * day-1000 decision) came after the stratum was last set or confirmed.
+ */
+export async function stratumReviewsFor(
+  actor: Actor,
+  families: FamilyHydrated[],
+  today: Date,
+): Promise<MyWork['stratumReviews']> {
+  const mine = remindedFamilies(actor, families).filter((family) =>
+    can(actor, 'family.strata.change', { kind: 'family', family: scopeOf(family) }),
+  );
+  if (mine.length === 0) return [];
+  const due = await stratumReviewsDue(mine, today);
+  return mine.flatMap((family) => {
+    const review = due.get(String(family._id));
+    if (!review) return [];
+    const id = String(family._id);
+    return [
+      {
+        familyId: id,
+        familyLabel: family.label,
+        link: `/families/${id}#strata`,
+        trigger: review.trigger,
+        since: review.since.toISOString(),
+      },
+    ];
+  });
 }

@@ -18,7 +18,7 @@ import { scopeOf } from '../policies/familyScope.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
 import { myOpenActions, type MyAction } from './actionsCollector.ts';
 import { rightsRequestsFor, summariesFor } from './closingWork.ts';
-import { assessmentReviewsFor } from './reviewWork.ts';
+import { assessmentReviewsFor, stratumReviewsFor } from './reviewWork.ts';
 
 const familyResource = (family: Parameters<typeof scopeOf>[0]) =>
   ({ kind: 'family', family: scopeOf(family) }) as const;
@@ -53,6 +53,7 @@ export async function collectWork(
     concertations: [],
     keyMoments: [],
     assessmentReviews: [],
+    stratumReviews: [],
     closingSummaries: [],
     rightsRequests: [],
   };
@@ -169,6 +170,7 @@ export async function collectWork(
   }
   work.actions = (await myOpenActions(auth, null)).map(workAction);
   work.assessmentReviews = await assessmentReviewsFor(actor, families, today);
+  work.stratumReviews = await stratumReviewsFor(actor, families, today);
   work.closingSummaries = await summariesFor(me);
   work.rightsRequests = await rightsRequestsFor(
     families.filter((family) => can(actor, 'family.rights.handle', familyResource(family))),

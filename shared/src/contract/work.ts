@@ -37,6 +37,10 @@ export const MyWorkSchema = z.object({
       days: z.number().nullable(),
     }),
   ),
+  /** Strata to look at again after a key moment (a re-assessment, the birth, a day-1000 decision). */
+  stratumReviews: z.array(
+    Linked.extend({ trigger: z.enum(['assessment', 'birth', 'followUpExtension']), since: z.string() }),
+  ),
   /** Summaries of closed files handed to this professional as referent or GP. */
   closingSummaries: z.array(ClosingSummarySchema),
   /** Members' requests to correct or erase data, for the coordinator who answers them. */

@@ -116,6 +116,7 @@ function bodyAdditions(route: (typeof routes)[number]): Record<string, unknown> 
     'POST /families': { dueDate: inAWeek },
     'POST /families/{id}/flags': { indicatorKey: flaggableIndicatorKeys[0] },
     'POST /families/{id}/assessments': { at: new Date().toISOString().slice(0, 10) },
+    'POST /families/{id}/strata/refusals': { at: new Date().toISOString().slice(0, 10) },
     // The seeded indicator is active: the change has to be to another status.
     'POST /families/{id}/indicators/{indicatorId}/status': { status: 'attenuated' },
     'POST /families/{id}/functions': { onBehalfOfMemberId: world.ids.mother },

@@ -18,6 +18,7 @@ import {
 } from '@concerto/shared';
 import { announceAccessChange } from '../../collab/accessEvents.ts';
 import { addScreening } from '../../commands/screeningRecorder.ts';
+import { assertRefusalEstablished } from '../../commands/stratumReviewer.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { updateVersionedItem } from '../../http/versionedWrite.ts';
 import { announceToFamilyRooms } from '../../realtime/roomEvents.ts';
@@ -66,6 +67,7 @@ export function recordsRouter(): Router {
         throw new HttpError(400, 'invalid_request', 'The family is already in this stratum.', [
           { path: 'stratum', message: 'unchanged' },
         ]);
+      if (body.stratum === 'refusal') await assertRefusalEstablished(opened.family._id);
       const family = opened.family;
       family.strataHistory.push({
         from: family.stratum,
