@@ -34,6 +34,7 @@ export * from './contract/memberSpace.ts';
 export * from './domain/decisionTiming.ts';
 export * from './contract/spaceHistory.ts';
 export * from './plan/planDiff.ts';
+export * from './plan/notesTree.ts';
 export * from './contract/notifications.ts';
 export * from './figures/suppression.ts';
 export * from './figures/contract.ts';

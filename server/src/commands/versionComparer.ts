@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { diffPlans, readPlan, type PlanContent, type VersionDetail } from '@concerto/shared';
+import {
+  diffPlans,
+  notesTreeOf,
+  planRoots,
+  readPlan,
+  type PlanContent,
+  type VersionDetail,
+} from '@concerto/shared';
 import { attributeDifference } from '../collab/changeAttribution.ts';
 import type { DocumentRegistry } from '../collab/documentRegistry.ts';
 import { readEditors } from '../collab/editorRecords.ts';
@@ -48,7 +55,8 @@ export async function compareWithNow(
         }),
       };
     });
-    return { version: presentVersion(version, history), content: before, changes };
+    const notesTree = notesTreeOf(versionDoc.getXmlFragment(planRoots.notes));
+    return { version: presentVersion(version, history), content: { ...before, notesTree }, changes };
   } finally {
     documents.release(document);
     versionDoc.destroy();

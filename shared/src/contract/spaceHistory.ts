@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlanActionSchema } from '../collab/planDocument.ts';
 import { IdSchema } from '../domain/family.ts';
+import { NotesNodeSchema } from '../plan/notesTree.ts';
 
 /** Why a version of a space was kept. */
 export const versionReasons = ['automatic', 'named', 'concertationOpened', 'concertationClosed'] as const;
@@ -87,6 +88,8 @@ export const VersionDetailSchema = z.object({
     goals: z.array(PlanEntryViewSchema),
     actions: z.array(PlanActionSchema),
     notes: z.string(),
+    /** The notes with their structure and formatting, to restore them as they were. */
+    notesTree: z.array(NotesNodeSchema),
   }),
   changes: z.array(PlanChangeSchema),
 });
