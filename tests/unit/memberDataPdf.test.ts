@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { MemberData } from '@concerto/shared';
+import { memberDataLabels } from '../../server/src/interop/memberDataLabels.ts';
 import { renderMemberDataPdf } from '../../server/src/interop/memberDataPdf.ts';
 
 const require = createRequire(import.meta.url);
@@ -68,12 +69,17 @@ describe('the member data PDF', () => {
         expect(font.hasGlyphForCodePoint(character.codePointAt(0)!), `${name}: ${character}`).toBe(true);
   });
 
-  it('renders a PDF for each name, with the font embedded', async () => {
-    for (const name of names) {
-      const pdf = await renderMemberDataPdf(sample(name));
+  it('renders a PDF for each name in each language of the family screens, with the font embedded', async () => {
+    const cases = [
+      ...names.map((name) => [name, 'ar'] as const),
+      ...['fr', 'nl', 'en', 'tr'].map((language) => [names[2]!, language] as const),
+    ];
+    for (const [name, language] of cases) {
+      const pdf = await renderMemberDataPdf(sample(name), memberDataLabels(language));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans/);
+      expect(pdf.toString('latin1')).toContain(`/Lang (${memberDataLabels(language).locale})`);
       expect(pdf.length).toBeGreaterThan(5000);
     }
-  });
+  }, 30_000);
 });

@@ -111,6 +111,27 @@ describe('a member downloads her data', () => {
     expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans/);
   });
 
+  it("is written in the member's language: the Turkish mother's in Turkish, the French partner's in French", async () => {
+    const download = async (member: TestApiClient) => {
+      const response = await fetch(`${server.url}/api/families/${familyId}/my-data/pdf`, {
+        headers: { Cookie: member.credentials.cookie! },
+      });
+      const text = Buffer.from(await response.arrayBuffer()).toString('latin1');
+      return {
+        name: response.headers.get('content-disposition'),
+        language: /\/Lang \(([^)]*)\)/.exec(text)?.[1],
+      };
+    };
+    expect(await download(mother)).toEqual({
+      name: 'attachment; filename="verilerim-concerto.pdf"',
+      language: 'tr-TR',
+    });
+    expect(await download(partner)).toEqual({
+      name: 'attachment; filename="mes-donnees-concerto.pdf"',
+      language: 'fr-BE',
+    });
+  });
+
   it('is for members only: a professional gets 403, a member of another family 404', async () => {
     expect((await midwife.client.get(`/families/${familyId}/my-data`)).status).toBe(403);
     const other = await buildFamily(midwife.client);

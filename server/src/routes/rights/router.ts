@@ -11,6 +11,7 @@ import {
 import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { notFound } from '../../http/errors.ts';
+import { memberDataLabels } from '../../interop/memberDataLabels.ts';
 import { renderMemberDataPdf } from '../../interop/memberDataPdf.ts';
 import { RightsRequestModel } from '../../models/rightsRequest.ts';
 import { openFamily } from '../../policies/familyAccess.ts';
@@ -48,7 +49,7 @@ export function rightsRouter(documents: DocumentRegistry): Router {
     {
       method: 'get',
       path: '/families/:id/my-data/pdf',
-      summary: 'The same data as a readable PDF, in plain French',
+      summary: "The same data as a readable PDF, in the member's language (French when hers is not offered)",
       tags: ['rights'],
       params: FamilyParams,
       contentType: 'application/pdf',
@@ -56,9 +57,11 @@ export function rightsRouter(documents: DocumentRegistry): Router {
     },
     async ({ params, request, response }) => {
       const opened = await openFamily(request, params.id, { part: 'export', write: false });
-      const pdf = await renderMemberDataPdf(await readMemberData(opened, documents));
+      const data = await readMemberData(opened, documents);
+      const labels = memberDataLabels(data.me.preferredLanguage);
+      const pdf = await renderMemberDataPdf(data, labels);
       response.setHeader('Content-Type', 'application/pdf');
-      response.setHeader('Content-Disposition', 'attachment; filename="mes-donnees-concerto.pdf"');
+      response.setHeader('Content-Disposition', `attachment; filename="${labels.fileName}"`);
       response.status(200).send(pdf);
     },
   );
