@@ -4,6 +4,7 @@ import { resolve } from 'mingo/util';
 import { compareBsonValues, sortDocuments } from './bson-order.ts';
 import { toInteger } from './command-fields.ts';
 import { canonicalKey, cloneDocument, withIdFirst } from './document-values.ts';
+import { standinOperators } from './expression-operators.ts';
 import { badValue, CommandError, notSupported } from './errors.ts';
 import { isDocument, type Document } from './types.ts';
 
@@ -52,7 +53,7 @@ export function evaluate<T>(work: () => T): T {
 }
 
 function mingoOptions(options: QueryOptions): Partial<Options> {
-  const result: { variables?: Document } = {};
+  const result: Partial<Options> & { variables?: Document } = { context: standinOperators };
   if (options.variables) result.variables = options.variables;
   return result;
 }
