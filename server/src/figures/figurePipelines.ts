@@ -32,11 +32,15 @@ const countBy = (row: unknown, column: unknown): Stage[] => [
   { $group: { _id: { row, column }, count: { $sum: 1 } } },
 ];
 
-/** When the family was first screened, by the trimester then (the due date, else the birth, dates it). */
+/**
+ * When the family was first screened, by the trimester then (the due date, else the birth, dates it). The
+ * dated series of screenings gives the first; a file from before the series has only its one screening.
+ */
 function screeningTiming(): Stage {
+  const firstScreening = { $ifNull: [{ $min: '$screenings.at' }, valueOrNull('$screening.at')] };
   return {
     $let: {
-      vars: { at: valueOrNull('$screening.at'), due: { $ifNull: ['$dueDate', valueOrNull('$birthDate')] } },
+      vars: { at: firstScreening, due: { $ifNull: ['$dueDate', valueOrNull('$birthDate')] } },
       in: {
         $switch: {
           branches: [

@@ -17,7 +17,7 @@ let groups: Record<string, { _id: { row: string; column: string }; count: number
 
 beforeAll(async () => {
   database = await openTestDatabase('figures');
-  const [a, b, c, d, e, f] = Array.from({ length: 6 }, () => new ObjectId());
+  const [a, b, c, d, e, f, g] = Array.from({ length: 7 }, () => new ObjectId());
   await database.db.collection('families').insertMany([
     // Due 2027-03-01: screened 2026-06-10 (week 14 ends 2026-08-31: T1), pregnant today.
     {
@@ -48,6 +48,16 @@ beforeAll(async () => {
     },
     // No dates at all, screened: placed nowhere in the pregnancy.
     { _id: e, stratum: 'specific', screening: { at: day('2026-05-01') } },
+    // Screened twice: the latest is `screening`, the first (in T1) is in the dated series.
+    {
+      _id: g,
+      stratum: 'refusal',
+      dueDate: day('2027-03-01'),
+      birthDate: null,
+      screening: { at: day('2026-08-20') },
+      screenings: [{ at: day('2026-08-20') }, { at: day('2026-06-10') }],
+      closure: null,
+    },
     // Not screened (no screening field), closed: left out of the open-file tables.
     { _id: f, stratum: 'specific', dueDate: day('2027-02-01'), closure: { kind: 'left' } },
   ]);
@@ -123,7 +133,9 @@ beforeAll(async () => {
     .collection('families')
     .aggregate([
       { $match: {} },
-      { $facet: figureFacets({ referrals: 'referrals', concertations: 'concertations' }, period, today) },
+      {
+        $facet: figureFacets({ referrals: 'referrals', concertations: 'concertations' }, period, today),
+      },
     ])
     .toArray();
   groups = result as typeof groups;
@@ -144,7 +156,7 @@ describe('MongoDB conformance: the network figures pipelines', () => {
   it('places each open file by the trimester of its screening', () => {
     expect(counted('screening')).toEqual({
       'afterBirth/families': 1,
-      'firstTrimester/families': 1,
+      'firstTrimester/families': 2,
       'screenedWithoutDates/families': 1,
       'secondTrimester/families': 1,
       'thirdTrimester/families': 1,
@@ -156,6 +168,7 @@ describe('MongoDB conformance: the network figures pipelines', () => {
       'complex/prenatal': 2,
       'danger/earlyChildhood': 1,
       'lowRisk/postnatal': 1,
+      'refusal/prenatal': 1,
       'specific/prenatal': 1,
     });
   });
