@@ -1,0 +1,173 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signIn, type TestApiClient } from '../support/apiClient.ts';
+import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+
+/**
+ * One situation of the guidelines (seed 004) followed end to end with the programme's own records: a
+ * complex family first seen late in the second trimester — « le deuxième trimestre joue un rôle tampon »
+ * (L251): the midwife coordinator screens her at 26 weeks (BIB scenario B), records the initial assessment
+ * in the family's words (L397-399) with a review date that comes back in "Mon travail" (L419), and a
+ * concertation is held with the mother present; the social worker of the CPAS (Role B) reads the
+ * assessment. Demo accounts: Sophie Lambert (midwife, Role A) and Nadia El Amrani (social worker, Role B).
+ */
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+const desktop = { viewport: { width: 1280, height: 900 } };
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const patience = { timeout: 20_000 };
+const mother = 'Salma Mansouri';
+const label = 'Famille Mansouri';
+let server: ServerProcess;
+let browser: Browser;
+let sophie: TestApiClient;
+let nadia: TestApiClient;
+let familyId: string;
+let motherId: string;
+const problems: string[] = [];
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(artifacts, `vignette-${name}.png`), fullPage: true });
+
+async function open(client: TestApiClient, pathname: string, options: Parameters<Browser['newContext']>[0]) {
+  const context: BrowserContext = await signedInContext(
+    browser,
+    server.url,
+    client.credentials.token!,
+    options,
+  );
+  return openWatchedPage(context, `${server.url}${pathname}`, problems);
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await launchChromium();
+  server = await startServerProcess({ CONCERTO_DEMO_DATA: 'true' });
+  sophie = await signIn(server.url, 'sophie.lambert@concerto.demo', 'concerto-demo');
+  nadia = await signIn(server.url, 'nadia.elamrani@concerto.demo', 'concerto-demo');
+  // She walks into the maternity's consultation at 26 weeks: due in 14 weeks, never screened.
+  const created = await sophie.post('/families', {
+    label,
+    members: [
+      { displayName: mother, role: 'pregnantPerson', preferredLanguage: 'ar', interpreterNeeded: true },
+    ],
+    dueDate: day(98),
+    entryPoint: { kind: 'initialAssessment', place: 'Consultation prénatale' },
+    stratum: 'complex',
+  });
+  expect(created.status, created.text).toBe(201);
+  familyId = created.body.id;
+  motherId = created.body.members[0].id;
+  const me = (await sophie.get('/me')).body as { id: string };
+  const nadiaId = ((await nadia.get('/me')).body as { id: string }).id;
+  expect((await sophie.post(`/families/${familyId}/team`, { professionalId: nadiaId })).status).toBe(201);
+  const coordinator = await sophie.post(`/families/${familyId}/functions`, {
+    function: 'coordinator',
+    professionalId: me.id,
+  });
+  expect(coordinator.status, coordinator.text).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('vignette: a complex situation first seen late in the second trimester', () => {
+  it('she is screened at 26 weeks, in the catch-up trimester, from her file', async () => {
+    const page = await open(sophie, `/families/${familyId}#screening`, desktop);
+    const section = page.getByTestId('section-screening');
+    await expect.poll(() => section.textContent(), patience).toContain('pas encore été enregistré');
+    await section.getByRole('button', { name: 'Enregistrer le dépistage' }).click();
+    await section.locator('#scenario-B').check();
+    await section.getByTestId('screening-submit').click();
+    await expect
+      .poll(
+        () => section.locator('[data-testid="screening-scenario"]').getAttribute('data-scenario'),
+        patience,
+      )
+      .toBe('B');
+    expect(await section.textContent()).toContain('Sophie Lambert');
+    await section.screenshot({ path: path.join(artifacts, 'vignette-1-screening.png') });
+    await page.context().close();
+  }, 90_000);
+
+  it('the initial assessment: her needs in her own words, her strengths, both networks, a review date', async () => {
+    const page = await open(sophie, `/families/${familyId}#assessment`, desktop);
+    const section = page.getByTestId('section-assessment');
+    await expect.poll(() => section.textContent(), patience).toContain('Aucune évaluation');
+    await page.getByTestId('assessment-record-open').click();
+    await page
+      .getByTestId('assessment-needs')
+      .fill('« Je ne connais personne ici, j’ai peur d’accoucher seule »');
+    await page.getByTestId('assessment-expectations').fill('Comprendre le suivi et préparer la naissance');
+    await page.getByTestId('assessment-strengths').fill('Parle bien le français écrit, très motivée');
+    await page.getByTestId('informal-add').click();
+    await page.getByTestId('informal-name').fill('Mme Haddou, voisine');
+    await page.getByTestId('formal-add').click();
+    await page.getByTestId('formal-name').fill('Centre de planning familial de Molenbeek');
+    await page.locator('#assessment-interpreter').check();
+    await page.getByTestId('assessment-next-review').fill(day(7));
+    await page.getByTestId('assessment-submit').click();
+    const card = page.getByTestId('assessment-card');
+    await expect.poll(() => card.textContent(), patience).toContain('j’ai peur d’accoucher seule');
+    expect(await card.textContent()).toContain('Mme Haddou');
+    await section.screenshot({ path: path.join(artifacts, 'vignette-2-assessment.png') });
+    await page.context().close();
+  }, 90_000);
+
+  it('the review date comes back in "Mon travail"; the social worker reads the assessment on her phone', async () => {
+    const work = await open(sophie, '/work', desktop);
+    const review = work.locator('[data-kind="assessment"]', { hasText: label });
+    await expect.poll(() => review.textContent(), patience).toContain('Réévaluation prévue le');
+    await shot(work, '3-work-review');
+    await work.context().close();
+    const page = await open(nadia, `/families/${familyId}#assessment`, phone);
+    const card = page.getByTestId('assessment-card');
+    await expect.poll(() => card.textContent(), patience).toContain('Mme Haddou');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page
+      .getByTestId('section-assessment')
+      .screenshot({ path: path.join(artifacts, 'vignette-3-assessment-phone.png') });
+    await page.context().close();
+  }, 90_000);
+
+  it('a concertation is scheduled with her, held with her present, and its minutes say so', async () => {
+    const page = await open(sophie, `/families/${familyId}`, desktop);
+    await page.getByTestId('section-concertations').getByTestId('schedule-concertation').click();
+    await page.getByTestId('schedule-place').fill('CHU Saint-Pierre, salle de concertation');
+    await page.getByTestId('schedule-members').getByLabel(mother).check();
+    await page.getByTestId('schedule-submit').click();
+    await page.getByTestId('go-to-concertation').waitFor(patience);
+    await shot(page, '4-concertation-scheduled');
+    await page.getByTestId('go-to-concertation').click();
+    await page.waitForURL(/\/concertations\/[0-9a-f]{24}/, patience);
+    const concertationId = page.url().split('/concertations/')[1]!.slice(0, 24);
+    // The meeting itself is walked by concertation.test.ts; here it is opened, attended and closed.
+    const opened = await sophie.patch(`/concertations/${concertationId}`, { status: 'open' });
+    expect(opened.status, opened.text).toBe(200);
+    const present = await sophie.post(`/concertations/${concertationId}/attendance`, {
+      participantKind: 'familyMember',
+      participantId: motherId,
+      status: 'present',
+      mode: 'onSite',
+    });
+    expect(present.status, present.text).toBe(200);
+    const closed = await sophie.post(`/concertations/${concertationId}/close`, {});
+    expect(closed.status, closed.text).toBe(200);
+    const minutes = await openWatchedPage(
+      page.context(),
+      `${server.url}/concertations/${concertationId}/minutes`,
+      problems,
+    );
+    await expect.poll(() => minutes.locator('main').textContent(), patience).toContain(mother);
+    await shot(minutes, '5-minutes');
+    await page.context().close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
