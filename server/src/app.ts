@@ -36,6 +36,7 @@ import { decisionsRouter } from './routes/decisions/router.ts';
 import { concertationsRouter } from './routes/concertations/router.ts';
 import { directoryRouter } from './routes/directory/router.ts';
 import { referralsRouter } from './routes/referrals/router.ts';
+import { contactsRouter } from './routes/contacts/router.ts';
 import { interopRouter } from './routes/interop/router.ts';
 import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
@@ -100,6 +101,7 @@ export function createApp(context: AppContext): Express {
   api.use(concertationsRouter(context.documents, context.config.video));
   api.use(directoryRouter());
   api.use(referralsRouter());
+  api.use(contactsRouter());
   api.use(interopRouter(context.documents));
   api.use(networkRouter(context.documents));
   api.use(closingRouter(context.config.retentionDays));

@@ -40,3 +40,4 @@ export * from './figures/suppression.ts';
 export * from './figures/contract.ts';
 export * from './contract/assessments.ts';
 export * from './contract/strata.ts';
+export * from './contacts/index.ts';

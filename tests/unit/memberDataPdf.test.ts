@@ -57,6 +57,7 @@ function sample(displayName: string): MemberData {
     concertations: [],
     decisions: [],
     referrals: [],
+    contacts: [],
     requests: [],
   };
 }

@@ -9,6 +9,7 @@ import closingFr from './closing/fr.json';
 import figuresFr from './figures/fr.json';
 import assessmentFr from './assessment/fr.json';
 import stratumNeedsFr from './stratumNeeds/fr.json';
+import contactsFr from './contacts/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -47,6 +48,7 @@ const french = {
   figures: figuresFr,
   assessment: assessmentFr,
   stratumNeeds: stratumNeedsFr,
+  contacts: contactsFr,
 };
 
 /**

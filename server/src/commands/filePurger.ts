@@ -12,6 +12,7 @@ import '../models/assessment.ts';
 import '../models/auditEntry.ts';
 import '../models/closingSummary.ts';
 import '../models/concertation.ts';
+import '../models/contact.ts';
 import '../models/decision.ts';
 import '../models/flag.ts';
 import '../models/functionAssignment.ts';

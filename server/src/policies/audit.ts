@@ -24,6 +24,7 @@ export type AuditPart =
   | 'concertations'
   | 'decisions'
   | 'referrals'
+  | 'contacts'
   | 'export'
   | 'closing'
   | 'rights';

@@ -7,6 +7,8 @@ import { calendarDate } from '../presenters/familyPresenter.ts';
 import { loadPeople } from '../presenters/people.ts';
 import { visibleAssessments } from './assessmentReads.ts';
 import { visibleConcertations } from './concertationAccess.ts';
+import { visibleContacts } from './contactReads.ts';
+import { presentContacts } from '../presenters/contactPresenter.ts';
 import { visibleDecisions } from './decisionReads.ts';
 import type { FamilyRepository } from './familyRepository.ts';
 import { readFunctionAssignments } from './functionAccess.ts';
@@ -47,6 +49,7 @@ export async function readMemberData(
     ...assignments.map((assignment) => assignment.professionalId),
   ]);
   const plan = planAccess === 'none' ? null : (await readSharedPlan(documents, family._id)).plan;
+  const contacts = await presentContacts(opened, await visibleContacts(opened));
   await opened.audit('read', 'export');
   return {
     generatedAt: new Date().toISOString(),
@@ -127,6 +130,14 @@ export async function readMemberData(
       service: referral.entryName,
       status: referral.status,
       at: referral.createdAt.toISOString(),
+    })),
+    contacts: contacts.map((contact) => ({
+      date: contact.date,
+      kind: contact.kind,
+      place: contact.place,
+      durationMinutes: contact.durationMinutes,
+      professionals: contact.professionals.map((professional) => professional.displayName),
+      interpreter: contact.interpreter,
     })),
     requests: requests.map((request) => ({
       kind: request.kind,

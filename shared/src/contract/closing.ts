@@ -133,6 +133,17 @@ export const MemberDataSchema = z.object({
     }),
   ),
   referrals: z.array(z.object({ service: z.string(), status: z.string(), at: Dated })),
+  /** Contacts she took part in (home visits, consultations...), as the contact policy shows them to her. */
+  contacts: z.array(
+    z.object({
+      date: Dated,
+      kind: z.string(),
+      place: z.string(),
+      durationMinutes: z.number().int(),
+      professionals: z.array(z.string()),
+      interpreter: z.boolean(),
+    }),
+  ),
   requests: z.array(z.object({ kind: z.enum(rightsRequestKinds), text: z.string(), at: Dated })),
 });
 /** What a member downloads about herself. */

@@ -15,6 +15,15 @@ import {
 } from './directory.ts';
 import { fileAllows } from './closing.ts';
 import { canOnFigures, figuresActions, type FiguresAction, type FiguresScope } from './figures.ts';
+import {
+  canOnContact,
+  canOnContactLog,
+  contactActions,
+  contactLogActions,
+  type ContactAction,
+  type ContactLogAction,
+  type ContactScope,
+} from './contacts.ts';
 import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
 import { canOnItem, itemActions, type ItemAction } from './items.ts';
 import {
@@ -43,7 +52,9 @@ export type Action =
   | SpaceAction
   | NetworkMeetingAction
   | DirectoryAction
-  | FiguresAction;
+  | FiguresAction
+  | ContactLogAction
+  | ContactAction;
 
 /** What an action is about. */
 export type Resource =
@@ -57,7 +68,9 @@ export type Resource =
   | { kind: 'space'; family: SpaceFamilyScope; space: SpaceScope }
   | { kind: 'networkMeeting'; meeting: NetworkMeetingScope }
   | { kind: 'directory'; entry: DirectoryEntryScope | null }
-  | { kind: 'figures'; scope: FiguresScope };
+  | { kind: 'figures'; scope: FiguresScope }
+  | { kind: 'contactLog'; family: FamilyScope }
+  | { kind: 'contact'; family: FamilyScope; contact: ContactScope };
 
 const includes = <T extends string>(list: readonly T[], action: string): action is T =>
   (list as readonly string[]).includes(action);
@@ -98,5 +111,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return includes(directoryActions, action) && canOnDirectory(actor, action, resource.entry);
     case 'figures':
       return includes(figuresActions, action) && canOnFigures(actor, action, resource.scope);
+    case 'contactLog':
+      return includes(contactLogActions, action) && canOnContactLog(actor, action, resource.family);
+    case 'contact':
+      return (
+        includes(contactActions, action) && canOnContact(actor, action, resource.family, resource.contact)
+      );
   }
 }

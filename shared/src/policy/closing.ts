@@ -29,6 +29,10 @@ export const actionsOnClosedFile: readonly string[] = [
   'decision.positions.read',
   'referral.read',
   'space.read',
+  'contacts.read',
+  'contacts.export',
+  'contact.read',
+  'contact.note.read',
 ];
 
 /** Whether a file's state lets anyone do `action` at all: an open file all, a closed one only reads. */

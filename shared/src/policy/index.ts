@@ -20,3 +20,4 @@ export * from './closing.ts';
 export * from './notifications.ts';
 export * from './figures.ts';
 export * from './assessments.ts';
+export * from './contacts.ts';
