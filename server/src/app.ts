@@ -37,6 +37,7 @@ import { concertationsRouter } from './routes/concertations/router.ts';
 import { directoryRouter } from './routes/directory/router.ts';
 import { referralsRouter } from './routes/referrals/router.ts';
 import { contactsRouter } from './routes/contacts/router.ts';
+import { fundedServicesRouter } from './routes/fundedServices/router.ts';
 import { interopRouter } from './routes/interop/router.ts';
 import { networkRouter } from './routes/network/router.ts';
 import { openApiRouter } from './routes/openapi/router.ts';
@@ -102,6 +103,7 @@ export function createApp(context: AppContext): Express {
   api.use(directoryRouter());
   api.use(referralsRouter());
   api.use(contactsRouter());
+  api.use(fundedServicesRouter());
   api.use(interopRouter(context.documents));
   api.use(networkRouter(context.documents));
   api.use(closingRouter(context.config.retentionDays));

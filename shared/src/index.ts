@@ -41,3 +41,4 @@ export * from './figures/contract.ts';
 export * from './contract/assessments.ts';
 export * from './contract/strata.ts';
 export * from './contacts/index.ts';
+export * from './fundedServices/index.ts';

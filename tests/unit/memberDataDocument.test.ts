@@ -46,6 +46,7 @@ function buildMemberData(preferredLanguage: string): MemberData {
     concertations: [{ scheduledAt: '2026-02-10T09:00:00.000Z', status: 'closed' }],
     decisions: [],
     referrals: [],
+    contacts: [],
     requests: [],
   };
 }

@@ -10,6 +10,7 @@ import figuresFr from './figures/fr.json';
 import assessmentFr from './assessment/fr.json';
 import stratumNeedsFr from './stratumNeeds/fr.json';
 import contactsFr from './contacts/fr.json';
+import fundedServicesFr from './fundedServices/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -49,6 +50,7 @@ const french = {
   assessment: assessmentFr,
   stratumNeeds: stratumNeedsFr,
   contacts: contactsFr,
+  fundedServices: fundedServicesFr,
 };
 
 /**

@@ -13,6 +13,7 @@ import { searchTextOf } from '../commands/directoryKeeper.ts';
 import { DirectoryEntryModel } from '../models/directoryEntry.ts';
 import { demoDirectory } from './demoDirectory.ts';
 import { seedDemoPlan } from './demoPlan.ts';
+import { seedDemoContacts } from './demoContacts.ts';
 import { seedDemoCohort } from './demoCohort.ts';
 import { FamilyModel } from '../models/family.ts';
 import { FlagModel } from '../models/flag.ts';
@@ -305,6 +306,7 @@ async function createDemoFamily(
       addDays(today, 20).toISOString().slice(0, 10),
     );
   }
+  await seedDemoContacts(family, today);
   if (demo.label === 'Famille Diallo') {
     await FlagModel.create({
       familyId: family._id,

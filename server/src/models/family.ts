@@ -3,12 +3,14 @@ import { lastChangeSchema } from '../http/versions.ts';
 import {
   bibScenarios,
   consentScopes,
+  contactPlaces,
   entryPointKinds,
   fileEndKinds,
   fundedServices,
   indicatorKeys,
   indicatorStatuses,
   memberRoles,
+  serviceEligibilities,
   strata,
   teamFunctions,
 } from '@concerto/shared';
@@ -135,6 +137,17 @@ const familySchema = new Schema(
             at: { type: Date, required: true },
             deliveredBy: { type: ObjectId, ref: 'User', required: true },
             note: { type: String, default: null },
+            // The proof, copied when recorded (commands/serviceRecorder.ts): its time, places, participants.
+            durationMinutes: { type: Number, default: null },
+            places: { type: [{ type: String, enum: contactPlaces }], default: [] },
+            professionalIds: { type: [ObjectId], default: [] },
+            memberIds: { type: [ObjectId], default: [] },
+            others: { type: [String], default: [] },
+            contactIds: { type: [ObjectId], default: [] },
+            concertationId: { type: ObjectId, default: null },
+            /** The family's BIB scenario then, and whether it opened the service (null: recorded before). */
+            scenario: { type: String, enum: [...bibScenarios, null], default: null },
+            eligibility: { type: String, enum: [...serviceEligibilities, null], default: null },
           },
           { _id: false },
         ),

@@ -12,6 +12,8 @@ import { versionOf } from '../http/versions.ts';
 import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { screeningSeries } from '../commands/screeningRecorder.ts';
 import { loadPeople, personRef } from './people.ts';
+import { presentFundedService, servicePeopleIds } from './fundedServicePresenter.ts';
+import { eligibilityNow } from '../commands/serviceRecorder.ts';
 
 /** `YYYY-MM-DD` of a stored date, or null. */
 export function calendarDate(date: Date | null | undefined): string | null {
@@ -72,7 +74,7 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
     ...family.strataHistory.map((change) => change.authorId),
     ...indicators.map((indicator) => indicator.recordedBy),
     ...indicators.flatMap((indicator) => (indicator.statusHistory ?? []).map((change) => change.byUserId)),
-    ...family.services.map((service) => service.deliveredBy),
+    ...servicePeopleIds(family.services),
     ...family.consents.map((consent) => consent.throughUserId),
     ...screeningSeries(family).map((screening) => screening.recordedBy),
     family.entryPoint?.byUserId,
@@ -190,12 +192,8 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       at: calendarDate(screening.at) ?? '',
       recordedBy: personRef(people, screening.recordedBy),
     }));
-    view.services = family.services.map((service) => ({
-      service: service.service,
-      at: calendarDate(service.at) ?? '',
-      deliveredBy: personRef(people, service.deliveredBy),
-      note: service.note ?? null,
-    }));
+    view.services = family.services.map((service) => presentFundedService(service, people, memberNames));
+    view.serviceEligibility = eligibilityNow(family);
   }
   return view;
 }

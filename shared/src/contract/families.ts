@@ -16,6 +16,7 @@ import { phases } from '../domain/phase.ts';
 import { RecordVersionSchema } from './versions.ts';
 import { fileEndKinds } from '../domain/closing.ts';
 import { familyActions } from '../policy/family.ts';
+import { FundedServiceEligibilitySchema, FundedServiceRecordSchema } from '../fundedServices/contract.ts';
 
 /** A calendar date as `YYYY-MM-DD` (dates of birth, due dates). */
 export const CalendarDateSchema = z.iso.date('must be a date as YYYY-MM-DD');
@@ -92,6 +93,10 @@ export const RecordServiceRequestSchema = z.strictObject({
   service: z.enum(fundedServices),
   at: CalendarDateSchema.optional(),
   note: z.string().trim().max(500).optional(),
+  /** The contacts of the log that prove it (required for the prenatal consultation and the coordination). */
+  contactIds: z.array(IdSchema).max(50).default([]),
+  /** The closed meeting that proves a concertation. */
+  concertationId: IdSchema.optional(),
 });
 
 /** `POST /api/families/:id/flags` body: a suspicion about a sensitive indicator, readable by Role A only. */
@@ -214,16 +219,8 @@ export const FamilyViewSchema = z.object({
   screenings: z
     .array(z.object({ scenario: z.enum(bibScenarios), at: CalendarDateSchema, recordedBy: PersonRefSchema }))
     .optional(),
-  services: z
-    .array(
-      z.object({
-        service: z.enum(fundedServices),
-        at: CalendarDateSchema,
-        deliveredBy: PersonRefSchema,
-        note: z.string().nullable(),
-      }),
-    )
-    .optional(),
+  services: z.array(FundedServiceRecordSchema).optional(),
+  serviceEligibility: FundedServiceEligibilitySchema.optional(),
   indicators: z.array(IndicatorSchema),
   consents: z.array(
     z.object({

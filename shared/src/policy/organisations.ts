@@ -7,6 +7,7 @@ export const accountActions = [
   'organisation.read',
   'family.create',
   'professionals.search',
+  'organisation.services.export',
 ] as const;
 /** An action on accounts and organisations. */
 export type AccountAction = (typeof accountActions)[number];
@@ -30,6 +31,9 @@ export function canOnAccounts(actor: Actor, action: AccountAction, resource: Acc
       return actor.kind === 'admin' || (colleague && actor.kind === 'professional' && actor.accessManager);
     case 'organisation.read':
       return actor.kind === 'admin' || colleague;
+    case 'organisation.services.export':
+      // The funded services of its staff, for the funder: its access manager, not the admin (no family data).
+      return colleague && actor.kind === 'professional' && actor.accessManager;
     default:
       return false;
   }

@@ -142,10 +142,18 @@ describe('functions follow the team', () => {
 describe("the programme's rules", () => {
   it('the coordination flat rate and the prenatal consultation are recorded by Role A only', async () => {
     const url = `/families/${family.id}/services`;
+    // Scenario B opens the coordination; a home visit of the log proves it.
+    await midwife.client.post(`/families/${family.id}/screening`, { scenario: 'B' });
+    const visit = await midwife.client.post(`/families/${family.id}/contacts`, {
+      kind: 'homeVisit',
+      place: 'home',
+      durationMinutes: 60,
+    });
+    const contactIds = [visit.body.contacts[0].id];
     for (const service of ['coordination', 'prenatalConsultation'])
-      expect((await socialWorker.client.post(url, { service })).status).toBe(403);
+      expect((await socialWorker.client.post(url, { service, contactIds })).status).toBe(403);
     expect((await socialWorker.client.post(url, { service: 'screening' })).status).toBe(201);
-    expect((await midwife.client.post(url, { service: 'coordination' })).status).toBe(201);
+    expect((await midwife.client.post(url, { service: 'coordination', contactIds })).status).toBe(201);
   });
 
   it("the mother's age (teenage or late pregnancy) is socio-demographic: Role B records and reads it", async () => {

@@ -136,6 +136,10 @@ describe('can(): accounts and organisations', () => {
       resource: { kind: 'organisation', organisationId },
       allowed: ['admin', ...professionals],
     },
+    'organisation.services.export': {
+      resource: { kind: 'organisation', organisationId },
+      allowed: ['accessManager'],
+    },
   };
   for (const action of accountActions) {
     for (const identity of everyone) {

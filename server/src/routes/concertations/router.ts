@@ -17,6 +17,7 @@ import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { recordConcertationVersion } from '../../commands/versionRecorder.ts';
 import { endpoint } from '../../http/endpoint.ts';
+import { concertationService } from '../../commands/serviceRecorder.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
 import { saveVersioned } from '../../http/versionedWrite.ts';
 import { refuseStaleWrite } from '../../http/versions.ts';
@@ -279,12 +280,15 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
       concertation.startedAt ??= concertation.scheduledAt;
       concertation.minutes = minutes;
       const present = concertation.attendance.filter((entry) => entry.status === 'present');
-      family.services.push({
-        service: 'concertation',
-        at: minutes.closedAt,
-        deliveredBy: professionalIdOf(auth.actor) ?? '',
-        note: `Concertation ${concertation._id}: ${present.length} présent(s) — ${present.map((entry) => entry.name).join(', ')}`,
-      });
+      family.services.push(
+        concertationService(
+          family,
+          concertation,
+          professionalIdOf(auth.actor) ?? '',
+          minutes.closedAt,
+          `Concertation ${concertation._id}: ${present.length} présent(s) — ${present.map((entry) => entry.name).join(', ')}`,
+        ),
+      );
       // A closed meeting always has its funded-service record, and the record always its closed meeting;
       // proposals kept open for positions are kept open with it.
       await inTransaction(async (session) => {

@@ -28,6 +28,7 @@ import { FamilyModel } from '../../models/family.ts';
 import { currentConsent, openFamily } from '../../policies/familyAccess.ts';
 import { indicatorItem } from '../../policies/familyRepository.ts';
 import { presentFamily } from '../../presenters/familyPresenter.ts';
+import { recordFundedService } from '../../commands/serviceRecorder.ts';
 import { FamilyParams, IndicatorParams } from './params.ts';
 
 type Family = Awaited<ReturnType<typeof openFamily>>['family'];
@@ -117,7 +118,8 @@ export function recordsRouter(): Router {
     {
       method: 'post',
       path: '/families/:id/services',
-      summary: 'Record one of the four funded services as delivered',
+      summary:
+        'Record a funded service the BIB scenario opens, with its proof (contacts of the log, or the closed meeting)',
       tags: ['families'],
       params: FamilyParams,
       body: RecordServiceRequestSchema,
@@ -130,13 +132,7 @@ export function recordsRouter(): Router {
         write: true,
         action: `family.services.record.${body.service}`,
       });
-      opened.family.services.push({
-        service: body.service,
-        at: body.at ? new Date(body.at) : new Date(),
-        deliveredBy: professionalIdOf(opened.actor) ?? '',
-        note: body.note ?? null,
-      });
-      await opened.family.save();
+      await recordFundedService(opened, body);
       return presentFamily(opened);
     },
   );
