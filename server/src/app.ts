@@ -23,6 +23,7 @@ import { assessmentsRouter } from './routes/assessments/router.ts';
 import { strataRouter } from './routes/strata/router.ts';
 import { membersRouter } from './routes/families/membersRouter.ts';
 import { recordsRouter } from './routes/families/recordsRouter.ts';
+import { keyMomentsRouter } from './routes/families/keyMomentsRouter.ts';
 import { teamRouter } from './routes/families/teamRouter.ts';
 import { healthRouter } from './routes/health/router.ts';
 import { organisationsRouter } from './routes/organisations/router.ts';
@@ -90,6 +91,7 @@ export function createApp(context: AppContext): Express {
   api.use(membersRouter());
   api.use(teamRouter());
   api.use(recordsRouter());
+  api.use(keyMomentsRouter());
   api.use(flagsAndAuditRouter());
   api.use(assessmentsRouter());
   api.use(strataRouter());

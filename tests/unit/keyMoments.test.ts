@@ -13,14 +13,23 @@ const kinds = (input: Partial<KeyMomentInput>, on = today) =>
   keyMomentsFor({ ...base, ...input }, on).map((moment) => moment.kind);
 
 describe('keyMomentsFor()', () => {
-  it('third trimester without a maternity liaison, from week 28 only', () => {
+  it('third trimester while the maternity liaison is incomplete, from week 28 only', () => {
     expect(kinds({ dueDate: addDays(today, 80), maternityLiaisonRecorded: false })).toContain(
       'thirdTrimesterWithoutMaternityLiaison',
     );
     expect(kinds({ dueDate: addDays(today, 90), maternityLiaisonRecorded: false })).not.toContain(
       'thirdTrimesterWithoutMaternityLiaison',
     );
-    expect(kinds({ dueDate: addDays(today, 80), maternityLiaisonRecorded: true })).not.toContain(
+    // A maternity referral that reached contact is only the first of three facts (seed 004, line 839).
+    expect(kinds({ dueDate: addDays(today, 80), maternityLiaisonRecorded: true })).toContain(
+      'thirdTrimesterWithoutMaternityLiaison',
+    );
+    const records = (['reinforcedFollowUpNotice', 'postnatalPepsMet'] as const).map((kind) => ({
+      kind,
+      outcome: 'done' as const,
+      at: addDays(today, -1),
+    }));
+    expect(kinds({ dueDate: addDays(today, 80), maternityLiaisonRecorded: true, records })).not.toContain(
       'thirdTrimesterWithoutMaternityLiaison',
     );
   });
@@ -36,12 +45,16 @@ describe('keyMomentsFor()', () => {
     );
   });
 
-  it('return home during the two weeks after birth', () => {
+  it('after birth, the discharge to record; once recorded, the return home around its date', () => {
     expect(keyMomentsFor({ ...base, birthDate: addDays(today, -3) }, today)).toContainEqual({
-      kind: 'returnHome',
+      kind: 'dischargeNotRecorded',
       days: 3,
     });
-    expect(kinds({ birthDate: addDays(today, -15) })).not.toContain('returnHome');
+    const records = [{ kind: 'returnHome' as const, outcome: 'done' as const, at: addDays(today, -2) }];
+    expect(keyMomentsFor({ ...base, birthDate: addDays(today, -3), records }, today)).toContainEqual({
+      kind: 'returnHome',
+      days: 2,
+    });
     expect(kinds({ birthDate: addDays(today, 2) })).not.toContain('returnHome');
   });
 

@@ -11,6 +11,7 @@ import assessmentFr from './assessment/fr.json';
 import stratumNeedsFr from './stratumNeeds/fr.json';
 import contactsFr from './contacts/fr.json';
 import fundedServicesFr from './fundedServices/fr.json';
+import watchFr from './watch/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -51,6 +52,7 @@ const french = {
   stratumNeeds: stratumNeedsFr,
   contacts: contactsFr,
   fundedServices: fundedServicesFr,
+  watch: watchFr,
 };
 
 /**

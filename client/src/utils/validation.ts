@@ -1,4 +1,4 @@
-import { familyDateIssues, familyDateMessages } from '@concerto/shared';
+import { familyDateIssues, familyDateMessages, keyMomentDateMessages } from '@concerto/shared';
 import { assessmentValidationMessages } from './assessmentMessages.ts';
 /** One problem with one field, as zod reports it on the client or the server sends it in `details`. */
 export interface FieldIssue {
@@ -42,6 +42,9 @@ const knownMessages: Record<string, string> = {
   ...assessmentValidationMessages,
   ...Object.fromEntries(
     Object.entries(familyDateMessages).map(([code, message]) => [message, `validation.${code}`]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(keyMomentDateMessages).map(([code, message]) => [message, `watch.validation.${code}`]),
   ),
 };
 

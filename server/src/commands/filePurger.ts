@@ -17,6 +17,7 @@ import '../models/decision.ts';
 import '../models/flag.ts';
 import '../models/functionAssignment.ts';
 import '../models/invitation.ts';
+import '../models/keyMomentRecord.ts';
 import '../models/planAction.ts';
 import '../models/referral.ts';
 import '../models/rightsRequest.ts';

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import {
+  alertConcerns,
   can,
   keyMomentsFor,
   listedFamiliesFor,
@@ -17,6 +18,7 @@ import { familyProjection } from '../policies/familyRepository.ts';
 import { scopeOf } from '../policies/familyScope.ts';
 import { presentReferrals } from '../presenters/referralPresenter.ts';
 import { myOpenActions, type MyAction } from './actionsCollector.ts';
+import { keyMomentAnchors, maternityContacts, momentRecordsOf, screenedAt } from './keyMomentWatcher.ts';
 import { rightsRequestsFor, summariesFor } from './closingWork.ts';
 import { assessmentReviewsFor, stratumReviewsFor } from './reviewWork.ts';
 
@@ -69,7 +71,7 @@ export async function collectWork(
   );
   const familyIds = families.map((family) => family._id);
   const byId = new Map(families.map((family) => [String(family._id), family]));
-  const [assignments, referrals, concertations, maternityLiaisons] = await Promise.all([
+  const [assignments, referrals, concertations, liaisonFamilies, momentRecords] = await Promise.all([
     FunctionAssignmentModel.find({ familyId: mongoose.trusted({ $in: familyIds }) }).lean(),
     ReferralModel.find({
       familyId: mongoose.trusted({ $in: familyIds }),
@@ -82,14 +84,9 @@ export async function collectWork(
     })
       .sort({ scheduledAt: 1 })
       .lean(),
-    // A maternity liaison is recorded once a referral to a maternity reached contact.
-    ReferralModel.distinct('familyId', {
-      familyId: mongoose.trusted({ $in: familyIds }),
-      entryKind: 'maternity',
-      status: mongoose.trusted({ $in: ['contactMade', 'takenInCharge'] }),
-    }),
+    maternityContacts(familyIds),
+    momentRecordsOf(familyIds),
   ]);
-  const liaisonFamilies = new Set(maternityLiaisons.map(String));
 
   for (const family of families) {
     const current = assignments.filter(
@@ -112,6 +109,8 @@ export async function collectWork(
         dueDate: family.dueDate ?? null,
         birthDate: family.birthDate ?? null,
         maternityLiaisonRecorded: liaisonFamilies.has(String(family._id)),
+        screenedAt: screenedAt(family),
+        records: momentRecords.get(String(family._id)) ?? [],
         hasReferent: current.some((assignment) => assignment.function === 'referent'),
         coordinatorTerm: coordinator
           ? { expectedEnd: coordinator.expectedEnd ?? null, successorNamed: false }
@@ -120,25 +119,20 @@ export async function collectWork(
       },
       today,
     ).filter(
-      // The end of the 1000 days is asked of whoever decides it (the coordinator, else the referent).
+      // The end of the 1000 days is asked of whoever decides it (the coordinator, else the referent); the
+      // rupture watch goes to those whose function it concerns.
       (moment) =>
-        moment.kind !== 'endOfThousandDays' || can(actor, 'family.closing.decide', familyResource(family)),
+        (moment.kind !== 'endOfThousandDays' ||
+          can(actor, 'family.closing.decide', familyResource(family))) &&
+        alertConcerns(moment.kind, professionalId, scopeOf(family).team),
     );
-    const anchors: Record<string, string> = {
-      thirdTrimesterWithoutMaternityLiaison: '#referrals',
-      birthExpectedSoon: '',
-      returnHome: '#referrals',
-      coordinatorTermEnding: '#functions',
-      noReferent: '#functions',
-      endOfThousandDays: '#closing',
-    };
     // A closed file is kept for reading: nothing is to be done in it any more.
     if (family.closure) moments.length = 0;
     for (const moment of moments)
       work.keyMoments.push({
         familyId: String(family._id),
         familyLabel: family.label,
-        link: linkOf(family._id, anchors[moment.kind]),
+        link: linkOf(family._id, keyMomentAnchors[moment.kind]),
         ...moment,
       });
     const follows = mine.includes('coordinator') || mine.includes('caseManager');

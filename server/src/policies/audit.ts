@@ -27,7 +27,8 @@ export type AuditPart =
   | 'contacts'
   | 'export'
   | 'closing'
-  | 'rights';
+  | 'rights'
+  | 'keyMoments';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

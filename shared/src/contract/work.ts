@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PlanActionSchema } from '../collab/planDocument.ts';
 import { ReferralViewSchema } from './directory.ts';
+import { watchAlertKinds } from '../domain/keyMomentAlerts.ts';
+import { maternityLiaisonKinds } from '../domain/keyMomentWatch.ts';
 import { ClosingSummarySchema, RightsRequestViewSchema } from './closing.ts';
 
 /** One entry of "my work": what, for which family, and where in Concerto it is handled. */
@@ -19,14 +21,15 @@ export const MyWorkSchema = z.object({
   keyMoments: z.array(
     Linked.extend({
       kind: z.enum([
-        'thirdTrimesterWithoutMaternityLiaison',
+        ...watchAlertKinds,
         'birthExpectedSoon',
-        'returnHome',
         'coordinatorTermEnding',
         'noReferent',
         'endOfThousandDays',
       ]),
       days: z.number().nullable(),
+      /** For the maternity liaison: the moments still to record. */
+      missing: z.array(z.enum(maternityLiaisonKinds)).optional(),
     }),
   ),
   /** Initial assessments to do and re-assessments near or past their date, for whoever the policy reminds. */

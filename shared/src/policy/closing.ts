@@ -22,6 +22,7 @@ export const actionsOnClosedFile: readonly string[] = [
   'family.data.export',
   'family.rights.request',
   'family.rights.handle',
+  'family.keyMoments.read',
   'item.read',
   'concertation.read',
   'concertation.minutes.read',

@@ -52,6 +52,9 @@ export const familyActions = [
   'family.data.export',
   'family.rights.request',
   'family.rights.handle',
+  'family.keyMoments.read',
+  'family.keyMoments.record',
+  'family.keyMoments.medical.record',
 ] as const;
 
 /** An action on a family file. */
@@ -99,7 +102,9 @@ export function canOnFamily(actor: Actor, action: FamilyAction, family: FamilySc
         // The rights of access and correction are the member's own: the team has the file itself.
         return false;
       case 'family.indicators.medical.record':
+      case 'family.keyMoments.medical.record':
       case 'family.flags.read':
+        // Medical data, and health acts (post-partum depression screening, six-week visit, contraception).
         return isRoleA(actor);
       // The coordination flat rate is limited to AR 78 professionals with an INAMI number (seed 004, line
       // 849); the personalised prenatal consultation is a health consultation. Screening (BIB is open to

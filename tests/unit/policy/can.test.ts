@@ -98,6 +98,11 @@ const familyMatrix: Record<(typeof familyActions)[number], Identity[]> = {
   'family.data.export': ['familyMember'],
   'family.rights.request': ['familyMember'],
   'family.rights.handle': ['coordinatorA'],
+  // The rupture watch is the team's; post-partum depression screening, the six-week visit and contraception
+  // are health acts recorded by Role A. Family members do not read the watch.
+  'family.keyMoments.read': team,
+  'family.keyMoments.record': team,
+  'family.keyMoments.medical.record': roleAOnTeam,
 };
 
 describe('can(): family actions for every identity', () => {

@@ -33,6 +33,7 @@ const closedMatrix: Partial<Record<(typeof familyActions)[number], Identity[]>> 
   'family.data.export': ['mother', 'partner'],
   'family.rights.request': ['mother', 'partner'],
   'family.rights.handle': ['coordinatorA'],
+  'family.keyMoments.read': team,
 };
 
 describe('a closed file is read-only for everyone', () => {
