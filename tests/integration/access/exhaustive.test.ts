@@ -122,6 +122,8 @@ function bodyAdditions(route: (typeof routes)[number]): Record<string, unknown> 
     'POST /families/{id}/functions': { onBehalfOfMemberId: world.ids.mother },
     'POST /families/{id}/concertations': { remote: true },
     'POST /network-meetings': { bassin: bassins[0] },
+    // A key moment is recorded on a day that has come (the generated date is after tomorrow).
+    'POST /families/{id}/key-moments': { at: new Date().toISOString().slice(0, 10) },
     'POST /organisations/{id}/professionals': {
       email: `exhaustive-${Date.now()}-${Math.random()}@example.test`,
       password: 'Lune-violette-42-sardine',
