@@ -18,9 +18,11 @@ import type { OpenedFamily } from '../policies/familyAccess.ts';
 
 type Family = OpenedFamily['family'];
 
-/** The first BIB screening of a file (the watch only asks whether the family was screened, and when). */
-export function screenedAt(family: Pick<Family, 'screening'>): Date | null {
-  return family.screening?.at ?? null;
+/** The first BIB screening of a file (the watch asks whether, and since when, the family was screened). */
+export function screenedAt(family: Pick<Family, 'screening' | 'screenings'>): Date | null {
+  const dates = family.screenings.map((screening) => screening.at.getTime());
+  // Files screened before the series was kept have only their latest screening.
+  return dates.length ? new Date(Math.min(...dates)) : (family.screening?.at ?? null);
 }
 
 /** Families among `familyIds` with a referral to a maternity that reached contact. */
@@ -54,7 +56,7 @@ export async function momentRecordsOf(
 
 /** What the watch reads of one family. */
 export function watchInputOf(
-  family: Pick<Family, 'dueDate' | 'birthDate' | 'screening'>,
+  family: Pick<Family, 'dueDate' | 'birthDate' | 'screening' | 'screenings'>,
   records: readonly MomentRecordFacts[],
   maternityReferralContact: boolean,
 ): WatchInput {
