@@ -23,9 +23,16 @@ export function fetchFigures(request: FiguresRequest): Promise<FiguresView> {
   return apiRequest<FiguresView>(`/figures?${query.toString()}`);
 }
 
-/** Sets the bassin an organisation works in (its access managers, the admin). */
-export function setOrganisationBassin(organisationId: string, bassin: string | null): Promise<Organisation> {
-  return sendJson<Organisation>('PUT', `/organisations/${encodeURIComponent(organisationId)}/bassin`, {
-    bassin,
-  });
+/** Sets the bassin an organisation works in (its access managers, the admin); with `version`, 409 if changed since. */
+export function setOrganisationBassin(
+  organisationId: string,
+  bassin: string | null,
+  version?: number,
+): Promise<Organisation> {
+  return sendJson<Organisation>(
+    'PUT',
+    `/organisations/${encodeURIComponent(organisationId)}/bassin`,
+    { bassin },
+    version,
+  );
 }

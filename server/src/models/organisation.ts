@@ -9,6 +9,8 @@ const organisationSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
     /** The bassin d'aide et de soins it works in: groups it with its neighbours in the network figures. */
     bassin: { type: String, enum: [...bassins, null], default: null },
+    /** The last change of its bassin: a version of its own, so it never makes the sign-in settings stale. */
+    bassinChange: { type: lastChangeSchema, default: () => ({}) },
     /** Password accounts must sign in with a second factor (those without one set it up at next sign-in). */
     secondFactorRequired: { type: Boolean, default: false },
     /** The organisation's OpenID Connect provider; the client secret never leaves the server. */

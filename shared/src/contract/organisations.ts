@@ -122,6 +122,8 @@ export const OrganisationSchema = z.object({
   kind: z.enum(organisationKinds),
   /** The bassin it works in, or null. */
   bassin: z.enum(bassins).nullable().optional(),
+  /** The version of its bassin, sent back as `If-Match` with the next change of it. */
+  bassinVersion: z.number().int().nonnegative().optional(),
   /** The health roles the caller may grant to this organisation's staff (the UI offers only these). */
   grantableHealthRoles: z.array(z.enum(['A', 'B'])).optional(),
 });

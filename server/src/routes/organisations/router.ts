@@ -23,7 +23,7 @@ import { issuePasswordReset } from '../../commands/passwordChanger.ts';
 import type { SessionRegistry } from '../../auth/sessionRegistry.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { ifMatchVersion } from '../../http/versions.ts';
+import { ifMatchVersion, versionOf, type LastChange } from '../../http/versions.ts';
 import { AccountChangeModel } from '../../models/accountChange.ts';
 import { OrganisationModel } from '../../models/organisation.ts';
 import { managedOrganisation } from './managedOrganisation.ts';
@@ -41,7 +41,13 @@ const asAccountOrganisation = (organisation: { _id: unknown; kind: string }) =>
   >[1];
 
 const presentOrganisation = (
-  organisation: { _id: unknown; name: string; kind: string; bassin?: string | null },
+  organisation: {
+    _id: unknown;
+    name: string;
+    kind: string;
+    bassin?: string | null;
+    bassinChange?: Partial<LastChange> | null;
+  },
   actor?: Actor,
 ) =>
   OrganisationSchema.parse({
@@ -49,6 +55,7 @@ const presentOrganisation = (
     name: organisation.name,
     kind: organisation.kind,
     bassin: organisation.bassin ?? null,
+    bassinVersion: versionOf(organisation.bassinChange),
     ...(actor
       ? { grantableHealthRoles: grantableHealthRoles(actor, asAccountOrganisation(organisation)) }
       : {}),
