@@ -47,8 +47,6 @@ import { rightsRouter } from './routes/rights/router.ts';
 import { notificationsRouter } from './routes/notifications/router.ts';
 import { figuresRouter } from './routes/figures/router.ts';
 import { organisationBassinRouter } from './routes/organisations/bassinRouter.ts';
-import { attachmentUploadTypes, attachmentsRouter } from './routes/attachments/router.ts';
-import { generalPractitionersRouter } from './routes/generalPractitioners/router.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -74,13 +72,7 @@ export function createApp(context: AppContext): Express {
   app.use(compression());
 
   const api = express.Router();
-  api.use(
-    crossSiteGuard(context.config.allowedOrigins, {
-      '/directory/import': ['text/csv'],
-      // Documents are sent as themselves; types other sites cannot send without asking (no simple request).
-      '/families/:id/attachments': attachmentUploadTypes,
-    }),
-  );
+  api.use(crossSiteGuard(context.config.allowedOrigins, { '/directory/import': ['text/csv'] }));
   api.use(express.json({ limit: maxJsonBodyBytes }));
   api.use(identifyCaller);
   api.use(healthRouter(context.databaseKind));
@@ -120,8 +112,6 @@ export function createApp(context: AppContext): Express {
   api.use(rightsRouter(context.documents));
   api.use(notificationsRouter(context.config.notifications));
   api.use(figuresRouter());
-  api.use(attachmentsRouter(context.config.documents.maxBytes));
-  api.use(generalPractitionersRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -12,8 +12,6 @@ import stratumNeedsFr from './stratumNeeds/fr.json';
 import contactsFr from './contacts/fr.json';
 import fundedServicesFr from './fundedServices/fr.json';
 import watchFr from './watch/fr.json';
-import documentsFr from './documents/fr.json';
-import templatesFr from './templates/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -55,8 +53,6 @@ const french = {
   contacts: contactsFr,
   fundedServices: fundedServicesFr,
   watch: watchFr,
-  documents: documentsFr,
-  templates: templatesFr,
 };
 
 /**

@@ -28,9 +28,7 @@ export type AuditPart =
   | 'export'
   | 'closing'
   | 'rights'
-  | 'keyMoments'
-  | 'documents'
-  | 'generalPractitioners';
+  | 'keyMoments';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(
@@ -137,24 +135,6 @@ export async function recordAudits(
   await AuditEntryModel.insertMany(
     familyIds.map((familyId) => ({ familyId, at, ...whoAndWhat(auth, access, part, requestId) })),
   );
-}
-
-/** Records one document added, downloaded or taken away, naming the document and its space. */
-export async function recordAttachmentEntry(
-  auth: AuthContext,
-  target: {
-    familyId: mongoose.Types.ObjectId;
-    spaceId: mongoose.Types.ObjectId | null;
-    attachmentId: mongoose.Types.ObjectId;
-  },
-  access: 'read' | 'write',
-  requestId: unknown,
-): Promise<void> {
-  await AuditEntryModel.create({
-    ...target,
-    at: new Date(),
-    ...whoAndWhat(auth, access, 'documents', requestId),
-  });
 }
 
 /** The fields of an entry that say who acted, how, on which part, in which request. */

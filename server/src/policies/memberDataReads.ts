@@ -6,7 +6,6 @@ import { RightsRequestModel } from '../models/rightsRequest.ts';
 import { calendarDate } from '../presenters/familyPresenter.ts';
 import { loadPeople } from '../presenters/people.ts';
 import { visibleAssessments } from './assessmentReads.ts';
-import { memberAttachmentData } from './attachmentReads.ts';
 import { visibleConcertations } from './concertationAccess.ts';
 import { visibleContacts } from './contactReads.ts';
 import { presentContacts } from '../presenters/contactPresenter.ts';
@@ -145,6 +144,5 @@ export async function readMemberData(
       text: request.text,
       at: request.at.toISOString(),
     })),
-    ...(await memberAttachmentData(opened)),
   };
 }

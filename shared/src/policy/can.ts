@@ -24,12 +24,6 @@ import {
   type ContactLogAction,
   type ContactScope,
 } from './contacts.ts';
-import {
-  attachmentActions,
-  canOnAttachment,
-  type AttachmentAction,
-  type AttachmentScope,
-} from './attachments.ts';
 import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
 import { canOnItem, itemActions, type ItemAction } from './items.ts';
 import {
@@ -60,8 +54,7 @@ export type Action =
   | DirectoryAction
   | FiguresAction
   | ContactLogAction
-  | ContactAction
-  | AttachmentAction;
+  | ContactAction;
 
 /** What an action is about. */
 export type Resource =
@@ -77,8 +70,7 @@ export type Resource =
   | { kind: 'directory'; entry: DirectoryEntryScope | null }
   | { kind: 'figures'; scope: FiguresScope }
   | { kind: 'contactLog'; family: FamilyScope }
-  | { kind: 'contact'; family: FamilyScope; contact: ContactScope }
-  | { kind: 'attachment'; family: SpaceFamilyScope; attachment: AttachmentScope };
+  | { kind: 'contact'; family: FamilyScope; contact: ContactScope };
 
 const includes = <T extends string>(list: readonly T[], action: string): action is T =>
   (list as readonly string[]).includes(action);
@@ -124,11 +116,6 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'contact':
       return (
         includes(contactActions, action) && canOnContact(actor, action, resource.family, resource.contact)
-      );
-    case 'attachment':
-      return (
-        includes(attachmentActions, action) &&
-        canOnAttachment(actor, action, resource.family, resource.attachment)
       );
   }
 }

@@ -21,4 +21,3 @@ export * from './notifications.ts';
 export * from './figures.ts';
 export * from './assessments.ts';
 export * from './contacts.ts';
-export * from './attachments.ts';
