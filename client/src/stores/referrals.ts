@@ -1,38 +1,24 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ReferralView } from '@concerto/shared';
-import { ApiError } from '../services/apiClient.ts';
 import * as referralsService from '../services/referralsService.ts';
 import type { CreateReferralRequest, UpdateReferralRequest } from '../services/referralsService.ts';
+import { useFamilyScopedLoad } from './familyScopedLoad.ts';
 
 /** The referrals of the open family file, as the server filtered them for the caller. */
 export const useReferralsStore = defineStore('referrals', () => {
-  const familyId = ref('');
   const referrals = ref<ReferralView[]>([]);
-  const loading = ref(false);
-  const error = ref<ApiError | null>(null);
+  const { familyId, loading, error, load } = useFamilyScopedLoad(
+    referrals,
+    () => [],
+    referralsService.listReferrals,
+  );
 
   /** Open referrals first (overdue on top), then the closed ones; newest first within each. */
   const ordered = computed(() => {
     const rank = (referral: ReferralView) => (referral.overdue ? 0 : isClosed(referral) ? 2 : 1);
     return [...referrals.value].sort((first, second) => rank(first) - rank(second));
   });
-
-  async function load(id: string): Promise<void> {
-    if (familyId.value !== id) referrals.value = [];
-    familyId.value = id;
-    loading.value = true;
-    try {
-      const loaded = await referralsService.listReferrals(id);
-      if (familyId.value === id) referrals.value = loaded;
-      error.value = null;
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      error.value = caught;
-    } finally {
-      loading.value = false;
-    }
-  }
 
   async function create(request: CreateReferralRequest): Promise<ReferralView> {
     const created = await referralsService.createReferral(familyId.value, request);
