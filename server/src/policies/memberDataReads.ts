@@ -4,7 +4,7 @@ import type { DocumentRegistry } from '../collab/documentRegistry.ts';
 import { readSharedPlan } from '../collab/planReader.ts';
 import { RightsRequestModel } from '../models/rightsRequest.ts';
 import { calendarDate } from '../presenters/familyPresenter.ts';
-import { loadPeople } from '../presenters/people.ts';
+import { loadPeopleFor } from '../presenters/people.ts';
 import { visibleAssessments } from './assessmentReads.ts';
 import { visibleConcertations } from './concertationAccess.ts';
 import { visibleContacts } from './contactReads.ts';
@@ -44,7 +44,7 @@ export async function readMemberData(
         .lean(),
       visibleAssessments(opened),
     ]);
-  const people = await loadPeople([
+  const people = await loadPeopleFor(opened.hiddenProfessionals(), [
     ...team.map((membership) => membership.professionalId),
     ...assignments.map((assignment) => assignment.professionalId),
   ]);

@@ -8,15 +8,17 @@ import {
 import { assessmentScopeOf, type AssessmentRecord } from '../policies/assessmentReads.ts';
 import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { calendarDate } from './familyPresenter.ts';
-import { loadPeople, personRef } from './people.ts';
+import { loadPeopleFor, personRef } from './people.ts';
 
 /** Formats assessments already filtered for the caller; names a professional hidden from her as no one. */
 export async function presentAssessments(
   opened: FamilyRepository,
   assessments: AssessmentRecord[],
 ): Promise<AssessmentView[]> {
-  const people = await loadPeople(assessments.map((assessment) => assessment.recordedBy));
-  const hidden = opened.hiddenProfessionals();
+  const people = await loadPeopleFor(
+    opened.hiddenProfessionals(),
+    assessments.map((assessment) => assessment.recordedBy),
+  );
   const clinical = mayHoldClinicalObservations(opened.actor, opened.scope);
   return assessments.map((assessment) => ({
     id: String(assessment._id),
@@ -42,9 +44,7 @@ export async function presentAssessments(
     interpreterUsed: !!assessment.interpreterUsed,
     ...(clinical ? { clinicalObservations: assessment.clinicalObservations ?? null } : {}),
     nextReviewDate: calendarDate(assessment.nextReviewDate),
-    recordedBy: hidden.has(String(assessment.recordedBy))
-      ? { id: '', displayName: '' }
-      : personRef(people, assessment.recordedBy),
+    recordedBy: personRef(people, assessment.recordedBy),
     recordedAt: assessment.recordedAt.toISOString(),
     ...(mayShareAssessment(opened.actor, opened.scope, assessmentScopeOf(assessment))
       ? { sharedWithMemberIds: assessment.sharedWithMemberIds.map(String) }

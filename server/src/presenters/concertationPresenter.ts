@@ -5,7 +5,7 @@ import type { ConcertationModel } from '../models/concertation.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
 import { canOnConcertation, visibleParticipants } from '../policies/concertationAccess.ts';
 import { presentCall } from './callPresenter.ts';
-import { loadPeople, personRef } from './people.ts';
+import { loadPeopleFor, personRef } from './people.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
@@ -20,7 +20,10 @@ export async function presentConcertation(
 ): Promise<ConcertationView> {
   const manage = canOnConcertation(opened, 'concertation.manage', concertation);
   const visible = visibleParticipants(opened, concertation);
-  const people = await loadPeople([...visible.professionalIds, concertation.organiserId]);
+  const people = await loadPeopleFor(opened.hiddenProfessionals(), [
+    ...visible.professionalIds,
+    concertation.organiserId,
+  ]);
   const memberNames = new Map(
     opened.family.members.map((member) => [String(member._id), member.displayName]),
   );

@@ -10,7 +10,7 @@ import type { ContactDocument } from '../models/contact.ts';
 import { canOnContact, canOnContactLog } from '../policies/contactReads.ts';
 import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { calendarDate } from './familyPresenter.ts';
-import { loadPeople, personRef, type PersonCard } from './people.ts';
+import { loadPeopleFor, personRef, type PersonCard } from './people.ts';
 
 type People = Map<string, PersonCard>;
 
@@ -77,7 +77,8 @@ export async function presentContacts(
   opened: FamilyRepository,
   contacts: readonly ContactDocument[],
 ): Promise<ContactView[]> {
-  const people = await loadPeople(
+  const people = await loadPeopleFor(
+    opened.hiddenProfessionals(),
     contacts.flatMap((contact) => [...contact.professionalIds, contact.recordedBy]),
   );
   const memberNames = new Map(opened.members().map((member) => [String(member._id), member.displayName]));

@@ -2,7 +2,7 @@ import { awaitsPositions, brusselsDay, memberIdOf, readsAsTeam, type DecisionVie
 import type { DecisionDocument } from '../models/decision.ts';
 import { canOnDecision } from '../policies/decisionReads.ts';
 import type { OpenedFamily } from '../policies/familyAccess.ts';
-import { loadPeople, personRef } from './people.ts';
+import { loadPeopleFor, personRef } from './people.ts';
 
 /**
  * Formats decisions the repository loaded for one caller. A family member does not see the others'
@@ -16,7 +16,10 @@ export async function presentDecisions(
   const asTeam = readsAsTeam(opened.actor, opened.scope);
   const myMemberId = memberIdOf(opened.actor);
   const today = brusselsDay();
-  const people = await loadPeople(decisions.map((decision) => decision.proposedBy));
+  const people = await loadPeopleFor(
+    opened.hiddenProfessionals(),
+    decisions.map((decision) => decision.proposedBy),
+  );
   const memberNames = new Map(
     opened.family.members.map((member) => [String(member._id), member.displayName]),
   );

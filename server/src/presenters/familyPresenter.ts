@@ -11,7 +11,7 @@ import {
 import { versionOf } from '../http/versions.ts';
 import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { screeningSeries } from '../commands/screeningRecorder.ts';
-import { loadPeople, personRef } from './people.ts';
+import { loadPeopleFor, personRef } from './people.ts';
 import { presentFundedService, servicePeopleIds } from './fundedServicePresenter.ts';
 import { eligibilityNow } from '../commands/serviceRecorder.ts';
 
@@ -36,7 +36,7 @@ export function presentMember(
 
 function followUpOf(
   family: FamilyRepository['family'],
-  people: Awaited<ReturnType<typeof loadPeople>>,
+  people: Awaited<ReturnType<typeof loadPeopleFor>>,
   today: Date,
 ): FamilyView['followUp'] {
   const dates = { dueDate: family.dueDate ?? null, birthDate: family.birthDate ?? null };
@@ -69,7 +69,8 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
   const indicators = await opened.indicators();
   const team = opened.team();
 
-  const people = await loadPeople([
+  // A professional hidden from the caller (a member) is named as no one wherever she acted.
+  const people = await loadPeopleFor(opened.hiddenProfessionals(), [
     ...team.map((membership) => membership.professionalId),
     ...family.strataHistory.map((change) => change.authorId),
     ...indicators.map((indicator) => indicator.recordedBy),
@@ -85,10 +86,6 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
   const visibleMemberIds = new Set(members.map((member) => String(member._id)));
   const memberNames = new Map(family.members.map((member) => [String(member._id), member.displayName]));
   const phase = computePhase({ dueDate: family.dueDate, birthDate: family.birthDate }, today);
-  // A professional hidden from the caller (a member) is named "the team" wherever she acted.
-  const hidden = opened.hiddenProfessionals();
-  const nameUnlessHidden = (id: unknown) =>
-    hidden.has(String(id)) ? { id: '', displayName: '' } : personRef(people, id);
 
   const view: FamilyView = {
     id: String(family._id),
@@ -131,7 +128,7 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       statusHistory: (indicator.statusHistory ?? []).map((change) => ({
         status: change.status,
         at: change.at.toISOString(),
-        by: nameUnlessHidden(change.byUserId),
+        by: personRef(people, change.byUserId),
         note: change.note ?? null,
       })),
     })),

@@ -44,8 +44,24 @@ export async function loadPeople(ids: Iterable<unknown>): Promise<Map<string, Pe
   );
 }
 
+/** How a professional hidden from the caller is named everywhere: no one (no name, no id). */
+const noOne: PersonCard = { id: '', displayName: '', profession: '', healthRole: 'B', organisationName: '' };
+
+/**
+ * Loads the professionals a family's records name, as this caller may see them: one hidden from her (a
+ * member kept away from a violence-support worker) is never loaded and is named as no one.
+ */
+export async function loadPeopleFor(
+  hidden: ReadonlySet<string>,
+  ids: Iterable<unknown>,
+): Promise<Map<string, PersonCard>> {
+  const people = await loadPeople([...ids].filter((id) => !hidden.has(String(id))));
+  for (const id of hidden) people.set(id, noOne);
+  return people;
+}
+
 /** A short reference to a person for histories, falling back when an account no longer exists. */
 export function personRef(people: Map<string, PersonCard>, id: unknown): { id: string; displayName: string } {
   const person = people.get(String(id));
-  return { id: String(id ?? ''), displayName: person?.displayName ?? '—' };
+  return { id: person ? person.id : String(id ?? ''), displayName: person?.displayName ?? '—' };
 }

@@ -141,6 +141,27 @@ describe("a family member's view", () => {
     ]);
   });
 
+  it('names no one where the professional hidden from him recorded what he may read', async () => {
+    const recorded = await socialWorkerB.client.post(`/families/${family.id}/indicators`, {
+      key: 'income',
+      note: 'recorded-by-the-hidden-worker',
+      sharedWithMemberIds: [family.members[0]!.id, family.members[1]!.id],
+    });
+    expect(recorded.status).toBe(201);
+    const response = await partner.get(`/families/${family.id}`);
+    const indicator = response.body.indicators.find(
+      (item: { note: string }) => item.note === 'recorded-by-the-hidden-worker',
+    );
+    expect(indicator.recordedBy).toEqual({ id: '', displayName: '' });
+    expect(response.text).not.toContain('Violence support worker');
+    expect(response.text).not.toContain(socialWorkerB.id);
+    // The mother, from whom the worker is not hidden, sees who recorded it.
+    const seenByMother = (await mother.get(`/families/${family.id}`)).body.indicators.find(
+      (item: { note: string }) => item.note === 'recorded-by-the-hidden-worker',
+    );
+    expect(seenByMother.recordedBy.displayName).toBe('Violence support worker');
+  });
+
   it("cannot open another family's file or act as a professional", async () => {
     const other = await buildFamily(midwifeA.client, { label: 'Other family' });
     expect((await mother.get(`/families/${other.id}`)).status).toBe(404);
