@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signIn, type TestApiClient } from '../support/apiClient.ts';
+import { inviteMember } from '../support/factories.ts';
 import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
@@ -127,6 +128,53 @@ describe('needs assessment, in the browser', () => {
       .getByTestId('section-assessment')
       .screenshot({ path: path.join(artifacts, 'assessment-phone.png') });
     await context.close();
+  });
+
+  it('Amina reads what was shared with her, in Arabic on her phone; Youssef, not chosen, sees no assessment', async () => {
+    const file = (await sophie.get(`/families/${familyId}`)).body as {
+      members: { id: string; displayName: string }[];
+    };
+    const memberId = (name: string) => file.members.find((member) => member.displayName === name)!.id;
+    const amina = await inviteMember(server.url, sophie, familyId, memberId('Amina Benali'));
+    const context = await browser.newContext(phone);
+    await context.addInitScript(() => localStorage.setItem('concerto.locale', 'ar'));
+    await context.addCookies([
+      {
+        name: 'concerto_session',
+        value: amina.credentials.cookie!.split('=').slice(1).join('='),
+        url: server.url,
+      },
+    ]);
+    const { page, apiBodies } = await watched(context, `${server.url}/families/${familyId}`);
+    const section = page.getByTestId('section-assessment');
+    await expect.poll(() => section.textContent(), patience).toContain('Un logement plus grand');
+    const text = (await section.innerText()) ?? '';
+    for (const expected of ['ما دوّنّاه معًا', 'التقييم الأولي', 'Samira', 'Dr Haddad', 'بحضور مترجم'])
+      expect(text).toContain(expected);
+    // Read-only, no review reminder, never the clinical observations.
+    expect(await section.getByTestId('assessment-record-open').count()).toBe(0);
+    expect(await section.getByTestId('assessment-review').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    for (const body of apiBodies) expect(body).not.toContain(clinical);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await section.screenshot({ path: path.join(artifacts, 'assessment-member-phone-ar.png') });
+    await context.close();
+
+    const youssef = await inviteMember(server.url, sophie, familyId, memberId('Youssef Benali'));
+    expect((await youssef.get(`/families/${familyId}/assessments`)).text).not.toContain('logement');
+    const his = await browser.newContext(phone);
+    await his.addCookies([
+      {
+        name: 'concerto_session',
+        value: youssef.credentials.cookie!.split('=').slice(1).join('='),
+        url: server.url,
+      },
+    ]);
+    const hisPage = (await watched(his, `${server.url}/families/${familyId}`)).page;
+    await hisPage.getByTestId('member-space').waitFor();
+    await hisPage.waitForLoadState('networkidle');
+    expect(await hisPage.getByTestId('section-assessment').count()).toBe(0);
+    await his.close();
   });
 
   it('the re-assessment is in "Mon travail"; the BIB series shows its evolution', async () => {
