@@ -37,7 +37,7 @@ async function chooseBassin(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId('figures-period').textContent(), patience)
     .toContain('Bruxelles Nord');
-  await expect.poll(() => page.locator('canvas').count(), patience).toBe(4);
+  await expect.poll(() => page.locator('canvas').count(), patience).toBe(6);
 }
 
 const cellsOf = (page: Page, key: string) =>
@@ -68,6 +68,17 @@ describe('network figures in the browser', () => {
     const caseLoad = (await cellsOf(page, 'caseLoad')).map((cell) => cell.trim());
     expect(caseLoad.some((cell) => Number(cell) >= 5)).toBe(true);
     expect(caseLoad).toContain('masqué');
+    // The team's contacts by kind and phase: home visits counted in pregnancy, after birth and later.
+    const contacts = page.getByTestId('figures-table-contacts');
+    const homeVisits = (
+      await contacts.locator('tbody tr', { hasText: 'Visite à domicile' }).locator('td').allTextContents()
+    ).map((cell) => cell.trim());
+    expect(homeVisits.slice(0, 3).every((cell) => Number(cell) >= 5)).toBe(true);
+    expect(await contacts.locator('thead').textContent()).toContain('Post-natal');
+    expect(await cellsOf(page, 'homeVisits')).toContain('masqué');
+    await page
+      .locator('section[aria-labelledby="figure-contacts-title"]')
+      .screenshot({ path: path.join(artifacts, 'figures-contacts-desktop.png') });
     // No count from 1 to 4 is ever on the page.
     const everyCell = (await page.locator('.figure-table td').allTextContents()).map((cell) => cell.trim());
     expect(everyCell.filter((cell) => /^[1-4]$/.test(cell))).toEqual([]);
@@ -92,8 +103,34 @@ describe('network figures in the browser', () => {
     const firstTrimester = lines.find((line) => line.includes('Au 1er trimestre,Familles'));
     expect(firstTrimester?.split(',').at(-1)).toBe(screening[0]);
     expect(lines.every((line) => !/,[1-4]$/.test(line))).toBe(true);
+    const visitsAfterBirth = lines.find((line) =>
+      line.includes('Contacts avec les familles,Visite à domicile,Post-natal,'),
+    );
+    expect(visitsAfterBirth?.split(',').at(-1)).toBe(homeVisits[1]);
+    expect(lines.some((line) => line.includes('Visites à domicile,Deux ou trois,Familles,'))).toBe(true);
     await page.context().close();
   }, 90_000);
+
+  it('the organisation\'s access manager sees and sets its bassin under "Mon organisation"', async () => {
+    const context = await signedInContext(browser, server.url, nadia.credentials.token!, desktop);
+    const page = await openWatchedPage(context, `${server.url}/organisations`, problems);
+    const form = page.getByTestId('organisation-bassin');
+    await form.waitFor(patience);
+    expect(await form.locator('select').inputValue()).toBe('bruxellesNord');
+    await form.locator('select').selectOption('bruxellesNordEst');
+    await page.getByTestId('organisation-bassin-save').click();
+    await expect.poll(() => form.textContent(), patience).toContain('Bassin enregistré.');
+    await form.screenshot({ path: path.join(artifacts, 'figures-organisation-bassin.png') });
+    const scopes = (await nadia.get('/figures/scopes')).body as { bassin?: string }[];
+    expect(scopes.map((scope) => scope.bassin).filter(Boolean)).toEqual(['bruxellesNordEst']);
+    // Back to the demo's bassin for the next test.
+    await form.locator('select').selectOption('bruxellesNord');
+    await page.getByTestId('organisation-bassin-save').click();
+    await expect
+      .poll(async () => (await nadia.get('/figures/scopes')).text, patience)
+      .toContain('bruxellesNord"');
+    await context.close();
+  }, 60_000);
 
   it('fits a phone, and no other page downloads the chart library', async () => {
     const { page } = await figuresPage(phone);

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose';
 import { addDays, daysOfPregnancyFromLastPeriod, strata, type Stratum } from '@concerto/shared';
 import { ConcertationModel } from '../models/concertation.ts';
+import { seedCohortContacts } from './demoCohortContacts.ts';
 import { DirectoryEntryModel } from '../models/directoryEntry.ts';
 import { FamilyModel } from '../models/family.ts';
 import { ReferralModel } from '../models/referral.ts';
@@ -140,6 +141,7 @@ export async function seedDemoCohort({ organisationIds, passwordHash, today }: C
     const followers = followersCycle[index % followersCycle.length]!.map((key) => colleagueIds.get(key)!);
     const family = await createCohortFamily(index, surname, followers, today);
     const mother = family.members[0]!._id;
+    await seedCohortContacts(index, family, followers[0]!, today);
     if (services.length > 0) {
       // 17 is prime to 40: each outcome once, in an order unrelated to the other cycles.
       const [status, delay] = cohortReferrals[(index * 17) % cohortReferrals.length]!;

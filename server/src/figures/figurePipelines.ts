@@ -66,14 +66,14 @@ function screeningTiming(): Stage {
   };
 }
 
-/** The family's phase on `today`: before birth, the six weeks after it, or early childhood. */
-function phaseOn(today: Date): Stage {
+/** The phase of the 1000 days on the day `at`, for a birth date `birthDate` (null: not born yet). */
+function phaseAt(birthDate: unknown, at: unknown): Stage {
   return {
     $switch: {
       branches: [
-        { case: { $eq: [valueOrNull('$birthDate'), null] }, then: 'prenatal' },
-        { case: { $gt: ['$birthDate', today] }, then: 'prenatal' },
-        { case: { $lt: [daysFromTo('$birthDate', today), postnatalDays] }, then: 'postnatal' },
+        { case: { $eq: [birthDate, null] }, then: 'prenatal' },
+        { case: { $gt: [birthDate, at] }, then: 'prenatal' },
+        { case: { $lt: [daysFromTo(birthDate, at), postnatalDays] }, then: 'postnatal' },
       ],
       default: 'earlyChildhood',
     },
@@ -146,12 +146,15 @@ const familyPresence: Stage = {
   },
 };
 
-/** Joins a family's records of `collection` that match `match` (period, status), projected by `project`. */
+/**
+ * Joins a family's records of `collection` that match `match` (period, status), projected by `project`;
+ * the projection may read the family's birth date as `$$birthDate` (null when not born yet).
+ */
 function joinRecords(collection: string, match: Stage, project: Stage): Stage {
   return {
     $lookup: {
       from: collection,
-      let: { familyId: '$_id' },
+      let: { familyId: '$_id', birthDate: valueOrNull('$birthDate') },
       pipeline: [
         { $match: { $expr: { $eq: ['$familyId', '$$familyId'] } } },
         { $match: match },
@@ -162,15 +165,30 @@ function joinRecords(collection: string, match: Stage, project: Stage): Stage {
   };
 }
 
+/** The bucket of a number of home visits held in `$visits`. */
+const homeVisitBucket = {
+  $switch: {
+    branches: [
+      { case: { $eq: ['$visits', 0] }, then: 'none' },
+      { case: { $eq: ['$visits', 1] }, then: 'one' },
+      { case: { $lte: ['$visits', 3] }, then: 'twoOrThree' },
+    ],
+    default: 'fourOrMore',
+  },
+};
+
 /** Collection names the figures read besides the families. */
 export interface FigureCollections {
   referrals: string;
   concertations: string;
+  contacts: string;
 }
 
 /**
  * The `$facet` of every table: open files by screening timing and by stratum and phase; referrals made in
- * the period by outcome and delay; concertations held in the period by the family's presence.
+ * the period by outcome and delay; concertations held in the period by the family's presence; contacts of
+ * the period by kind and the family's phase on that day; open files by their number of home visits in the
+ * period.
  */
 export function figureFacets(collections: FigureCollections, period: Period, today: Date): Stage {
   const openFiles = { $match: { closure: null } };
@@ -178,7 +196,7 @@ export function figureFacets(collections: FigureCollections, period: Period, tod
   const referral = referralOutcomeAndDelay(today);
   return {
     screening: [openFiles, ...countBy(screeningTiming(), 'families')],
-    caseLoad: [openFiles, ...countBy('$stratum', phaseOn(today))],
+    caseLoad: [openFiles, ...countBy('$stratum', phaseAt(valueOrNull('$birthDate'), today))],
     referrals: [
       joinRecords(collections.referrals, { createdAt: inPeriod }, { row: referral.row, days: referral.days }),
       { $unwind: '$records' },
@@ -193,6 +211,21 @@ export function figureFacets(collections: FigureCollections, period: Period, tod
       ),
       { $unwind: '$records' },
       ...countBy('$records.row', 'concertations'),
+    ],
+    contacts: [
+      joinRecords(
+        collections.contacts,
+        { date: inPeriod },
+        { row: '$kind', column: phaseAt('$$birthDate', '$date') },
+      ),
+      { $unwind: '$records' },
+      ...countBy('$records.row', '$records.column'),
+    ],
+    homeVisits: [
+      openFiles,
+      joinRecords(collections.contacts, { kind: 'homeVisit', date: inPeriod }, { kind: 1 }),
+      { $project: { visits: { $size: '$records' } } },
+      ...countBy(homeVisitBucket, 'families'),
     ],
   };
 }

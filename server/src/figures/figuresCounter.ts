@@ -1,7 +1,9 @@
 import {
   caseLoadPhases,
   concertationPresences,
+  contactKinds,
   figureKeys,
+  homeVisitCounts,
   minimumShownCount,
   referralDelays,
   referralOutcomes,
@@ -13,6 +15,7 @@ import {
 } from '@concerto/shared';
 import type { PipelineStage } from 'mongoose';
 import { ConcertationModel } from '../models/concertation.ts';
+import { ContactModel } from '../models/contact.ts';
 import { FamilyModel } from '../models/family.ts';
 import { ReferralModel } from '../models/referral.ts';
 import { figureFacets, type Period, type Stage } from './figurePipelines.ts';
@@ -23,6 +26,8 @@ const tableShapes: Record<FigureKey, { rows: readonly string[]; columns: readonl
   caseLoad: { rows: strata, columns: caseLoadPhases },
   referrals: { rows: referralOutcomes, columns: referralDelays },
   concertations: { rows: concertationPresences, columns: ['concertations'] },
+  contacts: { rows: contactKinds, columns: caseLoadPhases },
+  homeVisits: { rows: homeVisitCounts, columns: ['families'] },
 };
 
 interface Group {
@@ -54,7 +59,11 @@ export async function countFigures(
   today = new Date(),
 ): Promise<{ minimumShownCount: number; tables: FigureTable[] }> {
   const facets = figureFacets(
-    { referrals: ReferralModel.collection.name, concertations: ConcertationModel.collection.name },
+    {
+      referrals: ReferralModel.collection.name,
+      concertations: ConcertationModel.collection.name,
+      contacts: ContactModel.collection.name,
+    },
     period,
     today,
   );

@@ -6,7 +6,14 @@ import { IdSchema } from '../domain/family.ts';
 export const figuresScopeKinds = ['caseLoad', 'organisation', 'bassin'] as const;
 
 /** The tables of the network figures, in the order the page shows them. */
-export const figureKeys = ['screening', 'caseLoad', 'referrals', 'concertations'] as const;
+export const figureKeys = [
+  'screening',
+  'caseLoad',
+  'referrals',
+  'concertations',
+  'contacts',
+  'homeVisits',
+] as const;
 /** One table of the network figures. */
 export type FigureKey = (typeof figureKeys)[number];
 
@@ -26,6 +33,8 @@ export const caseLoadPhases = ['prenatal', 'postnatal', 'earlyChildhood'] as con
 export const referralOutcomes = ['takenInCharge', 'contactMade', 'declined', 'noAnswer', 'open'] as const;
 /** Days from a referral to its outcome (or, still open, to today). */
 export const referralDelays = ['withinWeek', 'withinMonth', 'overMonth'] as const;
+/** How many home visits an open file had in the period. */
+export const homeVisitCounts = ['none', 'one', 'twoOrThree', 'fourOrMore'] as const;
 /** Whether the family took part in a concertation held, and how. */
 export const concertationPresences = ['familyOnSite', 'familyRemote', 'familyAbsent'] as const;
 

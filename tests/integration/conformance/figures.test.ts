@@ -129,12 +129,36 @@ beforeAll(async () => {
       attendance: [{ participantKind: 'familyMember', status: 'present', mode: 'onSite' }],
     },
   ]);
+  const contact = (familyId: ObjectId | undefined, kind: string, date: string) => ({
+    familyId,
+    kind,
+    date: day(date),
+  });
+  await database.db.collection('contacts').insertMany([
+    contact(a, 'homeVisit', '2026-10-01'),
+    contact(a, 'homeVisit', '2026-11-01'),
+    contact(a, 'phone', '2026-11-02'),
+    contact(b, 'homeVisit', '2026-09-15'),
+    // Born 2026-03-01: before the birth, 31 days after it (postnatal), then in early childhood.
+    ...['2026-02-01', '2026-04-01', '2026-06-01', '2026-08-01'].map((date) => contact(d, 'homeVisit', date)),
+    // Before the period: neither a contact nor a visit of it.
+    contact(d, 'homeVisit', '2025-11-01'),
+    contact(e, 'consultation', '2026-05-02'),
+    // The closed file's visit is a contact of the period, but the file is not in the home-visit table.
+    contact(f, 'homeVisit', '2026-07-01'),
+    // On the day of the birth: already postnatal.
+    contact(c, 'accompaniment', '2026-11-20'),
+  ]);
   const [result] = await database.db
     .collection('families')
     .aggregate([
       { $match: {} },
       {
-        $facet: figureFacets({ referrals: 'referrals', concertations: 'concertations' }, period, today),
+        $facet: figureFacets(
+          { referrals: 'referrals', concertations: 'concertations', contacts: 'contacts' },
+          period,
+          today,
+        ),
       },
     ])
     .toArray();
@@ -179,6 +203,24 @@ describe('MongoDB conformance: the network figures pipelines', () => {
       'declined/withinMonth': 1,
       'open/overMonth': 1,
       'takenInCharge/withinWeek': 1,
+    });
+  });
+
+  it("counts contacts of the period by kind and the family's phase that day, and open files by their home visits", () => {
+    // No birth date (null, missing or no dates at all) is pregnancy.
+    expect(counted('contacts')).toEqual({
+      'accompaniment/postnatal': 1,
+      'consultation/prenatal': 1,
+      'homeVisit/earlyChildhood': 2,
+      'homeVisit/postnatal': 1,
+      'homeVisit/prenatal': 5,
+      'phone/prenatal': 1,
+    });
+    expect(counted('homeVisits')).toEqual({
+      'fourOrMore/families': 1,
+      'none/families': 3,
+      'one/families': 1,
+      'twoOrThree/families': 1,
     });
   });
 

@@ -9,7 +9,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server.dispose());
 
-type Table = { key: string; cells: (number | null)[][]; total: number | null };
+type Table = {
+  key: string;
+  rows: string[];
+  columns: string[];
+  cells: (number | null)[][];
+  total: number | null;
+};
 const counts = (tables: Table[]) => tables.flatMap((table) => table.cells.flat());
 
 describe('network figures of the demo data', () => {
@@ -33,6 +39,19 @@ describe('network figures of the demo data', () => {
       expect(table.total, `${table.key} total`).toBeGreaterThanOrEqual(5);
     }
     expect(counts(tables).filter((cell) => cell !== null && cell > 0 && cell < 5)).toEqual([]);
+    // The team's contacts: home visits in every phase, calls and accompaniments shown; video calls hidden.
+    const contacts = tables.find((table) => table.key === 'contacts')!;
+    const row = (kind: string) => contacts.cells[contacts.rows.indexOf(kind)]!;
+    expect(contacts.columns).toEqual(['prenatal', 'postnatal', 'earlyChildhood']);
+    expect(row('homeVisit').every((cell) => cell !== null && cell >= 5)).toBe(true);
+    for (const kind of ['phone', 'accompaniment'])
+      expect(
+        row(kind).some((cell) => cell !== null && cell >= 5),
+        kind,
+      ).toBe(true);
+    expect(row('video')).toContain(null);
+    const visits = tables.find((table) => table.key === 'homeVisits')!;
+    expect(visits.cells[visits.rows.indexOf('twoOrThree')]![0]).toBeGreaterThanOrEqual(5);
   });
 
   it("a demo professional's own case-load is too small to show anything but zeros", async () => {

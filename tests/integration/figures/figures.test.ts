@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type Stratum } from '@concerto/shared';
 import { ConcertationModel } from '../../../server/src/models/concertation.ts';
+import { ContactModel } from '../../../server/src/models/contact.ts';
 import { FamilyModel } from '../../../server/src/models/family.ts';
 import { ReferralModel } from '../../../server/src/models/referral.ts';
 import { signIn, TestApiClient } from '../../support/apiClient.ts';
@@ -180,6 +181,23 @@ beforeAll(async () => {
   for (let index = 0; index < 6; index += 1) await heldConcertation(cpasFamilies[index]!._id, 'onSite');
   for (let index = 0; index < 2; index += 1) await heldConcertation(cpasFamilies[index]!._id, 'remote');
   for (let index = 0; index < 5; index += 1) await heldConcertation(cpasFamilies[index + 6]!._id, 'absent');
+  // Home visits: six files visited twice, two once, the rest never; three calls, two video calls.
+  const contact = (familyId: mongoose.Types.ObjectId, kind: string, daysAgo: number) => ({
+    familyId,
+    date: addDays(today, -daysAgo),
+    kind,
+    place: kind === 'homeVisit' ? 'home' : 'remote',
+    durationMinutes: 60,
+    recordedBy: new mongoose.Types.ObjectId(cpasWorker.id),
+  });
+  await ContactModel.insertMany([
+    ...cpasFamilies
+      .slice(0, 6)
+      .flatMap((family) => [contact(family._id, 'homeVisit', 10), contact(family._id, 'homeVisit', 40)]),
+    ...cpasFamilies.slice(6, 8).map((family) => contact(family._id, 'homeVisit', 12)),
+    ...cpasFamilies.slice(0, 3).map((family) => contact(family._id, 'phone', 5)),
+    ...cpasFamilies.slice(3, 5).map((family) => contact(family._id, 'video', 5)),
+  ]);
   // The hospital: three families screened in T1. Namur: one.
   for (let index = 0; index < 3; index += 1) await figureFamily(hospitalWorker);
   await figureFamily(namurManager);
@@ -222,6 +240,19 @@ describe('network figures: the aggregates', () => {
     const concertations = table(response.body, 'concertations');
     expect(concertations.cells).toEqual([[6], [null], [null]]);
     expect(concertations.total).toBe(13);
+    // 14 home visits, 3 calls and 2 video calls (hidden together); by family: 7 never visited, 2 once
+    // (hidden, and the 6 visited twice with them), none four times or more.
+    // All in pregnancy (none of these files has a birth date).
+    const contacts = table(response.body, 'contacts');
+    expect(contacts.columns).toEqual(['prenatal', 'postnatal', 'earlyChildhood']);
+    expect(contacts.cells[contacts.rows.indexOf('homeVisit')]).toEqual([14, 0, 0]);
+    expect(contacts.cells[contacts.rows.indexOf('phone')]).toEqual([null, 0, 0]);
+    expect(contacts.cells[contacts.rows.indexOf('video')]).toEqual([null, 0, 0]);
+    expect(contacts.rowTotals?.[contacts.rows.indexOf('homeVisit')]).toBe(14);
+    expect(contacts.total).toBe(19);
+    const homeVisits = table(response.body, 'homeVisits');
+    expect(homeVisits.cells).toEqual([[7], [null], [null], [0]]);
+    expect(homeVisits.total).toBe(15);
     // Counts only: no family is named.
     expect(response.text).not.toContain('Famille');
     expect(response.text).not.toContain('Mère');
