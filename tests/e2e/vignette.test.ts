@@ -9,10 +9,14 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
 /**
  * One situation of the guidelines (seed 004) followed end to end with the programme's own records: a
  * complex family first seen late in the second trimester — « le deuxième trimestre joue un rôle tampon »
- * (L251): the midwife coordinator screens her at 26 weeks (BIB scenario B), records the initial assessment
- * in the family's words (L397-399) with a review date that comes back in "Mon travail" (L419), and a
- * concertation is held with the mother present; the social worker of the CPAS (Role B) reads the
- * assessment. Demo accounts: Sophie Lambert (midwife, Role A) and Nadia El Amrani (social worker, Role B).
+ * (L251). The rupture watch flags her as unscreened and the midwife coordinator screens her at 26 weeks
+ * (BIB scenario B, which opens the funded services, L429); she records the initial assessment in the
+ * family's words (L397-399) with a review date that comes back in "Mon travail" (L419), and confirms the
+ * stratum, whose expected function (coordination, L1158) she holds; the social worker of the CPAS (Role B)
+ * reads the assessment, makes the home visit with her and an interpreter (L399, L411) and records it; the
+ * coordination is recorded as a funded service with that visit as its proof; the mother sees her visit on
+ * her phone; a concertation is held with her present. Demo accounts: Sophie Lambert (midwife, Role A) and
+ * Nadia El Amrani (social worker, Role B).
  */
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 const desktop = { viewport: { width: 1280, height: 900 } };
@@ -28,6 +32,7 @@ let familyId: string;
 let motherId: string;
 const problems: string[] = [];
 
+const visitNote = 'Logement humide, démarches CPAS lancées';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -79,9 +84,14 @@ afterAll(async () => {
 });
 
 describe('vignette: a complex situation first seen late in the second trimester', () => {
-  it('she is screened at 26 weeks, in the catch-up trimester, from her file', async () => {
-    const page = await open(sophie, `/families/${familyId}#screening`, desktop);
-    const section = page.getByTestId('section-screening');
+  it('the watch flags her as unscreened; screened at 26 weeks from her file, the services open and the alert clears', async () => {
+    const work = await open(sophie, '/work', desktop);
+    const alert = work.locator('[data-moment="unscreenedAfterFirstTrimester"]', { hasText: label });
+    await expect.poll(() => alert.textContent(), patience).toContain('à rattraper au 2e trimestre');
+    await shot(work, '1-work-unscreened');
+    await alert.getByRole('link').click();
+    await work.waitForURL(new RegExp(`/families/${familyId}`), patience);
+    const section = work.getByTestId('section-screening');
     await expect.poll(() => section.textContent(), patience).toContain('pas encore été enregistré');
     await section.getByRole('button', { name: 'Enregistrer le dépistage' }).click();
     await section.locator('#scenario-B').check();
@@ -93,11 +103,20 @@ describe('vignette: a complex situation first seen late in the second trimester'
       )
       .toBe('B');
     expect(await section.textContent()).toContain('Sophie Lambert');
+    // Scenario B opens the three funded services (coordination included), none delivered yet.
+    const coordination = section.locator('[data-testid="service-item"][data-service="coordination"]');
+    await expect.poll(() => coordination.getAttribute('data-eligibility'), patience).toBe('open');
     await section.screenshot({ path: path.join(artifacts, 'vignette-1-screening.png') });
-    await page.context().close();
+    const again = await openWatchedPage(work.context(), `${server.url}/work`, problems);
+    await again.getByTestId('work-item').first().waitFor(patience);
+    expect(
+      await again.locator('[data-moment^="unscreened"]', { hasText: label }).count(),
+      'the screening clears the alert',
+    ).toBe(0);
+    await work.context().close();
   }, 90_000);
 
-  it('the initial assessment: her needs in her own words, her strengths, both networks, a review date', async () => {
+  it('the initial assessment: her needs in her own words, her strengths, both networks, a review date; the stratum confirmed', async () => {
     const page = await open(sophie, `/families/${familyId}#assessment`, desktop);
     const section = page.getByTestId('section-assessment');
     await expect.poll(() => section.textContent(), patience).toContain('Aucune évaluation');
@@ -118,6 +137,18 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await expect.poll(() => card.textContent(), patience).toContain('j’ai peur d’accoucher seule');
     expect(await card.textContent()).toContain('Mme Haddou');
     await section.screenshot({ path: path.join(artifacts, 'vignette-2-assessment.png') });
+    // The assessment asks whether the stratum still holds; a complex situation needs a coordinator: her.
+    const review = page.getByTestId('stratum-review');
+    await expect.poll(() => review.getAttribute('data-trigger'), patience).toBe('assessment');
+    await page.getByTestId('stratum-confirm').click();
+    await expect.poll(() => review.count(), patience).toBe(0);
+    const need = page.getByTestId('stratum-need');
+    expect(await need.getAttribute('data-need')).toBe('coordination');
+    expect(await need.getAttribute('data-met')).toBe('true');
+    expect(await need.textContent()).toContain('Assurée par Sophie Lambert');
+    await page
+      .getByTestId('stratum-needs')
+      .screenshot({ path: path.join(artifacts, 'vignette-2-stratum-needs.png') });
     await page.context().close();
   }, 90_000);
 
@@ -137,6 +168,84 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await page.context().close();
   }, 90_000);
 
+  it('the social worker records the home visit made with the midwife and an interpreter', async () => {
+    const page = await open(nadia, `/families/${familyId}#contacts`, desktop);
+    const section = page.getByTestId('section-contacts');
+    await section.getByText("Aucun contact enregistré pour l'instant.").waitFor(patience);
+    await page.getByTestId('contact-open').click();
+    await page.getByLabel('Durée (minutes)').fill('90');
+    await expect.poll(() => page.getByLabel('Lieu').inputValue()).toBe('home');
+    await page.getByLabel(/Sophie Lambert/).check();
+    await page.getByLabel(mother).check();
+    await page.getByLabel('Autres personnes présentes').fill('Mme Haddou (voisine)');
+    await page.getByLabel('Avec un interprète').check();
+    await page.getByLabel('Langue interprétée').selectOption('ar');
+    await page.getByLabel(/Note courte/).fill(visitNote);
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-recorded').waitFor(patience);
+    const item = page.getByTestId('contact-item').first();
+    await expect.poll(() => item.innerText(), patience).toContain('Visite à domicile');
+    const text = await item.innerText();
+    expect(text).toContain('1 h 30');
+    expect(text).toContain('Au domicile');
+    expect(text).toContain('avec interprète (arabe)');
+    expect(text).toMatch(/Nadia El Amrani, Sophie Lambert|Sophie Lambert, Nadia El Amrani/);
+    expect(text).toContain(`${mother}, Mme Haddou (voisine)`);
+    expect(await page.getByTestId('contact-totals').innerText()).toContain('1 contact · 1 h 30');
+    await section.screenshot({ path: path.join(artifacts, 'vignette-4-home-visit.png') });
+    await page.context().close();
+  }, 90_000);
+
+  it('the coordination is recorded as a funded service, the home visit as its proof', async () => {
+    const page = await open(sophie, `/families/${familyId}#screening`, desktop);
+    const section = page.getByTestId('section-screening');
+    const coordination = section.locator('[data-testid="service-item"][data-service="coordination"]');
+    await expect.poll(() => coordination.getAttribute('data-eligibility'), patience).toBe('open');
+    expect(await section.innerText()).toContain('Scénario BIB B');
+    await section.getByRole('button', { name: 'Enregistrer une prestation' }).click();
+    await page.getByLabel('Prestation', { exact: true }).selectOption('coordination');
+    const visit = section.locator('#service-contacts input[type="checkbox"]');
+    await visit.first().waitFor(patience);
+    expect(await visit.count()).toBe(1);
+    await visit.check();
+    expect(await page.getByTestId('service-proof-total').innerText()).toContain('1 h 30');
+    await page.getByTestId('service-submit').click();
+    const delivery = coordination.getByTestId('service-delivery');
+    await delivery.waitFor(patience);
+    const text = await delivery.innerText();
+    expect(text).toContain('Preuve : 1 contact · 1 h 30');
+    expect(text).toContain('Au domicile');
+    expect(text).toContain(mother);
+    await section.screenshot({ path: path.join(artifacts, 'vignette-5-funded-service.png') });
+    await page.context().close();
+  }, 90_000);
+
+  it('the mother signs in on her phone and sees the visit she took part in, without the team’s note', async () => {
+    const invitation = await sophie.post(`/families/${familyId}/members/${motherId}/invitations`, {});
+    expect(invitation.status, invitation.text).toBe(201);
+    const context = await browser.newContext(phone);
+    const page = await openWatchedPage(
+      context,
+      `${server.url}${new URL(invitation.body.link as string).pathname}`,
+      problems,
+    );
+    await page.getByTestId('redeem-code').fill(invitation.body.code as string);
+    await page.getByTestId('redeem-submit').click();
+    await page.getByTestId('member-space').waitFor(patience);
+    // Her file says Arabic; she reads French well and chooses it on her phone.
+    await page.getByTestId('language-select').selectOption('fr');
+    const mine = page.getByTestId('section-contacts');
+    await expect.poll(() => mine.textContent(), patience).toContain('Vos rencontres avec l');
+    const text = await mine.innerText();
+    expect(text).toContain('Visite à domicile');
+    expect(text).not.toContain(visitNote);
+    // People outside Concerto stay in the team's record.
+    expect(text).not.toContain('Haddou');
+    expect(await mine.getByTestId('contact-open').count()).toBe(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await mine.screenshot({ path: path.join(artifacts, 'vignette-6-mother-phone.png') });
+    await context.close();
+  }, 90_000);
   it('a concertation is scheduled with her, held with her present, and its minutes say so', async () => {
     const page = await open(sophie, `/families/${familyId}`, desktop);
     await page.getByTestId('section-concertations').getByTestId('schedule-concertation').click();
@@ -144,7 +253,7 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await page.getByTestId('schedule-members').getByLabel(mother).check();
     await page.getByTestId('schedule-submit').click();
     await page.getByTestId('go-to-concertation').waitFor(patience);
-    await shot(page, '4-concertation-scheduled');
+    await shot(page, '7-concertation-scheduled');
     await page.getByTestId('go-to-concertation').click();
     await page.waitForURL(/\/concertations\/[0-9a-f]{24}/, patience);
     const concertationId = page.url().split('/concertations/')[1]!.slice(0, 24);
@@ -166,7 +275,7 @@ describe('vignette: a complex situation first seen late in the second trimester'
       problems,
     );
     await expect.poll(() => minutes.locator('main').textContent(), patience).toContain(mother);
-    await shot(minutes, '5-minutes');
+    await shot(minutes, '8-minutes');
     await page.context().close();
     expect(problems).toEqual([]);
   }, 90_000);
