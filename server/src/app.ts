@@ -34,6 +34,7 @@ import { spaceHistoryRouter } from './routes/spaces/historyRouter.ts';
 import { meRouter } from './routes/me/router.ts';
 import { functionsRouter } from './routes/functions/router.ts';
 import { decisionsRouter } from './routes/decisions/router.ts';
+import { interpretersRouter } from './routes/interpreters/router.ts';
 import { concertationsRouter } from './routes/concertations/router.ts';
 import { directoryRouter } from './routes/directory/router.ts';
 import { referralsRouter } from './routes/referrals/router.ts';
@@ -102,6 +103,7 @@ export function createApp(context: AppContext): Express {
   api.use(functionsRouter());
   api.use(decisionsRouter());
   api.use(concertationsRouter(context.documents, context.config.video));
+  api.use(interpretersRouter(context.sessions, context.config.video));
   api.use(directoryRouter());
   api.use(referralsRouter());
   api.use(contactsRouter());

@@ -21,6 +21,7 @@ export * from './collab/spaces.ts';
 export * from './collab/defaultAudience.ts';
 export * from './collab/planDocument.ts';
 export * from './contract/concertations.ts';
+export * from './contract/interpreters.ts';
 export * from './domain/inami.ts';
 export * from './contract/room.ts';
 export * from './domain/directory.ts';

@@ -84,6 +84,32 @@ export async function buildFamily(creator: TestApiClient, overrides: Record<stri
   };
 }
 
+/**
+ * Invites an interpreter to one concertation (as the professional who runs it) and redeems her link and code;
+ * returns her guest session and the pass as the professional saw it.
+ */
+export async function inviteInterpreter(
+  baseUrl: string,
+  professional: TestApiClient,
+  concertationId: string,
+  who: { name?: string; language?: string; organisation?: string } = {},
+): Promise<{ client: TestApiClient; pass: { id: string; link: string; code: string } }> {
+  const invited = await professional.post(`/concertations/${concertationId}/interpreters`, {
+    name: who.name ?? 'Amina Haddad',
+    language: who.language ?? 'arabe',
+    ...(who.organisation ? { organisation: who.organisation } : {}),
+  });
+  if (invited.status !== 201) throw new Error(`interpreter invitation failed: ${invited.text}`);
+  const token = String(invited.body.link).split('/interpreter/')[1];
+  const redeemed = await new TestApiClient(baseUrl).post('/interpreter-invitations/redeem', {
+    token,
+    code: invited.body.code,
+  });
+  if (redeemed.status !== 200) throw new Error(`interpreter redeem failed: ${redeemed.text}`);
+  const cookie = String(redeemed.headers.get('set-cookie')).split(';')[0]!;
+  return { client: new TestApiClient(baseUrl, { cookie }), pass: invited.body };
+}
+
 /** Redeems an invitation for a member and returns a client carrying that member's session cookie. */
 export async function inviteMember(
   baseUrl: string,

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { actorOfAccount, type Actor } from '@concerto/shared';
 import { FamilyModel } from '../models/family.ts';
+import { GuestPassModel } from '../models/guestPass.ts';
 import { SessionModel, type SessionDocument } from '../models/session.ts';
 import { UserModel } from '../models/user.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -19,23 +20,30 @@ export interface AuthContext {
   detail: string | null;
 }
 
+/** Who a session is for: an account, a family member, or a guest's pass (which says when it ends). */
+export type SessionOwner =
+  | { userId: mongoose.Types.ObjectId }
+  | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId }
+  | { guestPassId: mongoose.Types.ObjectId; familyId: mongoose.Types.ObjectId; expiresAt: Date };
+
 /** Opens a session and returns its token (shown once: only its hash is stored). */
 export async function openSession(
-  owner:
-    | { userId: mongoose.Types.ObjectId }
-    | { familyId: mongoose.Types.ObjectId; memberId: mongoose.Types.ObjectId },
+  owner: SessionOwner,
   userAgent: string | undefined,
 ): Promise<{ token: string; expiresAt: Date; sessionId: mongoose.Types.ObjectId }> {
   const token = newToken();
   const now = new Date();
-  const isUser = 'userId' in owner;
-  const expiresAt = new Date(
-    now.getTime() + (isUser ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember),
-  );
+  const expiresAt =
+    'guestPassId' in owner
+      ? owner.expiresAt
+      : new Date(
+          now.getTime() + ('userId' in owner ? sessionLifetimeMs.user : sessionLifetimeMs.familyMember),
+        );
   const session = await SessionModel.create({
     tokenHash: hashToken(token),
-    userId: isUser ? owner.userId : null,
-    familyMember: isUser ? null : { familyId: owner.familyId, memberId: owner.memberId },
+    userId: 'userId' in owner ? owner.userId : null,
+    familyMember: 'memberId' in owner ? { familyId: owner.familyId, memberId: owner.memberId } : null,
+    guest: 'guestPassId' in owner ? { passId: owner.guestPassId, familyId: owner.familyId } : null,
     createdAt: now,
     expiresAt,
     revokedAt: null,
@@ -102,5 +110,29 @@ async function contextOf(session: SessionDocument | null): Promise<AuthContext |
       detail: member.role,
     };
   }
+  if (session.guest?.passId) return guestContextOf(session);
   return null;
+}
+
+/** A guest's session works while her pass does: not revoked, not expired (read again on every request). */
+async function guestContextOf(session: SessionDocument): Promise<AuthContext | null> {
+  const pass = await GuestPassModel.findById(session.guest?.passId).lean();
+  if (!pass || pass.revokedAt || pass.expiresAt.getTime() <= Date.now()) return null;
+  return {
+    actor: {
+      kind: 'guest',
+      guestId: String(pass._id),
+      familyId: String(pass.familyId),
+      concertationId: String(pass.concertationId),
+    },
+    sessionId: session._id,
+    expiresAt: session.expiresAt,
+    displayName: pass.name,
+    detail: guestDetail(pass),
+  };
+}
+
+/** How a guest is described in the room, the attendance and the audit: her language and her service. */
+export function guestDetail(pass: { language: string; organisation?: string | null }): string {
+  return pass.organisation ? `${pass.language} — ${pass.organisation}` : pass.language;
 }

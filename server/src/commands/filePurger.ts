@@ -28,7 +28,7 @@ export const purgeIntervalMs = 60 * 60 * 1000;
 
 /**
  * Deletes one closed file in one transaction: the family, and every document of every collection that
- * names it (`familyId`) or one of its spaces (`spaceId`, the Yjs updates' `docName`), the members'
+ * names it (`familyId`) or one of its spaces (`spaceId`, the Yjs updates' `docName`), the members' and guests'
  * sessions; then leaves a purge record without personal data. Open connections are closed afterwards.
  */
 export async function purgeFile(familyId: mongoose.Types.ObjectId, now = new Date()): Promise<void> {
@@ -56,6 +56,7 @@ export async function purgeFile(familyId: mongoose.Types.ObjectId, now = new Dat
       CollabUpdateModel.deleteMany({ docName: mongoose.trusted({ $in: documentNames }) }, { session }),
     );
     await count('Session', SessionModel.deleteMany({ 'familyMember.familyId': familyId }, { session }));
+    await count('Session', SessionModel.deleteMany({ 'guest.familyId': familyId }, { session }));
     await count('Family', FamilyModel.deleteOne({ _id: familyId }, { session }));
     await FamilyPurgeModel.create(
       [

@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose';
-import { hashToken, newSixDigitCode, newToken } from '../auth/tokens.ts';
 import { InvitationModel } from '../models/invitation.ts';
+import { newLinkAndCode } from './linkCodeRedeemer.ts';
 
 /** Creates a single-use personal invitation for one family member; the token and code are returned once. */
 export async function issueInvitation(input: {
@@ -9,16 +9,14 @@ export async function issueInvitation(input: {
   createdBy: string;
   expiresInDays: number;
 }): Promise<{ token: string; code: string; expiresAt: Date }> {
-  const token = newToken();
-  const code = newSixDigitCode();
+  const { token, code, tokenHash, codeHash } = newLinkAndCode();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 24 * 3600 * 1000);
   await InvitationModel.create({
     familyId: input.familyId,
     memberId: input.memberId,
-    tokenHash: hashToken(token),
-    // Bound to the token: the stored hash alone cannot be brute-forced over a million codes.
-    codeHash: hashToken(`${token}:${code}`),
+    tokenHash,
+    codeHash,
     createdBy: input.createdBy,
     createdAt: now,
     expiresAt,

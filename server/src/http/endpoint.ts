@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { reachesGeneralRoutes } from '@concerto/shared';
 import { requireAuth } from '../auth/authenticate.ts';
 import { notFound } from './errors.ts';
 
@@ -25,6 +26,11 @@ export interface EndpointSpec<
   status?: number;
   /** Whether the route needs a session (documented as a security requirement). */
   authenticated?: boolean;
+  /**
+   * Whether a guest's one-meeting pass (an interpreter) reaches this authenticated route. Off by default: to a
+   * guest every other route answers 404, as if it did not exist, whatever its own checks would say.
+   */
+  guest?: boolean;
 }
 
 /** The validated parts of a request handed to an endpoint's handler. */
@@ -40,7 +46,8 @@ export interface EndpointInput<Params, Query, Body> {
 export const endpointRegistry: EndpointSpec[] = [];
 
 /**
- * Declares a route on `router`: checks the session of authenticated routes (401), validates the query
+ * Declares a route on `router`: checks the session of authenticated routes (401; a guest's pass reaches only
+ * routes marked for it, 404 elsewhere), validates the query
  * and body with zod (failures become 400) and the path's ids (a malformed or non-canonical id names
  * nothing, so it answers 404 like an unknown one),
  * calls the handler and sends its result as JSON. A handler that returns undefined has answered itself.
@@ -55,7 +62,8 @@ export function endpoint<Params extends z.ZodType, Query extends z.ZodType, Body
   }
   router[spec.method](spec.path, async (request: Request, response: Response) => {
     // Authentication first: an anonymous caller must not learn what a valid body looks like.
-    if (spec.authenticated) requireAuth(request);
+    if (spec.authenticated && !reachesGeneralRoutes(requireAuth(request).actor) && !spec.guest)
+      throw notFound();
     const input = {
       params: spec.params ? parsePath(spec.params, request.params) : request.params,
       query: spec.query ? spec.query.parse(request.query) : request.query,

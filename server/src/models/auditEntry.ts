@@ -3,7 +3,7 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 const auditEntrySchema = new Schema({
   familyId: { type: Schema.Types.ObjectId, ref: 'Family', required: true },
   at: { type: Date, required: true },
-  actorKind: { type: String, enum: ['professional', 'familyMember', 'admin'], required: true },
+  actorKind: { type: String, enum: ['professional', 'familyMember', 'admin', 'guest'], required: true },
   actorUserId: { type: Schema.Types.ObjectId, ref: 'User', default: null },
   actorMemberId: { type: Schema.Types.ObjectId, default: null },
   /** Name and detail copied at the time: the trail stays readable if accounts change later. */

@@ -5,7 +5,7 @@ const { ObjectId } = Schema.Types;
 
 const attendanceSchema = new Schema(
   {
-    participantKind: { type: String, enum: ['professional', 'familyMember'], required: true },
+    participantKind: { type: String, enum: ['professional', 'familyMember', 'guest'], required: true },
     participantId: { type: String, required: true },
     name: { type: String, required: true },
     detail: { type: String, default: null },

@@ -1,8 +1,10 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
-const invitationSchema = new Schema({
-  familyId: { type: Schema.Types.ObjectId, ref: 'Family', required: true },
-  memberId: { type: Schema.Types.ObjectId, required: true },
+/**
+ * The fields of a single-use link with a 6-digit code, handed over by a professional: the token's hash, the
+ * code's hash bound to the token, when it ends, when it was used, and wrong codes counted.
+ */
+export const linkCodeFields = {
   tokenHash: { type: String, required: true },
   codeHash: { type: String, required: true },
   createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
@@ -10,6 +12,12 @@ const invitationSchema = new Schema({
   expiresAt: { type: Date, required: true },
   redeemedAt: { type: Date, default: null },
   failedAttempts: { type: Number, default: 0 },
+} as const;
+
+const invitationSchema = new Schema({
+  familyId: { type: Schema.Types.ObjectId, ref: 'Family', required: true },
+  memberId: { type: Schema.Types.ObjectId, required: true },
+  ...linkCodeFields,
 });
 invitationSchema.index({ tokenHash: 1 }, { unique: true });
 

@@ -8,6 +8,11 @@ const sessionSchema = new Schema({
     type: new Schema({ familyId: Schema.Types.ObjectId, memberId: Schema.Types.ObjectId }, { _id: false }),
     default: null,
   },
+  /** A guest's session (an interpreter): the one-meeting pass it came from, re-read on every request. */
+  guest: {
+    type: new Schema({ passId: Schema.Types.ObjectId, familyId: Schema.Types.ObjectId }, { _id: false }),
+    default: null,
+  },
   createdAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true },
   revokedAt: { type: Date, default: null },
@@ -17,7 +22,7 @@ sessionSchema.index({ tokenHash: 1 }, { unique: true });
 sessionSchema.index({ userId: 1 });
 sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
 
-/** A signed-in session, for a user or for one family member (from an invitation). */
+/** A signed-in session, for a user, one family member (from an invitation) or a guest (from a pass). */
 export type SessionDocument = InferSchemaType<typeof sessionSchema> & { _id: mongoose.Types.ObjectId };
 
 /** Sessions; revoked at logout, when an account is deactivated or a membership ends. */

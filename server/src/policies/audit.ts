@@ -28,7 +28,13 @@ export type AuditPart =
   | 'export'
   | 'closing'
   | 'rights'
-  | 'keyMoments';
+  | 'keyMoments'
+  // A guest's one-meeting pass, step by step: given, used, in and out of the room, withdrawn.
+  | 'interpreterInvited'
+  | 'interpreterRedeemed'
+  | 'interpreterJoined'
+  | 'interpreterLeft'
+  | 'interpreterRevoked';
 
 /** Appends one entry to the family's audit trail (awaited: no access goes unrecorded). */
 export async function recordAudit(

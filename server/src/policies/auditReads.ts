@@ -11,7 +11,7 @@ type FamilyHydrated = InstanceType<typeof FamilyModel>;
 export interface ReadableAuditEntry {
   id: string;
   at: Date;
-  actorKind: 'professional' | 'familyMember' | 'admin';
+  actorKind: 'professional' | 'familyMember' | 'admin' | 'guest';
   actorName: string;
   actorDetail: string | null;
   access: 'read' | 'write';

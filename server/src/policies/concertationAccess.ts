@@ -10,15 +10,16 @@ import {
 import type { AuthContext } from '../auth/sessions.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { ConcertationModel } from '../models/concertation.ts';
-import { loadFamilyFor, openFamily, type OpenedFamily } from './familyAccess.ts';
+import { loadFamilyWhere, openFamily, type OpenedFamily } from './familyAccess.ts';
 
 type Concertation = InstanceType<typeof ConcertationModel>;
 
 /** A stored concertation as the policy reads it. */
 export function concertationScopeOf(
-  concertation: Pick<Concertation, 'organiserId' | 'invitedMemberIds' | 'status'>,
+  concertation: Pick<Concertation, '_id' | 'organiserId' | 'invitedMemberIds' | 'status'>,
 ): ConcertationScope {
   return {
+    concertationId: String(concertation._id),
     organiserId: String(concertation.organiserId),
     invitedMemberIds: concertation.invitedMemberIds.map(String),
     status: concertation.status,
@@ -70,17 +71,25 @@ export async function visibleConcertations(opened: OpenedFamily): Promise<Concer
   return concertations.filter((concertation) => canOnConcertation(opened, 'concertation.read', concertation));
 }
 
-/** A concertation and its family for one caller, or null when she may not follow it. Nothing is audited. */
+/**
+ * A concertation and its family for one caller, or null when she may neither follow it nor join its room
+ * (a guest joins her one meeting's room without following the file). Nothing is audited.
+ */
 export async function loadConcertationFor(
   auth: AuthContext,
   concertationId: string,
   requestId: unknown = null,
 ) {
+  if (!mongoose.isValidObjectId(concertationId)) return null;
   const concertation = await ConcertationModel.findById(concertationId);
   if (!concertation) return null;
-  const opened = await loadFamilyFor(auth, String(concertation.familyId), requestId);
-  if (!opened || !canOnConcertation(opened, 'concertation.read', concertation)) return null;
-  return { opened, concertation };
+  const scope = concertationScopeOf(concertation);
+  const reaches = (family: OpenedFamily['scope']) =>
+    (['concertation.read', 'concertation.room.join'] as const).some((action) =>
+      can(auth.actor, action, { kind: 'concertation', family, concertation: scope }),
+    );
+  const opened = await loadFamilyWhere(auth, String(concertation.familyId), requestId, reaches);
+  return opened ? { opened, concertation } : null;
 }
 
 /** Opens a concertation: 404 unless the caller may follow it, 403 when `manage` is asked and not allowed. */

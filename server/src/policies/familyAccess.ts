@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import mongoose from 'mongoose';
-import { can, type FamilyAction } from '@concerto/shared';
+import { can, type FamilyAction, type FamilyScope } from '@concerto/shared';
 import { requireAuth } from '../auth/authenticate.ts';
 import type { AuthContext } from '../auth/sessions.ts';
 import { notFound } from '../http/errors.ts';
@@ -17,10 +17,25 @@ export type OpenedFamily = FamilyRepository;
  * comes without its indicators (see `FamilyRepository.indicators()`). Nothing is audited here.
  */
 export async function loadFamilyFor(auth: AuthContext, familyId: string, requestId: unknown = null) {
+  return loadFamilyWhere(auth, familyId, requestId, (family) =>
+    can(auth.actor, 'family.read', { kind: 'family', family }),
+  );
+}
+
+/**
+ * Loads a family file for a caller when the policy, asked through `allows` about the stored file, says so;
+ * null otherwise. For a gate narrower than the file (a guest let into one meeting's room): the repository's
+ * own checks still refuse her everything else. Nothing is audited here.
+ */
+export async function loadFamilyWhere(
+  auth: AuthContext,
+  familyId: string,
+  requestId: unknown,
+  allows: (family: FamilyScope) => boolean,
+) {
   if (!mongoose.isValidObjectId(familyId)) return null;
   const family = await FamilyModel.findById(familyId, familyProjection);
-  if (!family) return null;
-  if (!can(auth.actor, 'family.read', { kind: 'family', family: scopeOf(family) })) return null;
+  if (!family || !allows(scopeOf(family))) return null;
   return new FamilyRepository(auth, family, requestId);
 }
 

@@ -68,6 +68,7 @@ export async function presentConcertation(
     policies: {
       manage,
       join: canOnConcertation(opened, 'concertation.room.join', concertation),
+      inviteInterpreters: canOnConcertation(opened, 'concertation.guests.invite', concertation),
     },
     version: versionOf(concertation.lastChange),
   };

@@ -1,4 +1,5 @@
-import { asFamilyMember, can, standingOf, userIdOf, type Me } from '@concerto/shared';
+import { asFamilyMember, asGuest, can, standingOf, userIdOf, type Me } from '@concerto/shared';
+import { GuestPassModel } from '../models/guestPass.ts';
 import { countPasskeys } from '../auth/passkeyOwners.ts';
 import type { AuthContext } from '../auth/sessions.ts';
 import { FamilyModel } from '../models/family.ts';
@@ -8,6 +9,19 @@ import { UserModel } from '../models/user.ts';
 /** The signed-in user as `GET /api/me` shows them; `passkeysOffered` when the site is configured for them. */
 export async function presentMe(auth: AuthContext, passkeysOffered: boolean): Promise<Me> {
   const actor = auth.actor;
+  const guest = asGuest(actor);
+  if (guest) {
+    const pass = await GuestPassModel.findById(guest.guestId, { language: 1 }).lean();
+    return {
+      kind: 'guest',
+      id: guest.guestId,
+      displayName: auth.displayName,
+      meeting: { id: guest.concertationId, language: pass?.language ?? '' },
+      canCreateOrganisations: false,
+      canCreateFamilies: false,
+      passkeys: { offered: false, registered: 0 },
+    };
+  }
   const passkeys = { offered: passkeysOffered, registered: passkeysOffered ? await countPasskeys(auth) : 0 };
   const member = asFamilyMember(actor);
   if (member) {

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { RoomEventSchemas, participantKeyOf, roomEvents } from '@concerto/shared';
+import { RoomEventSchemas, participantKeyOf, participantKindOf, roomEvents } from '@concerto/shared';
 import { resolveSessionById, type AuthContext } from '../auth/sessions.ts';
 import { onAccessChange } from '../collab/accessEvents.ts';
 import { canOnConcertation, loadConcertationFor } from '../policies/concertationAccess.ts';
@@ -86,10 +86,21 @@ export function attachConcertationRoom(io: Server, presence: RoomPresence, logge
     await sendState(concertationId);
   }
 
+  /** A guest's comings and goings are written to the family's audit trail (she has no other trace). */
+  async function auditGuest(auth: AuthContext, concertationId: string, part: 'interpreterLeft') {
+    if (participantKindOf(auth.actor) !== 'guest') return;
+    const loaded = await loadConcertationFor(auth, concertationId);
+    await loaded?.opened.audit('read', part);
+  }
+
   async function leave(socket: Socket, concertationId: string): Promise<void> {
     await socket.leave(roomName(concertationId));
     const exit = await presence.exit(concertationId, socket.id);
     if (!exit) return;
+    if (!exit.stillPresent)
+      await auditGuest(socket.data.auth as AuthContext, concertationId, 'interpreterLeft').catch(
+        warn('guest leave not audited'),
+      );
     // An instance that stops hands its participants over: they come back through another one at once.
     if (!exit.stillPresent && !handingOver) {
       await markAttendance(concertationId, exit.participantKey, false).catch(warn('attendance not saved'));
@@ -136,12 +147,13 @@ export function attachConcertationRoom(io: Server, presence: RoomPresence, logge
     on(socket, roomEvents.join, RoomEventSchemas.join, async ({ concertationId }, auth) => {
       const rights = await rightsOf(auth, concertationId);
       if (!rights?.join) throw new Error('not_found');
-      await rights.opened.audit('read', 'concertations');
+      const kind = participantKindOf(auth.actor);
+      await rights.opened.audit('read', kind === 'guest' ? 'interpreterJoined' : 'concertations');
       await socket.join(roomName(concertationId));
       const key = participantKeyOf(auth.actor);
       await presence.enter(concertationId, socket.id, {
         key,
-        kind: key.startsWith('familyMember:') ? 'familyMember' : 'professional',
+        kind,
         name: auth.displayName,
         detail: auth.detail,
         organiser: rights.manage,

@@ -46,7 +46,7 @@ export const RedeemInvitationRequestSchema = z.strictObject({
 
 /** The signed-in user as `GET /api/me` shows them. */
 export const MeSchema = z.object({
-  kind: z.enum(['admin', 'professional', 'familyMember']),
+  kind: z.enum(['admin', 'professional', 'familyMember', 'guest']),
   id: IdSchema,
   displayName: z.string(),
   email: z.string().optional(),
@@ -55,6 +55,8 @@ export const MeSchema = z.object({
   accessManager: z.boolean().optional(),
   organisation: z.object({ id: IdSchema, name: z.string() }).optional(),
   family: z.object({ id: IdSchema, label: z.string() }).optional(),
+  /** A guest (interpreter): the one meeting her pass opens and the language she interprets. */
+  meeting: z.object({ id: IdSchema, language: z.string() }).optional(),
   /** A family member's recorded language (the interface follows it unless changed on the device). */
   preferredLanguage: z.string().optional(),
   /** Whether this session may create organisations (the platform admin) or manage staff. */

@@ -48,7 +48,8 @@ export const attendanceStatuses = ['present', 'excused', 'absent'] as const;
 
 /** One participant's attendance, recorded automatically or marked by the organiser. */
 export const AttendanceSchema = z.object({
-  participantKind: z.enum(['professional', 'familyMember']),
+  /** `guest`: an interpreter who came with a one-meeting pass (her detail names the language). */
+  participantKind: z.enum(['professional', 'familyMember', 'guest']),
   participantId: z.string(),
   name: z.string(),
   detail: z.string().nullable(),
@@ -94,7 +95,8 @@ export const ConcertationViewSchema = z.object({
   attendance: z.array(AttendanceSchema),
   /** Remote meetings, for those who may join: the call. Null otherwise. */
   call: ConcertationCallSchema.nullable(),
-  policies: z.object({ manage: z.boolean(), join: z.boolean() }),
+  /** `inviteInterpreters`: may give an interpreter a pass to this meeting (and see and withdraw passes). */
+  policies: z.object({ manage: z.boolean(), join: z.boolean(), inviteInterpreters: z.boolean() }),
   /** The version of its schedule, agenda and state, sent back with a change (If-Match). */
   version: RecordVersionSchema,
 });

@@ -275,7 +275,7 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   at: TimestampSchema,
   actor: z.object({
-    kind: z.enum(['professional', 'familyMember', 'admin']),
+    kind: z.enum(['professional', 'familyMember', 'admin', 'guest']),
     displayName: z.string(),
     detail: z.string().nullable(),
   }),

@@ -17,7 +17,8 @@ export const RoomEventSchemas = {
 /** Someone in the room, as another participant sees them. */
 export interface RoomParticipant {
   key: string;
-  kind: 'professional' | 'familyMember';
+  /** `guest`: an interpreter with a one-meeting pass. */
+  kind: 'professional' | 'familyMember' | 'guest';
   name: string;
   detail: string | null;
   handRaised: boolean;

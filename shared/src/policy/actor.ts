@@ -14,7 +14,12 @@ export type Actor =
       organisationId: string;
       accessManager: boolean;
     }
-  | { kind: 'familyMember'; familyId: string; memberId: string };
+  | { kind: 'familyMember'; familyId: string; memberId: string }
+  /**
+   * A guest with a one-meeting pass (an interpreter): no account, no membership, nothing of the file; the
+   * policy lets her into that one concertation's room of that one family, and nowhere else.
+   */
+  | { kind: 'guest'; guestId: string; familyId: string; concertationId: string };
 
 /** The kinds of actor, for exhaustive tables. */
 export type ActorKind = Actor['kind'];
@@ -22,6 +27,8 @@ export type ActorKind = Actor['kind'];
 export type ProfessionalActor = Extract<Actor, { kind: 'professional' }>;
 /** A family member signed in through her personal invitation. */
 export type FamilyMemberActor = Extract<Actor, { kind: 'familyMember' }>;
+/** A guest (an interpreter) let into one concertation's room by a one-meeting pass. */
+export type GuestActor = Extract<Actor, { kind: 'guest' }>;
 
 /** One active membership of the care team, as the policy sees it. */
 export interface TeamLink {
@@ -80,10 +87,14 @@ export function asProfessional(actor: Actor): ProfessionalActor | null {
   return actor.kind === 'professional' ? actor : null;
 }
 
+/** Narrows to a guest (to read her pass's ids); access itself is decided by `can()`. */
+export function asGuest(actor: Actor): GuestActor | null {
+  return actor.kind === 'guest' ? actor : null;
+}
+
 /** A stable key naming one participant in live meetings and attendance lists. */
 export function participantKeyOf(actor: Actor): string {
-  const memberId = memberIdOf(actor);
-  return memberId ? `familyMember:${memberId}` : `professional:${userIdOf(actor) ?? ''}`;
+  return `${participantKindOf(actor)}:${memberIdOf(actor) ?? asGuest(actor)?.guestId ?? userIdOf(actor) ?? ''}`;
 }
 
 /** Whether the actor is a Role A professional: the only ones who may ever see medical data. */
@@ -181,7 +192,12 @@ export function invitationsOf(
   return null;
 }
 
-/** Whether someone appears as a family member or a professional in live presence lists. */
-export function participantKindOf(actor: Actor): 'familyMember' | 'professional' {
-  return actor.kind === 'familyMember' ? 'familyMember' : 'professional';
+/** How someone appears in live presence lists and attendance: a family member, a guest, or a professional. */
+export type ParticipantKind = 'professional' | 'familyMember' | 'guest';
+
+/** Whether someone appears as a family member, a guest (interpreter) or a professional in presence lists. */
+export function participantKindOf(actor: Actor): ParticipantKind {
+  if (actor.kind === 'familyMember') return 'familyMember';
+  if (actor.kind === 'guest') return 'guest';
+  return 'professional';
 }

@@ -25,7 +25,7 @@ export function auditViewerMemberId(actor: Actor): string | null {
 
 /** One audit entry, as the visibility rule needs it. */
 export interface AuditEntryFacts {
-  actorKind: 'professional' | 'familyMember' | 'admin';
+  actorKind: 'professional' | 'familyMember' | 'admin' | 'guest';
   actorUserId: string | null;
   actorMemberId: string | null;
   access: 'read' | 'write';
@@ -53,7 +53,8 @@ export function auditEntryView(
   entry: AuditEntryFacts,
   context: MemberAuditContext,
 ): 'shown' | 'own' | 'left out' {
-  if (actor.kind !== 'familyMember') return 'shown';
+  if (actor.kind === 'professional' || actor.kind === 'admin') return 'shown';
+  if (actor.kind !== 'familyMember') return 'left out';
   if (entry.actorMemberId === actor.memberId) return 'own';
   if (entry.actorKind !== 'professional' || !entry.actorUserId) return 'left out';
   if (context.hiddenProfessionalIds.has(entry.actorUserId)) return 'left out';

@@ -1,8 +1,11 @@
 import { canOnFamily } from './family.ts';
 import { isOwnFamilyMember, linkOf, type Actor, type FamilyScope } from './actor.ts';
+import { guestMayOnConcertation } from './guests.ts';
 
 /** What the policy needs to know about one concertation. */
 export interface ConcertationScope {
+  /** Which meeting this is: a guest's pass opens one meeting, named by its id. */
+  concertationId: string;
   organiserId: string;
   invitedMemberIds: readonly string[];
   status: 'scheduled' | 'open' | 'closed' | 'cancelled';
@@ -15,6 +18,7 @@ export const concertationActions = [
   'concertation.room.join',
   'concertation.minutes.read',
   'concertation.call.join',
+  'concertation.guests.invite',
 ] as const;
 /** An action on one concertation. */
 export type ConcertationAction = (typeof concertationActions)[number];
@@ -33,6 +37,8 @@ export function canOnConcertation(
   family: FamilyScope,
   concertation: ConcertationScope,
 ): boolean {
+  // A guest's pass is decided on its own terms: her one meeting's room and call, never the file's rules.
+  if (actor.kind === 'guest') return guestMayOnConcertation(actor, action, family, concertation);
   switch (action) {
     case 'concertation.read':
       return mayFollow(actor, family, concertation);
@@ -50,12 +56,22 @@ export function canOnConcertation(
       );
     case 'concertation.minutes.read':
       return mayFollow(actor, family, concertation) && concertation.status === 'closed';
-    case 'concertation.manage': {
-      // The organiser runs the meeting, and so does the family's coordinator; both need a link.
-      const link = linkOf(actor, family);
+    case 'concertation.manage':
+      return runsTheMeeting(actor, family, concertation);
+    // Those who organise the meeting bring an interpreter to it (seed 004: interpreting « doit être
+    // favorisée »), while it can still take place.
+    case 'concertation.guests.invite':
       return (
-        !!link && (link.professionalId === concertation.organiserId || link.functions.includes('coordinator'))
+        runsTheMeeting(actor, family, concertation) &&
+        (concertation.status === 'scheduled' || concertation.status === 'open')
       );
-    }
   }
+}
+
+/** The organiser runs the meeting, and so does the family's coordinator; both need a link. */
+function runsTheMeeting(actor: Actor, family: FamilyScope, concertation: ConcertationScope): boolean {
+  const link = linkOf(actor, family);
+  return (
+    !!link && (link.professionalId === concertation.organiserId || link.functions.includes('coordinator'))
+  );
 }

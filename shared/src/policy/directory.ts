@@ -17,7 +17,7 @@ export const directoryActions = [
 export type DirectoryAction = (typeof directoryActions)[number];
 
 /**
- * Anyone signed in reads the directory and suggests corrections; the admin, or an access manager of the
+ * Anyone signed in with an account or as a family member reads the directory and suggests corrections; the admin, or an access manager of the
  * entry's organisation, maintains an entry; availability is updated by professionals, never by a member.
  */
 export function canOnDirectory(
@@ -28,7 +28,8 @@ export function canOnDirectory(
   switch (action) {
     case 'directory.read':
     case 'directory.entry.suggest':
-      return actor.kind !== 'anonymous';
+      // Named kinds, not "anyone but anonymous": a guest's one-meeting pass never opens the directory.
+      return actor.kind === 'professional' || actor.kind === 'admin' || actor.kind === 'familyMember';
     case 'directory.availability.update':
       return actor.kind === 'professional' || actor.kind === 'admin';
     case 'directory.entry.maintain':

@@ -6,6 +6,7 @@ export * from './items.ts';
 export * from './team.ts';
 export * from './concertations.ts';
 export * from './concertationRules.ts';
+export * from './guests.ts';
 export * from './accountRules.ts';
 export * from './functionRules.ts';
 export * from './auditRules.ts';

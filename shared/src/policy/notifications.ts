@@ -31,8 +31,10 @@ export type NoticeAuthor =
 const rules: {
   [K in NotificationKind]: (recipient: Actor, notice: Extract<NoticeScope, { kind: K }>) => boolean;
 } = {
-  // Invited to a meeting she may follow, before it is over.
+  // Invited to a meeting she may follow, before it is over: the team and the family (a guest's pass is
+  // handed over by hand and has no notifications).
   concertationInvitation: (recipient, { family, concertation }) =>
+    (!!linkOf(recipient, family) || isOwnFamilyMember(recipient, family)) &&
     canOnConcertation(recipient, 'concertation.room.join', family, concertation),
   // Asked for her position, still allowed to give it, and not answered yet (never a hidden decision).
   positionAwaited: (recipient, { family, decision }) =>

@@ -1,4 +1,4 @@
-import { isOwnFamilyMember, linkOf, memberIdOf, type Actor, type FamilyScope } from './actor.ts';
+import { asGuest, isOwnFamilyMember, linkOf, memberIdOf, type Actor, type FamilyScope } from './actor.ts';
 
 /** One membership of the care team, current or ended, as the visibility rules need it. */
 export interface TeamMembershipScope {
@@ -22,13 +22,23 @@ export function maySeeProfessional(
   return !membership.ended && !membership.hiddenFromMemberIds.includes(actor.memberId);
 }
 
-/** The professionals hidden from this actor among a family's memberships (empty for the team). */
+/**
+ * The professionals hidden from this actor among a family's memberships (empty for the team). A guest in
+ * the family's meeting sees those who speak there, except anyone hidden from one of the members: the
+ * interpreter may be close to the very person they are protected from.
+ */
 export function hiddenProfessionalIds(
   actor: Actor,
   family: FamilyScope,
   memberships: readonly TeamMembershipScope[],
 ): Set<string> {
   if (linkOf(actor, family)) return new Set();
+  if (asGuest(actor)?.familyId === family.familyId)
+    return new Set(
+      memberships
+        .filter((membership) => membership.ended || membership.hiddenFromMemberIds.length > 0)
+        .map((membership) => membership.professionalId),
+    );
   const memberId = isOwnFamilyMember(actor, family) ? memberIdOf(actor) : null;
   return new Set(
     memberships

@@ -9,8 +9,8 @@ import { minimalBody, type SchemaNode } from './exhaustive/minimalBody.ts';
 import { buildWorld, markers, type Identity, type World } from './exhaustive/world.ts';
 
 /**
- * Every route of /api/openapi.json, the collaboration websocket and the room events, crossed with twelve
- * identities: status codes as the policy says, and no byte carrying a marker the identity may not get.
+ * Every route of /api/openapi.json, the collaboration websocket and the room events, crossed with fourteen
+ * identities (two interpreters' one-meeting passes among them): status codes as the policy says, and no byte carrying a marker the identity may not get.
  */
 let server: TestServer;
 let world: World;
@@ -86,7 +86,8 @@ function concretePath(path: string): string {
     .replace('{assessmentId}', ids.assessment)
     .replace('{spaceId}', ids.space)
     .replace('{versionId}', ids.version)
-    .replace('{assignmentId}', ids.decision);
+    .replace('{assignmentId}', ids.decision)
+    .replace('{passId}', ids.sparePass);
 }
 
 function bodyIds(): Record<string, string> {
@@ -138,11 +139,25 @@ const fullBodies: Record<string, unknown> = {
   'PATCH /organisations/{id}/professionals/{professionalId}': { accessManager: false },
 };
 
+/** Routes a guest's pass reaches: who she is, signing out, and the meeting her pass opens. */
+const guestRoutes = ['GET /me', 'POST /auth/logout', 'GET /interpreter/meeting'];
+
+/** A guest: 404 on every route but hers; her meeting answers the interpreter of the open meeting only. */
+function guestStatuses(route: (typeof routes)[number], name: string): number[] {
+  const key = `${route.method} ${route.path}`;
+  if (!guestRoutes.includes(key)) return [404];
+  // The later meeting's interpreter is in no room yet, but her meeting is still to come: it answers too.
+  if (key === 'POST /auth/logout') return [204];
+  return name === 'interpreter' || name === 'otherMeetingInterpreter' ? [200] : [404];
+}
+
 /** The statuses a route may answer this identity; anything else (a 5xx above all) is a finding. */
 function allowedStatuses(route: (typeof routes)[number], identity: Identity, name: string): number[] {
   if (!route.authenticated) return [200, 201, 204, 400, 401, 404, 409, 429];
   // The session is checked before anything else: an anonymous caller learns nothing, not even a body's shape.
   if (name === 'anonymous') return [401];
+  // A guest's pass reaches the routes made for it; every other one does not exist for her.
+  if (identity.guest) return guestStatuses(route, name);
   // Bodies are valid (see `bodyAdditions`), so an outsider reaches the access check: 404, as for a family
   // that does not exist.
   const familyRoute = route.path.startsWith('/families/{id}');
@@ -240,7 +255,9 @@ describe('every channel, every identity', () => {
             ),
           );
           received.push(JSON.stringify(ack));
-          if (event === 'join' && !identity.insider) expect(ack.ok, `${name} joined`).toBe(false);
+          // The interpreter joins the room of her meeting, which this is; no other outsider joins it.
+          if (event === 'join')
+            expect(ack.ok, `${name} joined`).toBe(identity.insider ? ack.ok : name === 'interpreter');
           if (event === 'join' && name === 'withdrawnMember')
             expect(ack.ok, 'withdrawn member joined').toBe(false);
         }
@@ -296,6 +313,7 @@ describe('every channel, every identity', () => {
       'POST /auth/passkeys/sign-in',
       'POST /auth/password-reset',
       'POST /invitations/redeem',
+      'POST /interpreter-invitations/redeem',
       'POST /me/password',
       // A sign-in challenge, a code of the authenticator app, a factor being set up, the password.
       'POST /auth/second-factor',

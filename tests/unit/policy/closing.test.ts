@@ -61,6 +61,7 @@ describe('a closed file is read-only for everyone', () => {
     positionedMemberIds: [],
   };
   const concertation = {
+    concertationId: ids.meeting,
     organiserId: 'a1',
     invitedMemberIds: [ids.mother],
     status: 'open' as const,

@@ -3,6 +3,7 @@ import { can, type ConcertationAction, type ConcertationScope, type FamilyScope 
 import { buildFamilyScope, eachIdentity, identities, ids, team, type Identity } from './identities.ts';
 
 const scheduled: ConcertationScope = {
+  concertationId: ids.meeting,
   organiserId: 'b1',
   invitedMemberIds: [ids.mother],
   status: 'scheduled',
@@ -17,9 +18,38 @@ const cases: {
 }[] = [
   { what: 'reads a meeting she is invited to', action: 'concertation.read', allowed: [...team, 'mother'] },
   {
-    what: 'joins the room of a scheduled meeting',
+    what: 'joins the room of a scheduled meeting (the interpreter: hers only)',
     action: 'concertation.room.join',
-    allowed: [...team, 'mother'],
+    allowed: [...team, 'mother', 'interpreter'],
+  },
+  {
+    what: 'joins the room of an open meeting',
+    action: 'concertation.room.join',
+    concertation: { ...scheduled, status: 'open' },
+    allowed: [...team, 'mother', 'interpreter'],
+  },
+  {
+    what: 'joins the room of a cancelled meeting',
+    action: 'concertation.room.join',
+    concertation: { ...scheduled, status: 'cancelled' },
+    allowed: [],
+  },
+  {
+    what: "joins another meeting's room of the same family",
+    action: 'concertation.room.join',
+    concertation: { ...scheduled, concertationId: ids.otherMeeting },
+    allowed: [...team, 'mother', 'otherMeetingInterpreter'],
+  },
+  {
+    what: 'invites an interpreter to a scheduled meeting (organiser b1, coordinator c1)',
+    action: 'concertation.guests.invite',
+    allowed: ['roleBOnTeam', 'coordinatorA'],
+  },
+  {
+    what: 'invites an interpreter to a closed meeting',
+    action: 'concertation.guests.invite',
+    concertation: { ...scheduled, status: 'closed' },
+    allowed: [],
   },
   {
     what: 'joins the room of a closed meeting',
@@ -28,9 +58,9 @@ const cases: {
     allowed: [],
   },
   {
-    what: 'gets the video call of a scheduled meeting',
+    what: 'gets the video call of a scheduled meeting (the interpreter hears what she interprets)',
     action: 'concertation.call.join',
-    allowed: [...team, 'mother'],
+    allowed: [...team, 'mother', 'interpreter'],
   },
   {
     what: 'gets the video call of a closed meeting',
@@ -42,7 +72,7 @@ const cases: {
     what: 'gets the video call after the mother withdrew her concertation consent',
     action: 'concertation.call.join',
     family: buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] }),
-    allowed: team,
+    allowed: [...team, 'interpreter'],
   },
   {
     what: 'reads the minutes of a closed meeting',
@@ -66,7 +96,7 @@ const cases: {
     what: 'joins the room after the mother withdrew her concertation consent',
     action: 'concertation.room.join',
     family: buildFamilyScope({ participationWithdrawnMemberIds: [ids.mother] }),
-    allowed: team,
+    allowed: [...team, 'interpreter'],
   },
 ];
 

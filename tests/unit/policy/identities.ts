@@ -8,7 +8,16 @@ export const ids = {
   otherOrganisation: 'q'.repeat(24),
   mother: 'm'.repeat(24),
   partner: 'p'.repeat(24),
+  meeting: 'd'.repeat(24),
+  otherMeeting: 'b'.repeat(24),
 } as const;
+
+const guest = (guestId: string, familyId: string, concertationId: string): Actor => ({
+  kind: 'guest',
+  guestId,
+  familyId,
+  concertationId,
+});
 
 const professional = (userId: string, healthRole: 'A' | 'B', accessManager = false): Actor => ({
   kind: 'professional',
@@ -32,12 +41,19 @@ export const identities = {
   mother: { kind: 'familyMember', familyId: ids.family, memberId: ids.mother },
   partner: { kind: 'familyMember', familyId: ids.family, memberId: ids.partner },
   otherFamilysMember: { kind: 'familyMember', familyId: ids.otherFamily, memberId: ids.mother },
+  // An interpreter's one-meeting pass: for the family's meeting `ids.meeting`, for another of its meetings,
+  // and one that names the same meeting id in another family (a forged or stale pass must open nothing).
+  interpreter: guest('g1', ids.family, ids.meeting),
+  otherMeetingInterpreter: guest('g2', ids.family, ids.otherMeeting),
+  otherFamilysInterpreter: guest('g3', ids.otherFamily, ids.meeting),
 } satisfies Record<string, Actor>;
 
 /** One identity of the table. */
 export type Identity = keyof typeof identities;
 /** Every identity, for exhaustive tables. */
 export const everyone = Object.keys(identities) as Identity[];
+/** Interpreters' one-meeting passes: they open one meeting's room, nothing else. */
+export const guests: Identity[] = ['interpreter', 'otherMeetingInterpreter', 'otherFamilysInterpreter'];
 /** The professionals with a therapeutic link. */
 export const team: Identity[] = ['roleAOnTeam', 'roleBOnTeam', 'coordinatorA'];
 

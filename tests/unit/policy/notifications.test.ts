@@ -34,6 +34,7 @@ const planSharedWithMother = {
   },
 };
 const meeting = (status: 'scheduled' | 'closed') => ({
+  concertationId: ids.meeting,
   organiserId: 'a1',
   invitedMemberIds: [ids.mother],
   status,

@@ -16,6 +16,7 @@ import {
   buildFamilyScope,
   eachIdentity,
   everyone,
+  guests,
   identities,
   ids,
   team,
@@ -113,14 +114,14 @@ const cases: { what: string; action: Action; resource: Resource; allowed: Identi
     what: 'suggests a correction to the directory',
     action: 'directory.entry.suggest',
     resource: { kind: 'directory', entry: { organisationId: null } },
-    allowed: everyone.filter((identity) => identity !== 'anonymous'),
+    allowed: everyone.filter((identity) => identity !== 'anonymous' && !guests.includes(identity)),
   },
   {
     what: "updates a service's availability",
     action: 'directory.availability.update',
     resource: { kind: 'directory', entry: { organisationId: null } },
     allowed: everyone.filter(
-      (identity) => !['anonymous', 'mother', 'partner', 'otherFamilysMember'].includes(identity),
+      (identity) => !['anonymous', 'mother', 'partner', 'otherFamilysMember', ...guests].includes(identity),
     ),
   },
   {

@@ -55,6 +55,7 @@ export function authRouter(sessions: SessionRegistry, passkeys: PasskeySite | nu
       tags: ['auth'],
       status: 204,
       authenticated: true,
+      guest: true,
     },
     async ({ request, response }) => {
       const auth = requireAuth(request);
@@ -74,6 +75,7 @@ export function authRouter(sessions: SessionRegistry, passkeys: PasskeySite | nu
       tags: ['auth'],
       response: MeSchema,
       authenticated: true,
+      guest: true,
     },
     async ({ request }) => presentMe(requireAuth(request), offered),
   );

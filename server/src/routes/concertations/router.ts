@@ -38,7 +38,7 @@ import { concertationEvent } from '../../presenters/calendarEvent.ts';
 
 const ConcertationParams = z.strictObject({ id: IdSchema });
 const AttendanceRequestSchema = z.strictObject({
-  participantKind: z.enum(['professional', 'familyMember']),
+  participantKind: z.enum(['professional', 'familyMember', 'guest']),
   participantId: IdSchema,
   status: z.enum(['present', 'excused', 'absent']),
   mode: z.enum(['remote', 'onSite']).nullable().default(null),

@@ -3,6 +3,7 @@ import {
   buildFamily,
   buildOrganisation,
   buildProfessional,
+  inviteInterpreter,
   inviteMember,
   type BuiltProfessional,
 } from '../../../support/factories.ts';
@@ -24,6 +25,8 @@ export interface Identity {
   client: TestApiClient;
   /** On the care team or a member of the family (reads of the family answer 200). */
   insider: boolean;
+  /** A guest's one-meeting pass: every route answers 404 but those made for it, and only her room opens. */
+  guest?: boolean;
   forbidden: readonly Marker[];
 }
 
@@ -38,7 +41,10 @@ const everything: readonly Marker[] = [
 // account must never learn the hidden professional's name.
 const outsiderProfessional: readonly Marker[] = ['medical', 'medicalMother', 'flag', 'hiddenDecision'];
 
-/** The seeded world: one family with a protected mother, the ids the routes need, and twelve identities. */
+/**
+ * The seeded world: one family with a protected mother, the ids the routes need, and fourteen identities
+ * (two of them interpreters' one-meeting passes: the open meeting's, and a later meeting's).
+ */
 export async function buildWorld(
   baseUrl: string,
   admin: TestApiClient,
@@ -142,6 +148,24 @@ export async function buildWorld(
       scope,
       granted: false,
     });
+  // An interpreter let into the open meeting only; and one of another meeting of the same family.
+  const interpreter = await inviteInterpreter(baseUrl, lead, String(concertation.body.id));
+  const laterMeeting = await lead.post(`/families/${family.id}/concertations`, {
+    scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    place: 'Maison médicale',
+    agenda: [{ title: 'Suivi' }],
+  });
+  if (laterMeeting.status !== 201) throw new Error(`seeding failed: ${laterMeeting.text}`);
+  const otherMeetingInterpreter = await inviteInterpreter(baseUrl, lead, String(laterMeeting.body.id), {
+    name: 'Yonas Tesfaye',
+    language: 'tigrinya',
+  });
+  // A pass nobody redeemed: the one the routes that withdraw a pass are called on.
+  const sparePass = await lead.post(`/concertations/${concertation.body.id}/interpreters`, {
+    name: 'Interprète de réserve',
+    language: 'dari',
+  });
+  if (sparePass.status !== 201) throw new Error(`seeding failed: ${sparePass.text}`);
   const otherFamily = await buildFamily(roleAOffTeam.client);
   const otherMember = await inviteMember(
     baseUrl,
@@ -171,6 +195,13 @@ export async function buildWorld(
       forbidden: ['medical', 'medicalMother', 'flag'],
     },
     otherFamilyMember: { client: otherMember, insider: false, forbidden: everything },
+    interpreter: { client: interpreter.client, insider: false, guest: true, forbidden: everything },
+    otherMeetingInterpreter: {
+      client: otherMeetingInterpreter.client,
+      insider: false,
+      guest: true,
+      forbidden: everything,
+    },
   };
   return {
     identities,
@@ -190,6 +221,7 @@ export async function buildWorld(
       hiddenProfessional: hiddenProfessional.id,
       candidate: candidate.id,
       staff: roleAOffTeam.id,
+      sparePass: String(sparePass.body.id),
     },
     signInAgain: (email: string, password: string) => signIn(baseUrl, email, password),
   };
