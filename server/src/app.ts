@@ -48,6 +48,7 @@ import { rightsRouter } from './routes/rights/router.ts';
 import { notificationsRouter } from './routes/notifications/router.ts';
 import { figuresRouter } from './routes/figures/router.ts';
 import { organisationBassinRouter } from './routes/organisations/bassinRouter.ts';
+import { eligibilityRulesRouter } from './routes/programme/eligibilityRouter.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -114,6 +115,7 @@ export function createApp(context: AppContext): Express {
   api.use(rightsRouter(context.documents));
   api.use(notificationsRouter(context.config.notifications));
   api.use(figuresRouter());
+  api.use(eligibilityRulesRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -11,6 +11,7 @@ const desktop = { viewport: { width: 1280, height: 800 } };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 let server: ServerProcess;
 let browser: Browser;
+let admin: TestApiClient;
 let manager: TestApiClient;
 let midwife: TestApiClient;
 let organisationId: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
     CONCERTO_ADMIN_EMAIL: 'admin@services.test',
     CONCERTO_ADMIN_PASSWORD: 'admin-password-1',
   });
-  const admin = await signIn(server.url, 'admin@services.test', 'admin-password-1');
+  admin = await signIn(server.url, 'admin@services.test', 'admin-password-1');
   const organisation = await admin.post('/organisations', {
     name: 'Maternité Prestations',
     kind: 'hospital',
@@ -147,5 +148,40 @@ describe('funded services in the browser', () => {
       await context.close();
     }
     expect(problems).toEqual([]);
+  });
+  it("the programme's admin records which scenario opens which service; the family's file follows at once", async () => {
+    const context = await signedInContext(browser, server.url, admin.credentials.token!, desktop);
+    const problems: string[] = [];
+    const page = await openWatchedPage(context, `${server.url}/organisations`, problems);
+    const card = page.getByTestId('eligibility-rules');
+    await expect.poll(() => card.innerText()).toContain('pas encore confirmée par le programme');
+    // Scenario B no longer opens the concertation; scenario A now opens the coordination.
+    await card.getByTestId('rule-B-concertation').uncheck();
+    await card.getByTestId('rule-A-coordination').check();
+    await card.getByTestId('eligibility-rules-save').click();
+    await expect.poll(() => card.innerText()).toContain('Règle enregistrée');
+    expect(await card.getByTestId('eligibility-rules-origin').innerText()).toContain('Règle du programme');
+    await card.screenshot({ path: path.join(artifacts, 'eligibility-rules-admin.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const midwifeContext = await signedInContext(browser, server.url, midwife.credentials.token!, phone);
+    const filePage = await openWatchedPage(midwifeContext, `${server.url}/families/${familyId}`, problems);
+    const concertation = filePage.locator('[data-testid="service-item"][data-service="concertation"]');
+    await expect.poll(() => concertation.getAttribute('data-eligibility')).toBe('notOpened');
+    expect(await concertation.innerText()).toContain('Non ouverte par le scénario B');
+    // The manager reads the rule without being able to change it.
+    const managerContext = await signedInContext(browser, server.url, manager.credentials.token!, phone);
+    const managerPage = await openWatchedPage(managerContext, `${server.url}/organisations`, problems);
+    const seen = managerPage.getByTestId('eligibility-rules');
+    await expect.poll(() => seen.innerText()).toContain('Règle du programme');
+    expect(await seen.getByTestId('rule-A-coordination').isChecked()).toBe(true);
+    expect(await seen.getByTestId('rule-A-coordination').isDisabled()).toBe(true);
+    expect(await seen.getByTestId('eligibility-rules-save').count()).toBe(0);
+    expect(await fitsThePhone(managerPage)).toBeLessThanOrEqual(390);
+    await seen.screenshot({ path: path.join(artifacts, 'eligibility-rules-manager-phone.png') });
+    expect(problems).toEqual([]);
+    await midwifeContext.close();
+    await managerContext.close();
   });
 });

@@ -11,9 +11,11 @@ import {
   type FundedServiceEligibility,
   type RecordServiceRequestSchema,
   type ServiceEligibility,
+  type ServicesByScenario,
 } from '@concerto/shared';
 import type { z } from 'zod';
 import { HttpError, invalidField } from '../http/errors.ts';
+import { servicesByScenarioNow } from './eligibilityRules.ts';
 import type { ContactDocument } from '../models/contact.ts';
 import { ConcertationModel, type ConcertationDocument } from '../models/concertation.ts';
 import type { FamilyDocument } from '../models/family.ts';
@@ -31,13 +33,16 @@ export function recordedScenario(family: Pick<FamilyDocument, 'screening'>): Bib
   return (family.screening?.scenario as BibScenario | null | undefined) ?? null;
 }
 
-/** The family's latest scenario and each funded service's eligibility now. */
-export function eligibilityNow(family: Pick<FamilyDocument, 'screening'>): FundedServiceEligibility {
+/** The family's latest scenario and each funded service's eligibility now, under the programme's rule. */
+export function eligibilityNow(
+  family: Pick<FamilyDocument, 'screening'>,
+  rules: ServicesByScenario,
+): FundedServiceEligibility {
   const scenario = recordedScenario(family);
   return {
     scenario,
     services: Object.fromEntries(
-      fundedServices.map((service) => [service, serviceEligibility(service, scenario)]),
+      fundedServices.map((service) => [service, serviceEligibility(service, scenario, rules)]),
     ) as Record<FundedService, ServiceEligibility>,
   };
 }
@@ -90,6 +95,7 @@ function proofOfConcertation(
  */
 export function concertationService(
   family: Pick<FamilyDocument, 'screening'>,
+  rules: ServicesByScenario,
   concertation: Parameters<typeof proofOfConcertation>[0],
   deliveredBy: string,
   at: Date,
@@ -103,7 +109,7 @@ export function concertationService(
     note,
     ...proofOfConcertation(concertation),
     scenario,
-    eligibility: serviceEligibility('concertation', scenario),
+    eligibility: serviceEligibility('concertation', scenario, rules),
   } as unknown as ServiceRecord;
 }
 
@@ -149,7 +155,7 @@ async function concertationProof(opened: FamilyRepository, concertationId: strin
 
 /**
  * Records a funded service with its proof, in the caller's name. Refused when the family's latest BIB
- * scenario does not open it (409 `service_not_open`); dated by default on its latest contact.
+ * scenario does not open it under the programme's rule (409 `service_not_open`); dated by default on its latest contact.
  */
 export async function recordFundedService(
   opened: FamilyRepository,
@@ -158,7 +164,7 @@ export async function recordFundedService(
 ): Promise<void> {
   const { family } = opened;
   const scenario = recordedScenario(family);
-  const eligibility = serviceEligibility(request.service, scenario);
+  const eligibility = serviceEligibility(request.service, scenario, await servicesByScenarioNow());
   if (eligibility !== 'open')
     throw new HttpError(
       409,

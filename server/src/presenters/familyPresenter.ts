@@ -13,6 +13,7 @@ import type { FamilyRepository } from '../policies/familyRepository.ts';
 import { screeningSeries } from '../commands/screeningRecorder.ts';
 import { loadPeopleFor, personRef } from './people.ts';
 import { presentFundedService, servicePeopleIds } from './fundedServicePresenter.ts';
+import { servicesByScenarioNow } from '../commands/eligibilityRules.ts';
 import { eligibilityNow } from '../commands/serviceRecorder.ts';
 
 /** `YYYY-MM-DD` of a stored date, or null. */
@@ -190,7 +191,7 @@ export async function presentFamily(opened: FamilyRepository, today = new Date()
       recordedBy: personRef(people, screening.recordedBy),
     }));
     view.services = family.services.map((service) => presentFundedService(service, people, memberNames));
-    view.serviceEligibility = eligibilityNow(family);
+    view.serviceEligibility = eligibilityNow(family, await servicesByScenarioNow());
   }
   return view;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, bibScenarios, fundedServices } from '../domain/family.ts';
 import { contactPlaces } from '../contacts/contactKinds.ts';
-import { serviceEligibilities } from './eligibility.ts';
+import { scenarioOpenableServices, serviceEligibilities } from './eligibility.ts';
 
 const PersonSchema = z.object({ id: z.string(), displayName: z.string() });
 
@@ -43,3 +43,35 @@ export const ServicesExportQuerySchema = z.strictObject({
   from: z.iso.date('must be a date as YYYY-MM-DD').optional(),
   to: z.iso.date('must be a date as YYYY-MM-DD').optional(),
 });
+
+const OpenedServicesSchema = z
+  .array(z.enum(scenarioOpenableServices))
+  .max(scenarioOpenableServices.length)
+  .refine((services) => new Set(services).size === services.length, 'names a service twice');
+
+/** Which services each BIB scenario opens, as the admin sends it. */
+export const UpdateEligibilityRulesRequestSchema = z.strictObject({
+  servicesByScenario: z.strictObject({
+    O: OpenedServicesSchema,
+    A: OpenedServicesSchema,
+    B: OpenedServicesSchema,
+  }),
+});
+
+/** The programme's rule as in force: which services each scenario opens, and who set it when. */
+export const EligibilityRulesSchema = z.object({
+  servicesByScenario: z.object({
+    O: z.array(z.enum(scenarioOpenableServices)),
+    A: z.array(z.enum(scenarioOpenableServices)),
+    B: z.array(z.enum(scenarioOpenableServices)),
+  }),
+  /** True while the admin has not recorded the programme's own rule (Concerto's default applies). */
+  isDefault: z.boolean(),
+  changedAt: z.iso.datetime().nullable(),
+  changedBy: z.string().nullable(),
+  version: z.number().int(),
+  /** Whether the caller may change it (the platform's admin). */
+  mayChange: z.boolean(),
+});
+/** The programme's eligibility rule as shown. */
+export type EligibilityRules = z.infer<typeof EligibilityRulesSchema>;

@@ -8,6 +8,8 @@ export const accountActions = [
   'family.create',
   'professionals.search',
   'organisation.services.export',
+  'programme.eligibility.read',
+  'programme.eligibility.change',
 ] as const;
 /** An action on accounts and organisations. */
 export type AccountAction = (typeof accountActions)[number];
@@ -16,13 +18,18 @@ export type AccountAction = (typeof accountActions)[number];
 export type AccountResource = { kind: 'platform' } | { kind: 'organisation'; organisationId: string };
 
 /**
- * The admin creates organisations; professionals open family files and search colleagues; an organisation's staff is managed
+ * The admin creates organisations and keeps the programme's eligibility rule; professionals open family files and search colleagues; an organisation's staff is managed
  * by the admin or its own access managers; its colleagues know it exists.
  */
 export function canOnAccounts(actor: Actor, action: AccountAction, resource: AccountResource): boolean {
   if (resource.kind === 'platform') {
     if (action === 'organisation.create') return actor.kind === 'admin';
     if (action === 'family.create' || action === 'professionals.search') return actor.kind === 'professional';
+    // The programme's rule of which BIB scenario opens which funded service: every professional reads it,
+    // the platform's admin (the programme) keeps it.
+    if (action === 'programme.eligibility.read')
+      return actor.kind === 'professional' || actor.kind === 'admin';
+    if (action === 'programme.eligibility.change') return actor.kind === 'admin';
     return false;
   }
   const colleague = actor.kind === 'professional' && actor.organisationId === resource.organisationId;

@@ -145,6 +145,8 @@ describe('can(): accounts and organisations', () => {
       resource: { kind: 'organisation', organisationId },
       allowed: ['accessManager'],
     },
+    'programme.eligibility.read': { resource: { kind: 'platform' }, allowed: ['admin', ...professionals] },
+    'programme.eligibility.change': { resource: { kind: 'platform' }, allowed: ['admin'] },
   };
   for (const action of accountActions) {
     for (const identity of everyone) {

@@ -16,6 +16,7 @@ import type { DocumentRegistry } from '../../collab/documentRegistry.ts';
 import { scheduleConcertation } from '../../commands/concertationScheduler.ts';
 import { freezeMinutes } from '../../commands/minutesFreezer.ts';
 import { recordConcertationVersion } from '../../commands/versionRecorder.ts';
+import { servicesByScenarioNow } from '../../commands/eligibilityRules.ts';
 import { endpoint } from '../../http/endpoint.ts';
 import { concertationService } from '../../commands/serviceRecorder.ts';
 import { HttpError, invalidField } from '../../http/errors.ts';
@@ -283,6 +284,7 @@ export function concertationsRouter(documents: DocumentRegistry, video: VideoSet
       family.services.push(
         concertationService(
           family,
+          await servicesByScenarioNow(),
           concertation,
           professionalIdOf(auth.actor) ?? '',
           minutes.closedAt,
