@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signIn, type TestApiClient } from '../support/apiClient.ts';
+import { signIn, TestApiClient } from '../support/apiClient.ts';
 import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 
@@ -15,7 +15,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
  * stratum, whose expected function (coordination, L1158) she holds; the social worker of the CPAS (Role B)
  * reads the assessment, makes the home visit with her and an interpreter (L399, L411) and records it; the
  * coordination is recorded as a funded service with that visit as its proof; the mother sees her visit on
- * her phone; a concertation is held with her present. Demo accounts: Sophie Lambert (midwife, Role A) and
+ * her phone; a concertation is held with her present, an interpreter invited to that meeting alone. Demo accounts: Sophie Lambert (midwife, Role A) and
  * Nadia El Amrani (social worker, Role B).
  */
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -246,7 +246,7 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await mine.screenshot({ path: path.join(artifacts, 'vignette-6-mother-phone.png') });
     await context.close();
   }, 90_000);
-  it('a concertation is scheduled with her, held with her present, and its minutes say so', async () => {
+  it('a concertation is scheduled with her, her interpreter invited to it alone, held with her present; its minutes say so', async () => {
     const page = await open(sophie, `/families/${familyId}`, desktop);
     await page.getByTestId('section-concertations').getByTestId('schedule-concertation').click();
     await page.getByTestId('schedule-place').fill('CHU Saint-Pierre, salle de concertation');
@@ -257,6 +257,26 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await page.getByTestId('go-to-concertation').click();
     await page.waitForURL(/\/concertations\/[0-9a-f]{24}/, patience);
     const concertationId = page.url().split('/concertations/')[1]!.slice(0, 24);
+    // Her interpreter joins as a guest of this one meeting, not of the care team (no screen yet: the API).
+    const invited = await sophie.post(`/concertations/${concertationId}/interpreters`, {
+      name: 'Amina Haddad',
+      language: 'arabe',
+      organisation: 'Setis Bruxelles',
+    });
+    expect(invited.status, invited.text).toBe(201);
+    const redeemed = await new TestApiClient(server.url).post('/interpreter-invitations/redeem', {
+      token: String(invited.body.link).split('/interpreter/')[1],
+      code: invited.body.code,
+    });
+    expect(redeemed.status, redeemed.text).toBe(200);
+    const interpreter = new TestApiClient(server.url, {
+      cookie: String(redeemed.headers.get('set-cookie')).split(';')[0]!,
+    });
+    const meeting = await interpreter.get('/interpreter/meeting');
+    expect(meeting.status, meeting.text).toBe(200);
+    expect(meeting.body).toMatchObject({ id: concertationId, language: 'arabe' });
+    expect((await interpreter.get(`/families/${familyId}`)).status).toBe(404);
+    expect((await interpreter.get(`/families/${familyId}/contacts`)).status).toBe(404);
     // The meeting itself is walked by concertation.test.ts; here it is opened, attended and closed.
     const opened = await sophie.patch(`/concertations/${concertationId}`, { status: 'open' });
     expect(opened.status, opened.text).toBe(200);
