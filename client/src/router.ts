@@ -43,6 +43,18 @@ export const router = createRouter({
       meta: { public: true, titleKey: 'redeem.title' },
     },
     {
+      path: '/interpreter/:token',
+      name: 'interpreter-invitation',
+      component: () => import('./views/InterpreterInvitationView.vue'),
+      meta: { public: true, titleKey: 'interpreter.redeemTitle' },
+    },
+    {
+      path: '/interpreting',
+      name: 'interpreting',
+      component: () => import('./views/InterpreterView.vue'),
+      meta: { kinds: ['guest'], titleKey: 'interpreter.pageTitle', compactHeader: true },
+    },
+    {
       path: '/password-reset',
       name: 'password-reset',
       component: () => import('./views/PasswordResetView.vue'),
@@ -187,7 +199,12 @@ router.beforeEach(async (to) => {
   if (meeting && me?.kind === 'familyMember') return meeting;
   if (to.meta.public) return true;
   if (!me) return { name: 'login', query: { redirect: to.fullPath } };
-  if (to.meta.kinds && !to.meta.kinds.includes(me.kind)) return session.homePath;
+  if (to.meta.kinds && !to.meta.kinds.includes(me.kind)) {
+    // An interpreter's pass opens one meeting: any other page does not exist for her (the API says 404 too).
+    if (me.kind === 'guest')
+      return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, hash: to.hash };
+    return session.homePath;
+  }
   if (to.meta.staffManagers && !session.managesStaff) return session.homePath;
   return true;
 });

@@ -12,6 +12,7 @@ import stratumNeedsFr from './stratumNeeds/fr.json';
 import contactsFr from './contacts/fr.json';
 import fundedServicesFr from './fundedServices/fr.json';
 import watchFr from './watch/fr.json';
+import interpreterFr from './interpreter/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -53,6 +54,7 @@ const french = {
   contacts: contactsFr,
   fundedServices: fundedServicesFr,
   watch: watchFr,
+  interpreter: interpreterFr,
 };
 
 /**

@@ -4,11 +4,16 @@ import type { Me, SignInChallenge } from '@concerto/shared';
 import { ApiError } from '../services/apiClient.ts';
 import * as authService from '../services/authService.ts';
 import * as passkeyService from '../services/passkeyService.ts';
+import { redeemInterpreterPass } from '../services/interpretersService.ts';
 import { rememberSession } from '../utils/sessionHint.ts';
 
-/** The page a signed-in user lands on: their families, the organisations (admin), or their family's space. */
+/**
+ * The page a signed-in user lands on: their families, the organisations (admin), their family's space, or
+ * for an interpreter the one meeting her pass opens.
+ */
 export function homePathFor(me: Me): string {
   if (me.kind === 'admin') return '/organisations';
+  if (me.kind === 'guest') return '/interpreting';
   if (me.kind === 'familyMember' && me.family) return `/families/${me.family.id}`;
   return '/families';
 }
@@ -59,8 +64,12 @@ export const useSessionStore = defineStore('session', () => {
     return user;
   }
 
-  async function redeem(token: string, code: string): Promise<Me> {
-    me.value = await authService.redeemInvitation(token, code);
+  /** Opens a session from an invitation's link and code: a family member's, or an interpreter's pass. */
+  async function redeem(token: string, code: string, as: 'member' | 'interpreter' = 'member'): Promise<Me> {
+    me.value = await (as === 'interpreter' ? redeemInterpreterPass : authService.redeemInvitation)(
+      token,
+      code,
+    );
     checked.value = true;
     rememberSession(true);
     return me.value;
