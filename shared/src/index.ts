@@ -39,6 +39,8 @@ export * from './contract/memberSpace.ts';
 export * from './domain/decisionTiming.ts';
 export * from './contract/spaceHistory.ts';
 export * from './plan/planDiff.ts';
+export * from './plan/planExtras.ts';
+export * from './plan/trimesterTemplates.ts';
 export * from './plan/notesTree.ts';
 export * from './contract/notifications.ts';
 export * from './figures/suppression.ts';

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines, diffPlans, type PlanContent } from '@concerto/shared';
 
-const action = (id: string, fields: Partial<PlanContent['actions'][number]> = {}) => ({
+const action = (
+  id: string,
+  fields: Partial<PlanContent['actions'][number]> = {},
+): PlanContent['actions'][number] => ({
   id,
   what: `Action ${id}`,
   owner: null,
   dueDate: null,
   status: 'todo' as const,
   needId: null,
+  priority: null,
+  answers: [],
+  templateKey: null,
   ...fields,
 });
 const plan = (fields: Partial<PlanContent> = {}): PlanContent => ({

@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { planRoots, readPlan, type PlanAction } from '@concerto/shared';
+import {
+  planExtraRoots,
+  planRoots,
+  readPlan,
+  type ActionPriority,
+  type BirthPlanTopic,
+  type PlanAction,
+} from '@concerto/shared';
 
 /** Who carries an action of the plan. */
 export type ActionOwner = NonNullable<PlanAction['owner']>;
@@ -16,6 +23,8 @@ export function planLists(doc: Y.Doc) {
     actions: doc.getArray<Y.Map<unknown>>(planRoots.actions),
     familyWords: doc.getMap<Y.Text>(planRoots.familyWords),
     comments: doc.getArray<Y.Map<unknown>>(planRoots.comments),
+    risks: doc.getArray<Y.Map<unknown>>(planExtraRoots.risks),
+    birthPlan: doc.getMap<unknown>(planExtraRoots.birthPlan),
   };
 }
 
@@ -39,10 +48,18 @@ export function addEntry(
   return id;
 }
 
-/** Adds an action: what, who carries it, by when. */
+/** Adds an action: what, who carries it, by when; its priority, the risks it answers, its template. */
 export function addAction(
   doc: Y.Doc,
-  action: { what: string; owner: ActionOwner | null; dueDate: string | null; needId?: string | null },
+  action: {
+    what: string;
+    owner: ActionOwner | null;
+    dueDate: string | null;
+    needId?: string | null;
+    priority?: ActionPriority | null;
+    answers?: string[];
+    templateKey?: string | null;
+  },
 ): string {
   const id = newId();
   doc.transact(() => {
@@ -54,8 +71,31 @@ export function addAction(
     entry.set('dueDate', action.dueDate);
     entry.set('status', 'todo');
     entry.set('needId', action.needId ?? null);
+    entry.set('priority', action.priority ?? null);
+    entry.set('answers', action.answers ?? []);
+    entry.set('templateKey', action.templateKey ?? null);
   });
   return id;
+}
+
+/** Adds a risk the plan answers, optionally naming the (social) indicator it comes from. */
+export function addRisk(doc: Y.Doc, text: string, indicatorKey: string | null): string {
+  const id = newId();
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    planLists(doc).risks.push([entry]);
+    entry.set('id', id);
+    entry.set('text', text);
+    entry.set('indicatorKey', indicatorKey);
+  });
+  return id;
+}
+
+/** Writes one topic of the birth plan (an empty text removes it). */
+export function setBirthPlanTopic(doc: Y.Doc, topic: BirthPlanTopic, text: string): void {
+  const birthPlan = planLists(doc).birthPlan;
+  if (text) birthPlan.set(topic, text);
+  else birthPlan.delete(topic);
 }
 
 function findEntry(
@@ -69,7 +109,7 @@ function findEntry(
 /** Changes fields of an entry (need, goal or action) in place; each field merges on its own. */
 export function updateEntry(
   doc: Y.Doc,
-  list: 'needs' | 'goals' | 'actions',
+  list: 'needs' | 'goals' | 'actions' | 'risks',
   id: string,
   fields: Record<string, unknown>,
 ): void {
@@ -79,7 +119,7 @@ export function updateEntry(
 }
 
 /** Removes an entry from a list. */
-export function removeEntry(doc: Y.Doc, list: 'needs' | 'goals' | 'actions', id: string): void {
+export function removeEntry(doc: Y.Doc, list: 'needs' | 'goals' | 'actions' | 'risks', id: string): void {
   const found = findEntry(planLists(doc)[list], id);
   if (found) planLists(doc)[list].delete(found.index, 1);
 }

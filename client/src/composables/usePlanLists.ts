@@ -1,6 +1,13 @@
 import { onBeforeUnmount, shallowRef } from 'vue';
 import * as Y from 'yjs';
-import type { PlanAction, PlanEntry } from '@concerto/shared';
+import {
+  readBirthPlan,
+  readRisks,
+  type BirthPlanTopic,
+  type PlanAction,
+  type PlanEntry,
+  type PlanRisk,
+} from '@concerto/shared';
 import { planLists, readPlan } from '../collab/planModel.ts';
 
 /** A comment of the plan, as read from the document. */
@@ -42,6 +49,8 @@ export function usePlanLists(doc: Y.Doc) {
   const actions = shallowRef<PlanAction[]>([]);
   const comments = shallowRef<PlanComment[]>([]);
   const familyWords = shallowRef<Record<string, string>>({});
+  const risks = shallowRef<PlanRisk[]>([]);
+  const birthPlan = shallowRef<Record<BirthPlanTopic, string>>(readBirthPlan(doc));
 
   function readStructure(): void {
     const plan = readPlan(doc);
@@ -51,21 +60,26 @@ export function usePlanLists(doc: Y.Doc) {
   }
   const readAllComments = () => (comments.value = readComments(lists.comments));
   const readAllWords = () => (familyWords.value = readFamilyWords(lists.familyWords));
+  const readAllRisks = () => (risks.value = readRisks(doc));
+  const readTheBirthPlan = () => (birthPlan.value = readBirthPlan(doc));
 
   readStructure();
   readAllComments();
   readAllWords();
+  readAllRisks();
   const observed: [Pick<Y.Array<unknown>, 'observeDeep' | 'unobserveDeep'>, () => void][] = [
     [lists.needs, readStructure],
     [lists.goals, readStructure],
     [lists.actions, readStructure],
     [lists.comments, readAllComments],
     [lists.familyWords, readAllWords],
+    [lists.risks, readAllRisks],
+    [lists.birthPlan, readTheBirthPlan],
   ];
   for (const [type, read] of observed) type.observeDeep(read);
   onBeforeUnmount(() => {
     for (const [type, read] of observed) type.unobserveDeep(read);
   });
 
-  return { needs, goals, actions, comments, familyWords };
+  return { needs, goals, actions, comments, familyWords, risks, birthPlan };
 }

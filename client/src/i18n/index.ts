@@ -13,6 +13,7 @@ import contactsFr from './contacts/fr.json';
 import fundedServicesFr from './fundedServices/fr.json';
 import watchFr from './watch/fr.json';
 import interpreterFr from './interpreter/fr.json';
+import templatesFr from './templates/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -55,6 +56,7 @@ const french = {
   fundedServices: fundedServicesFr,
   watch: watchFr,
   interpreter: interpreterFr,
+  templates: templatesFr,
 };
 
 /**

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { actionStatuses } from '@concerto/shared';
+import { actionPriorities, actionStatuses } from '@concerto/shared';
 
 const planActionSchema = new Schema({
   familyId: { type: Schema.Types.ObjectId, ref: 'Family', required: true },
@@ -14,6 +14,10 @@ const planActionSchema = new Schema({
   needId: { type: String, default: null },
   needText: { type: String, default: null },
   status: { type: String, enum: actionStatuses, required: true },
+  priority: { type: String, enum: [...actionPriorities, null], default: null },
+  /** The plan's risks it answers (ids in the document), and the ready-made action it came from. */
+  answers: { type: [String], default: [] },
+  templateKey: { type: String, default: null },
   updatedAt: { type: Date, required: true },
 });
 planActionSchema.index({ spaceId: 1, actionId: 1 }, { unique: true });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { actionPriorities, readAnswers, readPriority } from '../plan/planExtras.ts';
 
 /** Names of the shared types in a care plan document (the shared plan space). */
 export const planRoots = {
@@ -35,6 +36,12 @@ export const PlanActionSchema = z.object({
   dueDate: z.string().nullable(),
   status: z.enum(actionStatuses),
   needId: z.string().nullable(),
+  /** How urgent it is; null when nobody said (plans written before priorities). */
+  priority: z.enum(actionPriorities).nullable(),
+  /** Ids of the plan's risks this action answers. */
+  answers: z.array(z.string()),
+  /** The ready-made action it was added from (`templates.item.<key>`), if any. */
+  templateKey: z.string().nullable(),
 });
 
 /** An action of the plan. */
@@ -79,7 +86,19 @@ function readAction(entry: Y.Map<unknown>): PlanAction | null {
   if (typeof id !== 'string' || !(actionStatuses as readonly unknown[]).includes(status)) return null;
   if (owner === undefined || dueDate === undefined || needId === undefined) return null;
   const what = String(entry.get('what') ?? '');
-  return { id, what, owner, dueDate, status: status as PlanAction['status'], needId };
+  // Fields added later default, so that older plans (and unknown values) still load their actions.
+  const templateKey = entry.get('templateKey');
+  return {
+    id,
+    what,
+    owner,
+    dueDate,
+    status: status as PlanAction['status'],
+    needId,
+    priority: readPriority(entry.get('priority')),
+    answers: readAnswers(entry.get('answers')),
+    templateKey: typeof templateKey === 'string' ? templateKey : null,
+  };
 }
 
 /** Reads the structured part of a plan document into plain objects (malformed actions are skipped). */
