@@ -187,6 +187,8 @@ describe('coming back with her phone', () => {
     const problems: string[] = [];
     const invitation = await family.invite();
     const { context, page } = await phoneWithLock(invitation.url.replace(server.url, site), problems, 'ar');
+    // The app shows once the Arabic messages are in (one chunk per feature, fetched after the page's load).
+    await page.getByTestId('redeem-code').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await submitCode(page, invitation.code === '000000' ? '111111' : '000000');
     await expect.poll(() => page.getByTestId('redeem-error').innerText()).toContain('هذا الرمز غير صحيح');

@@ -95,8 +95,24 @@ describe('trimester templates in the plan', () => {
       .poll(() => actions.allInnerTexts())
       .toEqual([expect.stringContaining("Préinscrire l'enfant en crèche")]);
     expect(await actions.first().getByTestId('plan-action-priority-badge').innerText()).toBe('Prioritaire');
-    // Added once: the picker no longer offers it.
-    await expect.poll(() => creche.count()).toBe(0);
+    // The row stays where it was, saying it is in the plan (focus on it), instead of vanishing under her.
+    expect(await creche.getByTestId('plan-template-added').innerText()).toContain('Ajoutée au plan');
+    expect(await creche.getByTestId('plan-template-add').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'plan-template-added',
+    );
+    // "Add all" asks first, naming how many; cancelling adds nothing.
+    await page.getByTestId('plan-templates-add-all-catchUp').click();
+    expect(await catchUp.getByRole('group').getAttribute('aria-label')).toBe(
+      'Ajouter au plan les 16 actions à rattraper, comme prioritaires ?',
+    );
+    await catchUp.getByRole('button', { name: 'Annuler' }).click();
+    expect(await actions.count()).toBe(1);
+    await page.getByTestId('plan-close-templates').click();
+    // Reopened, the picker no longer offers what the plan holds.
+    await page.getByTestId('plan-open-templates').click();
+    expect(await page.getByTestId('plan-templates-catchUp').innerText()).toContain("Vérifier l'assurabilité");
+    expect(await creche.count()).toBe(0);
     await page.getByTestId('plan-close-templates').click();
 
     await page.getByTestId('plan-add-risk').click();
@@ -115,9 +131,9 @@ describe('trimester templates in the plan', () => {
       .toMatch(/Répond à : Pas de place en crèche dans le quartier/);
     expect(await actions.first().getByTestId('plan-action-priority-badge').innerText()).toBe('Peut attendre');
 
+    // The birth plan is saved while she types: the mother reads it with the field still focused here.
     const feeding = page.getByTestId('birth-plan-feeding');
     await feeding.fill('Allaitement souhaité, avec le soutien de la sage-femme');
-    await feeding.blur();
 
     const motherContext = await signedInContext(browser, server.url, motherToken, phone);
     const mother = await openWatchedPage(motherContext, `${server.url}${planPath}`, problems);
