@@ -80,7 +80,11 @@ export function attachCollabServer(
   const connections = new Set<CollabConnection>();
   const familyOfDocument = new Map<string, string>();
   registry.onLoaded = (document) => {
-    document.beforeDestroy = (unloading) => projector.projectPending(unloading);
+    // Before a document is freed (idle or shutdown), its projection and a version being kept are stored.
+    document.beforeDestroy = async (unloading) => {
+      await projector.projectPending(unloading);
+      await versions.settled(unloading.name);
+    };
     document.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       const familyId = familyOfDocument.get(document.name);
       if (origin instanceof CollabConnection && familyId)
@@ -192,8 +196,11 @@ export function attachCollabServer(
       for (const connection of connections)
         connection.close(CollabCloseCode.serverShutdown, 'server shutting down');
       websockets.close();
+      // In order: every document's edits and editors, then the versions and projections their last
+      // flushes started; the database closes only after this resolves.
       await registry.close();
-      projector.close();
+      await versions.settleAll();
+      await projector.close();
     },
   };
 }

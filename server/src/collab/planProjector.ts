@@ -10,6 +10,8 @@ export class PlanProjector {
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
   /** The newest instance of each document: one unloaded and loaded again is a new object. */
   private readonly latest = new Map<string, { document: SharedDocument; familyId: string }>();
+  /** Projections being written, awaited by a shutdown before the database closes. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly logger: Logger,
@@ -27,9 +29,12 @@ export class PlanProjector {
       const newest = this.latest.get(document.name);
       this.latest.delete(document.name);
       if (!newest) return;
-      this.project(newest.document, newest.familyId).catch((error: unknown) =>
-        this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'),
-      );
+      const projecting = this.project(newest.document, newest.familyId)
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, doc: document.name }, 'plan projection failed'),
+        )
+        .finally(() => this.inFlight.delete(projecting));
+      this.inFlight.add(projecting);
     }, this.delayMs);
     timer.unref();
     this.scheduled.set(document.name, timer);
@@ -86,10 +91,14 @@ export class PlanProjector {
     this.notifier?.projected(document.name, familyId, before, actions);
   }
 
-  /** Stops pending projections (shutdown). */
-  close(): void {
+  /**
+   * Stops pending projections and waits for those being written (shutdown). A pending one is not lost:
+   * every document was freed before, and `projectPending` wrote its projection then.
+   */
+  async close(): Promise<void> {
     for (const timer of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
     this.latest.clear();
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 }

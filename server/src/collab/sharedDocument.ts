@@ -306,6 +306,8 @@ export class SharedDocument {
    */
   async destroy(waitMs = Infinity, compact = false): Promise<void> {
     const saved = await this.saveAll(waitMs);
+    // Who made the edits is written off the flush chain: it is on record before the document is freed.
+    await this.authorshipWrites;
     if (saved && compact && this.records > 1) await this.compact();
     this.destroyed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);

@@ -85,7 +85,7 @@ export async function recordConcertationVersion(
  */
 export class AutomaticVersions {
   private readonly lastAt = new Map<string, number>();
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly logger: Logger,
@@ -97,12 +97,22 @@ export class AutomaticVersions {
     if (this.running.has(document.name)) return;
     const known = this.lastAt.get(document.name);
     if (known !== undefined && Date.now() - known < this.intervalMs) return;
-    this.running.add(document.name);
-    this.keepIfDue(document)
+    const keeping = this.keepIfDue(document)
       .catch((error: unknown) =>
         this.logger.warn({ err: error, doc: document.name }, 'automatic version failed'),
       )
       .finally(() => this.running.delete(document.name));
+    this.running.set(document.name, keeping);
+  }
+
+  /** Resolves once the version being kept of `name`, if any, is stored (before its document is freed). */
+  async settled(name: string): Promise<void> {
+    await this.running.get(name);
+  }
+
+  /** Resolves once every version being kept is stored (shutdown, before the database closes). */
+  async settleAll(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
   private async keepIfDue(document: SharedDocument): Promise<void> {
