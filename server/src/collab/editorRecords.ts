@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import * as Y from 'yjs';
 import { SpaceEditorModel } from '../models/spaceEditor.ts';
 import { bytesOf } from './storedBytes.ts';
+import { TurnBatch } from './turnBatch.ts';
 import {
   decodeDeletions,
   encodeDeletions,
@@ -13,23 +14,54 @@ import {
 /** Beyond this many deletion records, an editor's are merged at once (compaction merges them anyway). */
 const maxDeletionRecords = 64;
 
-/** Writes a flush's editors: one upsert each, adding her clients and her deletions, never rewriting. */
+type EditorUpsert = Parameters<typeof SpaceEditorModel.collection.bulkWrite>[0][number];
+
+/**
+ * Every document's editors flushed in one turn of the event loop go in one unordered bulk write, through
+ * the driver (each upsert is written in its stored form, so nothing is cast per flush). A failed write
+ * fails every entry: each is an idempotent upsert, retried whole with the next flush (a deletion record
+ * pushed twice merges into the same delete set).
+ */
+const upserts = new TurnBatch<EditorUpsert>(
+  (operations) => SpaceEditorModel.collection.bulkWrite(operations, { ordered: false }),
+  (_error, batchLength) => Array.from({ length: batchLength }, (_, index) => index),
+);
+
+/**
+ * Deletion records this process pushed per document since it last looked for a crowded editor: the
+ * database is asked only once this many could have crowded one (other instances push theirs too, and
+ * compaction merges everything in the end).
+ */
+const deletionsSinceCheck = new Map<string, number>();
+
+/** The upsert of one editor's flush: her clients and her deletions added, never rewritten. */
+function upsertOf(docName: string, { editor, clientIds, deletions, at }: EditorActivity): EditorUpsert {
+  // Fields the schema defaults to an empty list are created empty when this upsert does not fill them.
+  const setOnInsert: Record<string, unknown> = {};
+  if (clientIds.length === 0) setOnInsert['clientIds'] = [];
+  if (!deletions) setOnInsert['deletions'] = [];
+  const update = {
+    $set: { kind: editor.kind, refId: editor.refId, name: editor.name, lastEditAt: at },
+    ...(clientIds.length ? { $addToSet: { clientIds: { $each: clientIds } } } : {}),
+    ...(deletions ? { $push: { deletions: Buffer.from(deletions) } } : {}),
+    ...(Object.keys(setOnInsert).length ? { $setOnInsert: setOnInsert } : {}),
+  };
+  // The driver's types cannot say a pushed Buffer fits a schema-less document.
+  return { updateOne: { filter: { docName, editorKey: editor.key }, update, upsert: true } } as EditorUpsert;
+}
+
+/** Writes a flush's editors (batched with every other document's of the same turn). */
 export async function recordEditors(docName: string, activity: EditorActivity[]): Promise<void> {
   if (activity.length === 0) return;
-  await SpaceEditorModel.bulkWrite(
-    activity.map(({ editor, clientIds, deletions, at }) => ({
-      updateOne: {
-        filter: { docName, editorKey: editor.key },
-        update: {
-          $set: { kind: editor.kind, refId: editor.refId, name: editor.name, lastEditAt: at },
-          $addToSet: { clientIds: { $each: clientIds } },
-          ...(deletions ? { $push: { deletions: Buffer.from(deletions) } } : {}),
-        },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
-  );
+  await Promise.all(activity.map((entry) => upserts.add(upsertOf(docName, entry))));
+  const pushed = activity.filter((entry) => entry.deletions).length;
+  if (pushed === 0) return;
+  const since = (deletionsSinceCheck.get(docName) ?? 0) + pushed;
+  if (since < maxDeletionRecords) {
+    deletionsSinceCheck.set(docName, since);
+    return;
+  }
+  deletionsSinceCheck.delete(docName);
   const crowded = await SpaceEditorModel.exists({
     docName,
     [`deletions.${maxDeletionRecords}`]: mongoose.trusted({ $exists: true }),

@@ -4,6 +4,10 @@ import { CollabUpdateModel } from '../models/collabUpdate.ts';
 import type { EditorActivity } from './editAuthorship.ts';
 import { bytesOf } from './storedBytes.ts';
 import { recordEditors, mergeEditorDeletions } from './editorRecords.ts';
+import { TurnBatch } from './turnBatch.ts';
+
+/** A stored record as the driver writes it (the fields of `CollabUpdateModel`'s schema). */
+type CollabUpdateRecord = { docName: string; clock: number; kind: 'update'; data: Buffer; createdAt: Date };
 
 /**
  * Largest record the store writes. MongoDB refuses documents over 16 MiB, and the driver refuses a whole
@@ -47,20 +51,6 @@ export function nextClock(previous: number): number {
   return Math.max(previous + 1, fromTime);
 }
 
-/**
- * Which records of an unordered batch may be missing after `error`. Only a bulk error that accounts for
- * every record (inserted + named failures = batch) is trusted to name the failures; otherwise, e.g. an
- * empty `writeErrors` after the database became unreachable, every record is counted as failed.
- */
-export function failedIndexes(error: unknown, batchLength: number): number[] {
-  const bulk = error as { writeErrors?: { index: number }[]; insertedCount?: number };
-  const named = bulk.writeErrors ?? [];
-  const accounted = named.length > 0 && (bulk.insertedCount ?? -1) + named.length === batchLength;
-  return accounted
-    ? named.map((writeError) => writeError.index)
-    : Array.from({ length: batchLength }, (_, index) => index);
-}
-
 /** The MongoDB implementation of the update store. */
 export class MongoUpdateStore implements UpdateStore {
   async load(docName: string): Promise<LoadedState> {
@@ -74,52 +64,26 @@ export class MongoUpdateStore implements UpdateStore {
     };
   }
 
-  private queued: {
-    record: Record<string, unknown>;
-    resolve: () => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  private writeScheduled = false;
-
   /**
    * Appends are gathered across documents and written together at the next turn of the event loop: one
-   * database round trip for every document that flushed at the same moment instead of one each.
+   * unordered insert for every document that flushed at the same moment. Through the driver itself: the
+   * records are built here in their stored form (what the schema says), so nothing is cast or hydrated
+   * per update. Unordered: when the error names failed records, only they failed; an empty list says
+   * nothing was judged record by record (the database was unreachable), and every record is retried
+   * (storing a Yjs update twice is harmless, losing one is not).
    */
+  private readonly appends = new TurnBatch<CollabUpdateRecord>((records) =>
+    CollabUpdateModel.collection.insertMany(records, { ordered: false }),
+  );
+
   append(docName: string, clock: number, update: Uint8Array): Promise<void> {
     if (update.byteLength > maxStoredRecordBytes) {
       return Promise.reject(
         new RecordTooLargeError(`a ${update.byteLength}-byte update exceeds ${maxStoredRecordBytes} bytes`),
       );
     }
-    return new Promise((resolve, reject) => {
-      this.queued.push({
-        record: { docName, clock, kind: 'update', data: Buffer.from(update), createdAt: new Date() },
-        resolve,
-        reject,
-      });
-      if (this.writeScheduled) return;
-      this.writeScheduled = true;
-      setImmediate(() => void this.writeQueued());
-    });
-  }
-
-  private async writeQueued(): Promise<void> {
-    this.writeScheduled = false;
-    const batch = this.queued;
-    this.queued = [];
-    try {
-      await CollabUpdateModel.insertMany(
-        batch.map((entry) => entry.record),
-        { ordered: false, lean: true },
-      );
-      batch.forEach((entry) => entry.resolve());
-    } catch (error) {
-      // Unordered: when the error names failed records, only they failed. An empty list says nothing
-      // was judged record by record (the database was unreachable): then every record may be missing,
-      // and all are retried (storing a Yjs update twice is harmless, losing one is not).
-      const failed = new Set(failedIndexes(error, batch.length));
-      batch.forEach((entry, index) => (failed.has(index) ? entry.reject(error) : entry.resolve()));
-    }
+    const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    return this.appends.add({ docName, clock, kind: 'update', data, createdAt: new Date() });
   }
 
   async compact(docName: string): Promise<{ clock: number } | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { mergeIntoRecords } from '../../../server/src/collab/recordGroups.ts';
-import { failedIndexes } from '../../../server/src/collab/updateStore.ts';
+import { failedIndexes } from '../../../server/src/collab/turnBatch.ts';
 import { retryDelayMs } from '../../../server/src/collab/sharedDocument.ts';
 
 function typedUpdates(count: number, wordBytes: number): Uint8Array[] {
