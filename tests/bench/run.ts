@@ -11,6 +11,7 @@ import { buildLargeDocument } from './measures/largeDocument.ts';
 import { readStoredUpdates } from './measures/storedUpdates.ts';
 import { timeStoreLoads } from './measures/storeLoad.ts';
 import { cleanUpNow, cleanUpOnExit, temporaryFolder, trackChild } from './processes/cleanup.ts';
+import { countStoresSkipped } from './processes/probeRequests.ts';
 import { startHocuspocus, startRelay } from './processes/relayProcess.ts';
 import { printHeader } from './report/header.ts';
 import { printReport, type StorageResults } from './report/printReport.ts';
@@ -39,7 +40,14 @@ async function loadPeer(
   const urls = servers.map((server) => server.websocketUrl);
   const plans = planParticipants(spaceIds, options.participants, urls);
   const target = { label, protocol, servers: servers.map((server) => server.child), plans };
-  return runEditingLoad(target, settings).finally(() => Promise.all(servers.map((server) => server.stop())));
+  try {
+    const figures = await runEditingLoad(target, settings);
+    if (protocol !== 'hocuspocus') return figures;
+    const skipped = await Promise.all(servers.map((server) => countStoresSkipped(server.child)));
+    return { ...figures, storesSkipped: skipped.reduce((total, count) => total + count, 0) };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
 }
 
 /** The cold load of a 100 KB document and the bytes stored, on the one instance's data (then stopped). */
@@ -118,7 +126,8 @@ async function main(options: BenchOptions): Promise<void> {
   );
   let hocuspocus: LoadFigures | undefined;
   if (options.hocuspocus) {
-    console.log('Running the load on Hocuspocus 4 (@hocuspocus/server, no extension but Redis)...');
+    const extensions = options.instances > 1 ? 'its Redis extension only' : 'no extension';
+    console.log(`Running the load on Hocuspocus 4 (@hocuspocus/server, ${extensions})...`);
     hocuspocus = await loadPeer(
       'Hocuspocus',
       'hocuspocus',

@@ -17,6 +17,19 @@ const server = new Server({
   websocketOptions: { perMessageDeflate: false },
 });
 
+// Over Redis, an instance that finds another one storing the same document says so on the console, once
+// per skipped store: counted here and reported in the bench's table instead of flooding its output.
+const skippedStore = 'Another instance is already storing this document';
+let storesSkipped = 0;
+const printError = console.error.bind(console);
+console.error = (...parts: unknown[]) => {
+  if (parts.some((part) => String(part).includes(skippedStore))) storesSkipped += 1;
+  else printError(...parts);
+};
+process.on('message', (request: unknown) => {
+  if (request === 'stores-skipped') process.send?.({ storesSkipped });
+});
+
 await server.listen();
 process.send?.({ port: server.address.port });
 process.once('SIGTERM', () => process.exit(0));

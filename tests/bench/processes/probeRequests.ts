@@ -59,3 +59,8 @@ export async function resetEventLoopDelay(child: ChildProcess): Promise<void> {
 export function sampleEventLoopDelay(child: ChildProcess): Promise<EventLoopDelay> {
   return ask<EventLoopDelay>(child, 'loop', 'loop');
 }
+
+/** How many stores Hocuspocus skipped because another instance was storing the document (its Redis extension). */
+export function countStoresSkipped(child: ChildProcess): Promise<number> {
+  return ask<number>(child, 'stores-skipped', 'storesSkipped');
+}

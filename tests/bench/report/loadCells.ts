@@ -90,6 +90,11 @@ export const loadRows: LoadRow[] = [
   { label: 'connections lost during the run', cell: (figures) => count(figures.disconnects) },
   { label: '"saving delayed" notices (writes > 2 s)', cell: (figures) => count(figures.savingDelayed) },
   {
+    label: 'stores skipped (another instance storing)',
+    cell: (figures) => (figures.storesSkipped === undefined ? '' : count(figures.storesSkipped)),
+    severalInstances: true,
+  },
+  {
     label: 'server CPU (cores, all instances)',
     cell: (figures) => figures.cpu.server.toFixed(2),
     ratio: ratioOf((figures) => figures.cpu.server),

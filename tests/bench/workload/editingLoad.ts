@@ -52,6 +52,8 @@ export interface LoadFigures extends WindowUsage {
   updateBytes: number;
   disconnects: number;
   savingDelayed: number;
+  /** Hocuspocus over Redis: stores skipped because another instance was storing the document. */
+  storesSkipped?: number;
   /** Per space, the state vector its participants converged on (null: they disagree). */
   documentStates: Map<string, string | null>;
   memory: { idle: ServerMemory; loaded: ServerMemory; end: ServerMemory };
