@@ -191,7 +191,9 @@ describe('vignette: a complex situation first seen late in the second trimester'
     expect(text).toContain('avec interprète (arabe)');
     expect(text).toMatch(/Nadia El Amrani, Sophie Lambert|Sophie Lambert, Nadia El Amrani/);
     expect(text).toContain(`${mother}, Mme Haddou (voisine)`);
-    expect(await page.getByTestId('contact-totals').innerText()).toContain('1 contact · 1 h 30');
+    await expect
+      .poll(() => page.getByTestId('contact-totals').innerText(), patience)
+      .toContain('1 contact · 1 h 30');
     await section.screenshot({ path: path.join(artifacts, 'vignette-4-home-visit.png') });
     await page.context().close();
   }, 90_000);
@@ -236,6 +238,8 @@ describe('vignette: a complex situation first seen late in the second trimester'
     await page.getByTestId('language-select').selectOption('fr');
     const mine = page.getByTestId('section-contacts');
     await expect.poll(() => mine.textContent(), patience).toContain('Vos rencontres avec l');
+    // The list arrives on its own request, after the heading.
+    await mine.getByTestId('contact-item').waitFor(patience);
     const text = await mine.innerText();
     expect(text).toContain('Visite à domicile');
     expect(text).not.toContain(visitNote);
