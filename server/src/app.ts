@@ -49,6 +49,8 @@ import { notificationsRouter } from './routes/notifications/router.ts';
 import { figuresRouter } from './routes/figures/router.ts';
 import { organisationBassinRouter } from './routes/organisations/bassinRouter.ts';
 import { eligibilityRulesRouter } from './routes/programme/eligibilityRouter.ts';
+import { attachmentUploadTypes, attachmentsRouter } from './routes/attachments/router.ts';
+import { generalPractitionersRouter } from './routes/generalPractitioners/router.ts';
 
 /** What the HTTP app needs from the running server. */
 export interface AppContext {
@@ -74,7 +76,13 @@ export function createApp(context: AppContext): Express {
   app.use(compression());
 
   const api = express.Router();
-  api.use(crossSiteGuard(context.config.allowedOrigins, { '/directory/import': ['text/csv'] }));
+  api.use(
+    crossSiteGuard(context.config.allowedOrigins, {
+      '/directory/import': ['text/csv'],
+      // Documents are sent as themselves; types other sites cannot send without asking (no simple request).
+      '/families/:id/attachments': attachmentUploadTypes,
+    }),
+  );
   api.use(express.json({ limit: maxJsonBodyBytes }));
   api.use(identifyCaller);
   api.use(healthRouter(context.databaseKind));
@@ -116,6 +124,8 @@ export function createApp(context: AppContext): Express {
   api.use(notificationsRouter(context.config.notifications));
   api.use(figuresRouter());
   api.use(eligibilityRulesRouter());
+  api.use(attachmentsRouter(context.config.documents.maxBytes));
+  api.use(generalPractitionersRouter());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { defaultRetentionDays } from '@concerto/shared';
+import { defaultAttachmentMaxBytes, defaultRetentionDays } from '@concerto/shared';
 
 /** The repository root, used for default data and client build folders. */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +25,13 @@ const environmentSchema = z.object({
   CONCERTO_COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   CONCERTO_COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(250).default(100),
   CONCERTO_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(defaultRetentionDays),
+  // Up to 100 MB: a document is read whole into memory before it is checked and stored.
+  CONCERTO_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(defaultAttachmentMaxBytes),
   // Empty counts as unset (docker-compose passes `${CONCERTO_PASSKEY_ORIGIN:-}`).
   CONCERTO_PASSKEY_ORIGIN: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
   CONCERTO_PASSKEY_RP_ID: z
@@ -81,6 +88,8 @@ export interface Config {
   demoData: boolean;
   /** Days a closed file stays readable by its team before it is purged. */
   retentionDays: number;
+  /** Documents (attachments): the largest file accepted, in bytes. */
+  documents: { maxBytes: number };
   /** The video service remote concertations use; each meeting gets its own room in it. */
   video: VideoSettings;
   /** Where passkeys are valid (WebAuthn's origin and relying-party id); null: passkeys are not offered. */
@@ -142,6 +151,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         ? { email: values.CONCERTO_ADMIN_EMAIL.toLowerCase(), password: values.CONCERTO_ADMIN_PASSWORD }
         : null,
     retentionDays: values.CONCERTO_RETENTION_DAYS,
+    documents: { maxBytes: values.CONCERTO_DOCUMENT_MAX_BYTES },
     collab: {
       idleUnloadMs: values.CONCERTO_COLLAB_IDLE_UNLOAD_MS,
       flushDelayMs: values.CONCERTO_COLLAB_FLUSH_MS,

@@ -49,3 +49,5 @@ export * from './contract/assessments.ts';
 export * from './contract/strata.ts';
 export * from './contacts/index.ts';
 export * from './fundedServices/index.ts';
+export * from './domain/attachments.ts';
+export * from './contract/attachments.ts';

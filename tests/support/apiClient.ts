@@ -56,6 +56,42 @@ export class TestApiClient {
   delete(path: string) {
     return this.request('DELETE', path);
   }
+
+  /** Sends a file as the body, with its own content type (a document upload). */
+  async upload(path: string, bytes: Uint8Array, contentType: string) {
+    const headers: Record<string, string> = { 'Content-Type': contentType };
+    if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
+    if (this.credentials.cookie) {
+      headers.Cookie = this.credentials.cookie;
+      headers.Origin = this.baseUrl;
+    }
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method: 'POST',
+      headers,
+      body: Buffer.from(bytes),
+    });
+    const text = await response.text();
+    let parsed: any = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed, text, headers: response.headers };
+  }
+
+  /** Downloads raw bytes (a document), with the response's headers. */
+  async download(path: string) {
+    const headers: Record<string, string> = {};
+    if (this.credentials.token) headers.Authorization = `Bearer ${this.credentials.token}`;
+    if (this.credentials.cookie) headers.Cookie = this.credentials.cookie;
+    const response = await fetch(`${this.baseUrl}/api${path}`, { headers });
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      headers: response.headers,
+    };
+  }
 }
 
 /** Signs in with a password and returns a client carrying the bearer token. */

@@ -59,6 +59,16 @@ function sample(displayName: string): MemberData {
     referrals: [],
     contacts: [],
     requests: [],
+    documents: [
+      {
+        name: 'Lettre de sortie – maternité.pdf',
+        contentType: 'application/pdf',
+        size: 2048,
+        addedAt: '2026-01-03T00:00:00.000Z',
+        downloadPath: '/api/families/x/attachments/y',
+      },
+    ],
+    generalPractitioner: { name: 'Dr Anne Lenoir', practice: '', phone: '', globalMedicalRecord: 'yes' },
   };
 }
 

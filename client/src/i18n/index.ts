@@ -14,6 +14,7 @@ import fundedServicesFr from './fundedServices/fr.json';
 import watchFr from './watch/fr.json';
 import interpreterFr from './interpreter/fr.json';
 import templatesFr from './templates/fr.json';
+import documentsFr from './documents/fr.json';
 
 /** The languages of the interface, French first. Arabic and Turkish cover the family's screens. */
 export const supportedLocales = ['fr', 'nl', 'en', 'ar', 'tr'] as const;
@@ -57,6 +58,7 @@ const french = {
   watch: watchFr,
   interpreter: interpreterFr,
   templates: templatesFr,
+  documents: documentsFr,
 };
 
 /**

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { announceAccessChange } from '../collab/accessEvents.ts';
+import { purgeAttachmentBytes } from '../db/attachmentBytes.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { CollabUpdateModel } from '../models/collabUpdate.ts';
 import { FamilyModel } from '../models/family.ts';
@@ -9,6 +10,7 @@ import { SessionModel } from '../models/session.ts';
 import { SpaceModel } from '../models/space.ts';
 // Every model that holds part of a file is registered before the purge looks them up by their fields.
 import '../models/assessment.ts';
+import '../models/attachment.ts';
 import '../models/auditEntry.ts';
 import '../models/closingSummary.ts';
 import '../models/concertation.ts';
@@ -16,6 +18,7 @@ import '../models/contact.ts';
 import '../models/decision.ts';
 import '../models/flag.ts';
 import '../models/functionAssignment.ts';
+import '../models/generalPractitioner.ts';
 import '../models/invitation.ts';
 import '../models/keyMomentRecord.ts';
 import '../models/planAction.ts';
@@ -55,6 +58,10 @@ export async function purgeFile(familyId: mongoose.Types.ObjectId, now = new Dat
       'CollabUpdate',
       CollabUpdateModel.deleteMany({ docName: mongoose.trusted({ $in: documentNames }) }, { session }),
     );
+    // Documents' bytes live in GridFS, outside any model: their files entries name the family.
+    const bytes = await purgeAttachmentBytes(familyId, session);
+    deleted.attachmentFiles = bytes.files;
+    deleted.attachmentChunks = bytes.chunks;
     await count('Session', SessionModel.deleteMany({ 'familyMember.familyId': familyId }, { session }));
     await count('Session', SessionModel.deleteMany({ 'guest.familyId': familyId }, { session }));
     await count('Family', FamilyModel.deleteOne({ _id: familyId }, { session }));

@@ -18,6 +18,15 @@ export function fromAllowedPage(headers: IncomingHttpHeaders, allowedOrigins: re
   return !cookies.split(';').some((part) => part.trim().startsWith(`${sessionCookieName}=`));
 }
 
+/** The body types a path takes: its own entry, an entry whose `:param` segments match it, or JSON. */
+function expectedTypes(bodyTypes: Record<string, string[]>, path: string): string[] {
+  if (bodyTypes[path]) return bodyTypes[path];
+  const matching = Object.entries(bodyTypes).find(
+    ([pattern]) => pattern.includes('/:') && new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}$`).test(path),
+  );
+  return matching?.[1] ?? ['application/json'];
+}
+
 /**
  * Refuses cross-site writes: a request that changes something must come from an allowed origin, and
  * its body must be JSON (forms and `text/plain`, which other sites can send without asking, are refused).
@@ -30,7 +39,7 @@ export function crossSiteGuard(
     if (readOnlyMethods.has(request.method)) return next();
     if (!fromAllowedPage(request.headers, allowedOrigins))
       return next(new HttpError(403, 'cross_site', 'Changes must come from a Concerto page.'));
-    const expected = bodyTypes[request.path] ?? ['application/json'];
+    const expected = expectedTypes(bodyTypes, request.path);
     // An empty POST (Content-Length: 0) has nothing to misread; any body at all must be of the expected type.
     const length = request.headers['content-length'];
     const hasBody =

@@ -20,6 +20,8 @@ export interface EndpointSpec<
   params?: Params;
   query?: Query;
   body?: Body;
+  /** A file as the body (e.g. a PDF) in one of these content types, read by a middleware before the route. */
+  uploadTypes?: readonly string[];
   /** Schema of the success body; `contentType` other than JSON for downloads. */
   response?: z.ZodType;
   contentType?: string;

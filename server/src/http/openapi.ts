@@ -54,6 +54,13 @@ function operationOf(spec: EndpointSpec): JsonSchema {
       content: { 'application/json': { schema: toJsonSchema(spec.body, 'input') } },
     };
   }
+  if (spec.uploadTypes) {
+    const file = { type: 'string', format: 'binary' };
+    operation.requestBody = {
+      required: true,
+      content: Object.fromEntries(spec.uploadTypes.map((type) => [type, { schema: file }])),
+    };
+  }
   if (spec.authenticated) operation.security = [{ sessionCookie: [] }, { bearerToken: [] }];
   return operation;
 }

@@ -15,6 +15,8 @@ const auditEntrySchema = new Schema({
   requestId: { type: String, default: null },
   /** The space opened over the collaboration websocket (one entry per person, space and hour). */
   spaceId: { type: Schema.Types.ObjectId, ref: 'Space', default: null },
+  /** The document added, downloaded or taken away (kept after the document is gone). */
+  attachmentId: { type: Schema.Types.ObjectId, default: null },
 });
 auditEntrySchema.index({ familyId: 1, at: -1 });
 

@@ -29,6 +29,8 @@ export type AuditPart =
   | 'closing'
   | 'rights'
   | 'keyMoments'
+  | 'documents'
+  | 'generalPractitioners'
   // A guest's one-meeting pass, step by step: given, used, in and out of the room, withdrawn.
   | 'interpreterInvited'
   | 'interpreterRedeemed'
@@ -141,6 +143,24 @@ export async function recordAudits(
   await AuditEntryModel.insertMany(
     familyIds.map((familyId) => ({ familyId, at, ...whoAndWhat(auth, access, part, requestId) })),
   );
+}
+
+/** Records one document added, downloaded or taken away, naming the document and its space. */
+export async function recordAttachmentEntry(
+  auth: AuthContext,
+  target: {
+    familyId: mongoose.Types.ObjectId;
+    spaceId: mongoose.Types.ObjectId | null;
+    attachmentId: mongoose.Types.ObjectId;
+  },
+  access: 'read' | 'write',
+  requestId: unknown,
+): Promise<void> {
+  await AuditEntryModel.create({
+    ...target,
+    at: new Date(),
+    ...whoAndWhat(auth, access, 'documents', requestId),
+  });
 }
 
 /** The fields of an entry that say who acted, how, on which part, in which request. */

@@ -6,6 +6,7 @@ import { RightsRequestModel } from '../models/rightsRequest.ts';
 import { calendarDate } from '../presenters/familyPresenter.ts';
 import { loadPeopleFor } from '../presenters/people.ts';
 import { visibleAssessments } from './assessmentReads.ts';
+import { memberAttachmentData } from './attachmentReads.ts';
 import { visibleConcertations } from './concertationAccess.ts';
 import { visibleContacts } from './contactReads.ts';
 import { presentContacts } from '../presenters/contactPresenter.ts';
@@ -144,5 +145,6 @@ export async function readMemberData(
       text: request.text,
       at: request.at.toISOString(),
     })),
+    ...(await memberAttachmentData(opened)),
   };
 }

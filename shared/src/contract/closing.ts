@@ -145,6 +145,23 @@ export const MemberDataSchema = z.object({
     }),
   ),
   requests: z.array(z.object({ kind: z.enum(rightsRequestKinds), text: z.string(), at: Dated })),
+  /** Documents about her, shared with her or added by her, that she may read; each downloads on its own. */
+  documents: z
+    .array(
+      z.object({
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        addedAt: Dated,
+        downloadPath: z.string(),
+      }),
+    )
+    .optional(),
+  /** Her regular GP and whether she has a DMG, as recorded on the file. */
+  generalPractitioner: z
+    .object({ name: z.string(), practice: z.string(), phone: z.string(), globalMedicalRecord: z.string() })
+    .nullable()
+    .optional(),
 });
 /** What a member downloads about herself. */
 export type MemberData = z.infer<typeof MemberDataSchema>;

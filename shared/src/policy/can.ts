@@ -24,6 +24,12 @@ import {
   type ContactLogAction,
   type ContactScope,
 } from './contacts.ts';
+import {
+  attachmentActions,
+  canOnAttachment,
+  type AttachmentAction,
+  type AttachmentScope,
+} from './attachments.ts';
 import { canOnFamily, familyActions, type FamilyAction } from './family.ts';
 import { canOnItem, itemActions, type ItemAction } from './items.ts';
 import {
@@ -54,7 +60,8 @@ export type Action =
   | DirectoryAction
   | FiguresAction
   | ContactLogAction
-  | ContactAction;
+  | ContactAction
+  | AttachmentAction;
 
 /** What an action is about. */
 export type Resource =
@@ -70,7 +77,8 @@ export type Resource =
   | { kind: 'directory'; entry: DirectoryEntryScope | null }
   | { kind: 'figures'; scope: FiguresScope }
   | { kind: 'contactLog'; family: FamilyScope }
-  | { kind: 'contact'; family: FamilyScope; contact: ContactScope };
+  | { kind: 'contact'; family: FamilyScope; contact: ContactScope }
+  | { kind: 'attachment'; family: SpaceFamilyScope; attachment: AttachmentScope };
 
 const includes = <T extends string>(list: readonly T[], action: string): action is T =>
   (list as readonly string[]).includes(action);
@@ -116,6 +124,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'contact':
       return (
         includes(contactActions, action) && canOnContact(actor, action, resource.family, resource.contact)
+      );
+    case 'attachment':
+      return (
+        includes(attachmentActions, action) &&
+        canOnAttachment(actor, action, resource.family, resource.attachment)
       );
   }
 }

@@ -34,6 +34,7 @@ export const actionsOnClosedFile: readonly string[] = [
   'contacts.export',
   'contact.read',
   'contact.note.read',
+  'attachment.read',
 ];
 
 /** Whether a file's state lets anyone do `action` at all: an open file all, a closed one only reads. */

@@ -22,3 +22,4 @@ export * from './notifications.ts';
 export * from './figures.ts';
 export * from './assessments.ts';
 export * from './contacts.ts';
+export * from './attachments.ts';

@@ -14,7 +14,7 @@ import { buildWorld, markers, type Identity, type World } from './exhaustive/wor
  */
 let server: TestServer;
 let world: World;
-let routes: { method: string; path: string; authenticated: boolean; body?: SchemaNode }[];
+let routes: { method: string; path: string; authenticated: boolean; body?: SchemaNode; upload?: string }[];
 
 const leaks: string[] = [];
 /** Markers each identity did receive: proves the crossing reaches the data it guards. */
@@ -45,7 +45,10 @@ beforeAll(async () => {
       string,
       Record<
         string,
-        { security?: unknown; requestBody?: { content: Record<string, { schema: SchemaNode }> } }
+        {
+          security?: unknown;
+          requestBody?: { content: Record<string, { schema: SchemaNode & { format?: string } }> };
+        }
       >
     >;
   };
@@ -55,6 +58,8 @@ beforeAll(async () => {
       path: path.replace(/^\/api/, ''),
       authenticated: !!operation.security,
       body: operation.requestBody?.content['application/json']?.schema,
+      // A file sent as itself (a document): the crossing sends a small PDF.
+      upload: Object.keys(operation.requestBody?.content ?? {}).find((type) => type === 'application/pdf'),
     })),
   );
   world = await buildWorld(server.url, admin, (method, path) =>
@@ -86,6 +91,7 @@ function concretePath(path: string): string {
     .replace('{assessmentId}', ids.assessment)
     .replace('{spaceId}', ids.space)
     .replace('{versionId}', ids.version)
+    .replace('{attachmentId}', ids.attachment)
     .replace('{assignmentId}', ids.decision)
     .replace('{passId}', ids.sparePass);
 }
@@ -174,7 +180,9 @@ async function call(name: string, route: (typeof routes)[number]) {
         ...bodyAdditions(route),
       })
     : undefined;
-  const response = await identity.client.request(route.method, path, body);
+  const response = route.upload
+    ? await identity.client.upload(path, Buffer.from('%PDF-1.4\n%%EOF\n'), route.upload)
+    : await identity.client.request(route.method, path, body);
   check(name, `${route.method} ${path}`, response.text);
   if (name === 'roleAOnTeam' && response.status === 400) refusedBodies.push(`${route.method} ${route.path}`);
   if (!allowedStatuses(route, identity, name).includes(response.status))

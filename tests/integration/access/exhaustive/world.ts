@@ -138,6 +138,20 @@ export async function buildWorld(
   const healthSpace = spaces.find((space) => space.kind === 'health')?.id ?? spaces[0]!.id;
   const version = await lead.post(`/families/${family.id}/spaces/${healthSpace}/history`, { name: 'Avant' });
   if (version.status !== 201) throw new Error(`seeding failed: ${version.text}`);
+  // Documents carrying the medical marker: a medical letter on the file (shared with nobody), one in health.
+  const letter = Buffer.from(`%PDF-1.4\n% ${markers.medical}\n%%EOF\n`, 'latin1');
+  const attachment = await lead.upload(
+    `/families/${family.id}/attachments?category=medical&name=lettre.pdf`,
+    letter,
+    'application/pdf',
+  );
+  const inHealth = await lead.upload(
+    `/families/${family.id}/attachments?spaceId=${healthSpace}`,
+    letter,
+    'application/pdf',
+  );
+  if (attachment.status !== 201 || inHealth.status !== 201)
+    throw new Error(`seeding failed: ${attachment.text} ${inHealth.text}`);
 
   const motherClient = await inviteMember(baseUrl, lead, family.id, mother);
   const partnerClient = await inviteMember(baseUrl, lead, family.id, partner);
@@ -217,6 +231,7 @@ export async function buildWorld(
       assessment: String(assessment.body.id),
       space: healthSpace,
       version: String(version.body.id),
+      attachment: String(attachment.body.id),
       spaces,
       hiddenProfessional: hiddenProfessional.id,
       candidate: candidate.id,
