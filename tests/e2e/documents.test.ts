@@ -59,6 +59,7 @@ describe('documents and the GP, in the browser', () => {
     });
     await section.getByTestId('attachment-submit').click();
     await section.getByText('Seuls les PDF et les images').waitFor();
+    await section.screenshot({ path: path.join(artifacts, 'documents-form-refused-desktop.png') });
 
     await section.getByTestId('attachment-file').setInputFiles({
       name: 'Lettre de sortie – maternité.pdf',
@@ -106,6 +107,8 @@ describe('documents and the GP, in the browser', () => {
     await page.goto(`${server.url}${family.planPath}`);
     const spaceDocuments = page.getByTestId('attachments');
     await spaceDocuments.getByTestId('attachment-add').click();
+    await spaceDocuments.getByTestId('attachment-form').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'documents-space-form-phone.png') });
     await spaceDocuments.getByTestId('attachment-file').setInputFiles({
       name: 'attestation-mutuelle.png',
       mimeType: 'image/png',

@@ -196,6 +196,8 @@ describe('coming back with her phone', () => {
     await submitCode(page, invitation.code);
     await page.waitForURL(`**/families/${family.familyId}`);
     await page.getByTestId('logout').click();
+    // She registered a passkey in the first test, so the question offers her phone: this test needs that
+    // one before it (run alone, e.g. with -t, it rightly says she would need a new invitation).
     const question = await page.getByTestId('logout-consequence').innerText();
     expect(question).toContain('بهاتفي');
     await shoot(page, 'passkey-sign-out-question-phone-ar');

@@ -95,10 +95,15 @@ async function loadMessages(locale: Locale): Promise<void> {
   i18n.global.setLocaleMessage(locale, Object.assign({}, ...parts) as typeof french);
 }
 
-function applyToPage(locale: Locale): void {
-  i18n.global.locale.value = locale;
+/** Marks `<html>` with a language and its direction. */
+function markPage(locale: Locale): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = rightToLeft.includes(locale) ? 'rtl' : 'ltr';
+}
+
+function applyToPage(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  markPage(locale);
 }
 
 /** Switches the interface language (fetching its messages), remembers it on this device, updates `<html>`. */
@@ -115,6 +120,9 @@ export async function setLocale(locale: Locale): Promise<void> {
 /** Before the app shows: the language chosen last time on this device, its messages loaded. */
 export async function startWithRememberedLocale(): Promise<void> {
   const locale = rememberedLocale() ?? 'fr';
+  // The page knows its language and direction at once, before its messages arrive (one request per
+  // feature file): marked only afterwards, `<html>` said French and left-to-right after the page's load.
+  markPage(locale);
   await loadMessages(locale).catch(() => undefined);
   applyToPage(i18n.global.availableLocales.includes(locale) ? locale : 'fr');
 }
