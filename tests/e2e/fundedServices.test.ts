@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { brusselsDay } from '@concerto/shared';
 import { signIn, type TestApiClient } from '../support/apiClient.ts';
 import { launchChromium, openWatchedPage, signedInContext } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
@@ -130,7 +131,8 @@ describe('funded services in the browser', () => {
       const page = await openWatchedPage(context, `${server.url}/organisations`, problems);
       const card = page.getByTestId('services-export');
       await card.waitFor();
-      const today = new Date().toISOString().slice(0, 10);
+      // Services are dated by the Brussels day (after 23:00 UTC, already tomorrow's).
+      const today = brusselsDay();
       await card.getByLabel('Du', { exact: true }).fill(today);
       await card.getByLabel('Au', { exact: true }).fill(`${today.slice(0, 4)}-01-01`);
       await card.getByText('La fin de la période précède son début.').waitFor();
