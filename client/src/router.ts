@@ -45,7 +45,8 @@ export const router = createRouter({
     {
       path: '/interpreter/:token',
       name: 'interpreter-invitation',
-      component: () => import('./views/InterpreterInvitationView.vue'),
+      component: () => import('./views/InvitationView.vue'),
+      props: { as: 'interpreter' },
       meta: { public: true, titleKey: 'interpreter.redeemTitle' },
     },
     {

@@ -21,14 +21,18 @@ async function storedRule() {
  * Concerto's default. Read from the database each time, so every instance applies a change at once.
  */
 export async function servicesByScenarioNow(): Promise<ServicesByScenario> {
-  const stored = await storedRule();
+  return rulesOf(await storedRule());
+}
+
+/** What a stored rule says each scenario opens; Concerto's default when none is stored. */
+function rulesOf(stored: Awaited<ReturnType<typeof storedRule>>): ServicesByScenario {
   return (stored?.servicesByScenario as ServicesByScenario | undefined) ?? defaultServicesByScenario;
 }
 
 /** The rule as shown: what each scenario opens, whether it is the default, who changed it when. */
 export async function presentEligibilityRules(mayChange: boolean): Promise<EligibilityRules> {
   const stored = await storedRule();
-  const rules = (stored?.servicesByScenario as ServicesByScenario | undefined) ?? defaultServicesByScenario;
+  const rules = rulesOf(stored);
   return {
     servicesByScenario: { O: [...rules.O], A: [...rules.A], B: [...rules.B] },
     isDefault: !stored,
