@@ -53,15 +53,18 @@ export class CollabConnection implements DocumentPeer {
     return this.document;
   }
 
-  /** Binds the loaded document: sends sync step 1 and the current presence, then replays held messages. */
+  /**
+   * Binds the loaded document: sends sync step 1 and the current presence, then replays held messages.
+   * Just after a cold load, sync step 1 (the server's state vector, which needs the stored state applied)
+   * goes at the next turn: the client's own sync step 1, held meanwhile, is answered from the stored
+   * bytes and leaves first.
+   */
   attach(document: SharedDocument): void {
     if (this.closed) return;
     this.document = document;
     document.peers.add(this);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageType.sync);
-    syncProtocol.writeSyncStep1(encoder, document.doc);
-    this.send(encoding.toUint8Array(encoder));
+    const applied = document.applied;
+    if (applied) this.sendSyncStep1(document);
     const states = document.awareness.getStates();
     if (states.size > 0) {
       const awarenessEncoder = encoding.createEncoder();
@@ -76,6 +79,16 @@ export class CollabConnection implements DocumentPeer {
     const held = this.held;
     this.held = [];
     for (const message of held) this.handle(message);
+    // Queued after this turn's writes (batchWritesThisTurn), so the answers above are sent first.
+    if (!applied) setImmediate(() => this.sendSyncStep1(document));
+  }
+
+  private sendSyncStep1(document: SharedDocument): void {
+    if (this.closed) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType.sync);
+    syncProtocol.writeSyncStep1(encoder, document.doc);
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /** Sends a frame, closing the connection if the peer lets too much pile up unread. */
@@ -131,7 +144,8 @@ export class CollabConnection implements DocumentPeer {
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageType.sync);
-      syncProtocol.writeSyncStep2(encoder, document.doc, decoding.readVarUint8Array(decoder));
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, document.missingFor(decoding.readVarUint8Array(decoder)));
       this.send(encoding.toUint8Array(encoder));
       return;
     }

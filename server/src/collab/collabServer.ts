@@ -85,7 +85,7 @@ export function attachCollabServer(
       await projector.projectPending(unloading);
       await versions.settled(unloading.name);
     };
-    document.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    document.onUpdate((_update, origin) => {
       const familyId = familyOfDocument.get(document.name);
       if (origin instanceof CollabConnection && familyId)
         planNotifier.edited(document.name, familyId, origin.grant.auth);

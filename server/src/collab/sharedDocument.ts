@@ -14,6 +14,14 @@ export const messageType = { sync: 0, awareness: 1 } as const;
 /** The origin of updates and presence applied from another instance: relayed to peers, never sent back. */
 export const remoteOrigin = Symbol('another instance');
 
+/** The origin of the stored state when it is applied after a load. */
+const storedOrigin = Symbol('the store');
+
+/** Whether an encoded state vector names no client (a peer that has nothing yet). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
 /** Something that receives the document's broadcasts (a websocket connection). */
 export interface DocumentPeer {
   send(message: Uint8Array): void;
@@ -51,8 +59,14 @@ export interface PersistenceOptions {
  * update it receives (appended within `flushDelayMs`, compacted into a snapshot past a threshold).
  */
 export class SharedDocument {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /**
+   * The state read from the store and not yet applied to the Y.Doc. A cold load answers its first
+   * client from these bytes (the whole state is exactly them), and applies them just after: the client
+   * does not wait for the server to rebuild a document it can send as it was stored.
+   */
+  private stored: Uint8Array | null = null;
   readonly peers = new Set<DocumentPeer>();
   /** Called after each successful flush (the plan projection listens). */
   onFlushed: ((document: SharedDocument) => void) | null = null;
@@ -96,15 +110,44 @@ export class SharedDocument {
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(name, store, options, logger);
     const loaded = await store.load(name);
-    if (loaded.update) Y.applyUpdate(shared.doc, loaded.update, 'store');
+    shared.stored = loaded.update;
     shared.estimatedBytes = loaded.update?.byteLength ?? 0;
     shared.clock = loaded.lastClock;
     shared.records = loaded.records;
-    shared.doc.on('update', shared.handleUpdate);
-    shared.doc.on('afterTransaction', shared.handleTransaction);
+    shared.ydoc.on('update', shared.handleUpdate);
+    shared.ydoc.on('afterTransaction', shared.handleTransaction);
     shared.awareness.on('update', shared.handleAwareness);
     if (loaded.records > 1 && loaded.bytes >= earlyCompactionBytes) shared.compactSoon();
     return shared;
+  }
+
+  /** The Y.Doc, with everything stored applied (applied here on first use after a load). */
+  get doc(): Y.Doc {
+    if (this.stored) {
+      const stored = this.stored;
+      this.stored = null;
+      Y.applyUpdate(this.ydoc, stored, storedOrigin);
+    }
+    return this.ydoc;
+  }
+
+  /** Whether the stored state is already applied (a peer's sync step 1 then costs no rebuild). */
+  get applied(): boolean {
+    return this.stored === null;
+  }
+
+  /** Listens to the document's updates (as `doc.on('update')`, without applying the stored state yet). */
+  onUpdate(listener: (update: Uint8Array, origin: unknown) => void): void {
+    this.ydoc.on('update', listener);
+  }
+
+  /**
+   * What a peer with `stateVector` lacks, as a Yjs update (the sync step 2 it is sent). A new peer (an
+   * empty state vector) of a document whose stored state is not applied yet gets the stored bytes.
+   */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (this.stored && isEmptyStateVector(stateVector)) return this.stored;
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   /** Bytes of the whole state, as a new client would receive it. */
@@ -142,6 +185,8 @@ export class SharedDocument {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    // The stored state, applied after the load: nobody needs it sent or stored again.
+    if (origin === storedOrigin) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType.sync);
     syncProtocol.writeUpdate(encoder, update);
@@ -319,6 +364,6 @@ export class SharedDocument {
       );
     await this.beforeDestroy?.(this).catch(() => undefined);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }
