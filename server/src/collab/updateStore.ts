@@ -5,6 +5,7 @@ import type { EditorActivity } from './editAuthorship.ts';
 import { bytesOf } from './storedBytes.ts';
 import { recordEditors, mergeEditorDeletions } from './editorRecords.ts';
 import { TurnBatch } from './turnBatch.ts';
+import { TurnReads } from './turnReads.ts';
 
 /** A stored record as the driver writes it (the fields of `CollabUpdateModel`'s schema). */
 type CollabUpdateRecord = { docName: string; clock: number; kind: 'update'; data: Buffer; createdAt: Date };
@@ -51,17 +52,39 @@ export function nextClock(previous: number): number {
   return Math.max(previous + 1, fromTime);
 }
 
+/** A document's state from its records, in the order of their clocks. */
+function loadedStateOf(records: readonly { clock: number; data: unknown }[]): LoadedState {
+  const updates = records.map((record) => bytesOf(record.data));
+  return {
+    update: updates.length ? Y.mergeUpdates(updates) : null,
+    lastClock: records.at(-1)?.clock ?? 0,
+    records: records.length,
+    bytes: updates.reduce((total, update) => total + update.byteLength, 0),
+  };
+}
+
 /** The MongoDB implementation of the update store. */
 export class MongoUpdateStore implements UpdateStore {
-  async load(docName: string): Promise<LoadedState> {
-    const records = await CollabUpdateModel.find({ docName }).sort({ clock: 1 }).lean();
-    const updates = records.map((record) => bytesOf(record.data));
-    return {
-      update: updates.length ? Y.mergeUpdates(updates) : null,
-      lastClock: records.at(-1)?.clock ?? 0,
-      records: records.length,
-      bytes: updates.reduce((total, update) => total + update.byteLength, 0),
-    };
+  /**
+   * The documents loaded in one turn of the event loop are read in one query (through the driver, in
+   * their stored form): when a meeting starts or an instance restarts, its spaces load together.
+   */
+  private readonly loads = new TurnReads<LoadedState>(async (docNames) => {
+    const records = await CollabUpdateModel.collection
+      .find({ docName: { $in: docNames } }, { sort: { docName: 1, clock: 1 } })
+      .toArray();
+    const byName = new Map<string, { clock: number; data: unknown }[]>();
+    for (const record of records) {
+      const name = record['docName'] as string;
+      const ofName = byName.get(name) ?? [];
+      ofName.push({ clock: record['clock'] as number, data: record['data'] });
+      byName.set(name, ofName);
+    }
+    return (docName) => loadedStateOf(byName.get(docName) ?? []);
+  });
+
+  load(docName: string): Promise<LoadedState> {
+    return this.loads.read(docName);
   }
 
   /**
