@@ -1,4 +1,4 @@
-import type { Collection } from './collection.ts';
+import type { Collection, PinnedField } from './collection.ts';
 import { assertValidName, type DataStore } from './data-store.ts';
 import type { Transaction, TransactionManager } from './transactions.ts';
 import { namespaceOf, type Document } from './types.ts';
@@ -15,6 +15,8 @@ export interface CollectionAccess {
   count(): number;
   /** The visible document with this `_id` key. */
   get(idKey: string): Document | undefined;
+  /** Visible documents that may satisfy these equalities, in natural order; undefined when no index serves them. */
+  indexedDocuments(pins: readonly PinnedField[]): Document[] | undefined;
   /** Adds a document (E11000 on duplicates). */
   insert(document: Document): void;
   /** Replaces the visible document that has the same `_id`. */
@@ -48,6 +50,10 @@ class LiveCollectionAccess implements CollectionAccess {
 
   get(idKey: string): Document | undefined {
     return this.store.getCollection(this.databaseName, this.collectionName)?.documents.get(idKey);
+  }
+
+  indexedDocuments(pins: readonly PinnedField[]): Document[] | undefined {
+    return this.store.getCollection(this.databaseName, this.collectionName)?.indexedDocuments(pins);
   }
 
   insert(document: Document): void {
@@ -111,6 +117,10 @@ class TransactionCollectionAccess implements CollectionAccess {
 
   get(idKey: string): Document | undefined {
     return this.view().working.documents.get(idKey);
+  }
+
+  indexedDocuments(pins: readonly PinnedField[]): Document[] | undefined {
+    return this.view().working.indexedDocuments(pins);
   }
 
   insert(document: Document): void {

@@ -3,15 +3,34 @@ import { canonicalKey } from './document-values.ts';
 import { CommandError } from './errors.ts';
 import { namespaceOf, type Document } from './types.ts';
 import { duplicateKeyError, ID_INDEX, idKeyOf, UniqueIndex, type IndexDefinition } from './unique-index.ts';
+import { ValueIndex } from './value-index.ts';
+
+/** An equality a filter pins on a top-level field: the value-index buckets its matches must be in. */
+export interface PinnedField {
+  field: string;
+  keys: string[];
+}
+
+/** The top-level field an index's hash map can serve (its leading one), if any; `_id` has the documents map. */
+function leadingField(definition: IndexDefinition): string | undefined {
+  const [field] = Object.keys(definition.key);
+  return field === undefined || field === '_id' || field.includes('.') ? undefined : field;
+}
 
 /**
- * One collection: documents in insertion order keyed by canonical `_id`, index definitions and
- * the hash maps enforcing unique indexes. Stored documents are never mutated, only replaced.
+ * One collection: documents in insertion order keyed by canonical `_id`, index definitions, the hash maps
+ * enforcing unique indexes and those answering equalities on indexed fields. Stored documents are never
+ * mutated, only replaced.
  */
 export class Collection {
+  /** Change it only through `put` (or call `rebuildIndexes` after, as a replay does). */
   readonly documents = new Map<string, Document>();
   readonly indexes = new Map<string, IndexDefinition>([[ID_INDEX.name, ID_INDEX]]);
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
+  private readonly valueIndexes = new Map<string, ValueIndex>();
+  /** Rank of each document in natural order, so index lookups can return documents in that order. */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 0;
 
   constructor(
     readonly databaseName: string,
@@ -31,6 +50,9 @@ export class Collection {
     for (const [key, document] of this.documents) copy.documents.set(key, document);
     for (const [name, definition] of this.indexes) copy.indexes.set(name, definition);
     for (const [name, index] of this.uniqueIndexes) copy.uniqueIndexes.set(name, index.copy());
+    for (const [field, index] of this.valueIndexes) copy.valueIndexes.set(field, index.copy());
+    for (const [key, position] of this.positions) copy.positions.set(key, position);
+    copy.nextPosition = this.nextPosition;
     return copy;
   }
 
@@ -83,15 +105,45 @@ export class Collection {
     return previous;
   }
 
-  /** Stores or deletes (null) without checks, keeping unique maps in step; callers validate first. */
+  /** Stores or deletes (null) without checks, keeping index maps in step; callers validate first. */
   put(idKey: string, document: Document | null): void {
     const previous = this.documents.get(idKey);
     for (const index of this.uniqueIndexes.values()) {
       if (previous) index.remove(previous, idKey);
       if (document) index.add(document, idKey);
     }
-    if (document) this.documents.set(idKey, document);
-    else this.documents.delete(idKey);
+    for (const index of this.valueIndexes.values()) index.update(idKey, previous, document);
+    if (!document) {
+      this.documents.delete(idKey);
+      this.positions.delete(idKey);
+      return;
+    }
+    // A replaced document keeps its place in natural order, as in the documents map.
+    if (!previous) this.positions.set(idKey, this.nextPosition++);
+    this.documents.set(idKey, document);
+  }
+
+  /**
+   * The documents that may satisfy these equalities, in natural order, from the smallest value-index lookup;
+   * undefined when no pinned field leads an index. A superset: the caller still applies its filter.
+   */
+  indexedDocuments(pins: readonly PinnedField[]): Document[] | undefined {
+    let smallest: Set<string> | undefined;
+    for (const pin of pins) {
+      const idKeys = this.valueIndexes.get(pin.field)?.idKeysIn(pin.keys);
+      if (idKeys && (!smallest || idKeys.size < smallest.size)) smallest = idKeys;
+    }
+    if (!smallest) return undefined;
+    const found = smallest;
+    // Beyond a fraction of the collection, one ordered pass is cheaper than sorting the lookup.
+    if (found.size * 8 > this.documents.size) {
+      return [...this.documents].filter(([idKey]) => found.has(idKey)).map(([, document]) => document);
+    }
+    const rank = (idKey: string) => this.positions.get(idKey) ?? 0;
+    return [...found]
+      .sort((left, right) => rank(left) - rank(right))
+      .map((idKey) => this.documents.get(idKey))
+      .filter((document) => document !== undefined);
   }
 
   /** Registers an index; a unique one is built from existing data first and refused (E11000) on duplicates. */
@@ -106,11 +158,32 @@ export class Collection {
       this.uniqueIndexes.set(definition.name, index);
     }
     this.indexes.set(definition.name, definition);
+    this.refreshValueIndexes();
   }
 
-  /** Rebuilds the unique-index maps from the documents (after a data folder was replayed); E11000 if they disagree. */
+  /** Keeps one value index per leading field of the declared indexes, building new ones from the documents. */
+  private refreshValueIndexes(): void {
+    const fields = new Set<string>();
+    for (const definition of this.indexes.values()) {
+      const field = leadingField(definition);
+      if (field !== undefined) fields.add(field);
+    }
+    for (const field of this.valueIndexes.keys()) if (!fields.has(field)) this.valueIndexes.delete(field);
+    for (const field of fields) {
+      if (this.valueIndexes.has(field)) continue;
+      const index = new ValueIndex(field);
+      for (const [idKey, document] of this.documents) index.update(idKey, undefined, document);
+      this.valueIndexes.set(field, index);
+    }
+  }
+
+  /** Rebuilds the index maps and natural-order ranks from the documents (after a data folder was replayed); E11000 if they disagree. */
   rebuildIndexes(): void {
     this.uniqueIndexes.clear();
+    this.valueIndexes.clear();
+    this.positions.clear();
+    this.nextPosition = 0;
+    for (const idKey of this.documents.keys()) this.positions.set(idKey, this.nextPosition++);
     const definitions = [...this.indexes.values()];
     for (const definition of definitions) {
       this.indexes.delete(definition.name);
@@ -123,6 +196,7 @@ export class Collection {
     if (name === ID_INDEX.name) throw new CommandError(72, 'InvalidOptions', 'cannot drop _id index');
     this.indexes.delete(name);
     this.uniqueIndexes.delete(name);
+    this.refreshValueIndexes();
   }
 
   /** Finds an index whose key pattern equals `key` (field order matters). */

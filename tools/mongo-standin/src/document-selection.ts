@@ -1,7 +1,9 @@
+import type { PinnedField } from './collection.ts';
 import type { CollectionAccess } from './collection-access.ts';
 import { canonicalKey } from './document-values.ts';
 import { findDocuments, type FindSpec } from './query-engine.ts';
 import { isDocument, type Document } from './types.ts';
+import { lookupKeysOf } from './value-index.ts';
 
 /** The exact `_id` values a filter pins down (`{ _id: v }`, `{ _id: { $eq: v } }`, `{ _id: { $in: [...] } }`), if that is all it says. */
 function pinnedIds(filter: Document): unknown[] | undefined {
@@ -26,6 +28,39 @@ function pinnedIds(filter: Document): unknown[] | undefined {
   return undefined;
 }
 
+/** The value-index buckets of `{ $eq: v }`, `{ $in: [...] }` (beside other operators) or a plain value `v`. */
+function pinnedKeys(condition: unknown): string[] | undefined {
+  if (!isDocument(condition)) return lookupKeysOf(condition);
+  const operators = Object.keys(condition);
+  // A document without operators is an exact document match: left to the scan.
+  if (operators.length === 0 || !operators.every((operator) => operator.startsWith('$'))) return undefined;
+  if ('$eq' in condition) return lookupKeysOf(condition['$eq']);
+  const list = condition['$in'];
+  if (!Array.isArray(list)) return undefined;
+  const keys: string[] = [];
+  for (const value of list) {
+    const valueKeys = lookupKeysOf(value);
+    if (!valueKeys) return undefined;
+    keys.push(...valueKeys);
+  }
+  return keys;
+}
+
+/** The equalities every match must satisfy: pinned top-level fields, also inside a top-level `$and`. */
+function pinnedFields(filter: Document): PinnedField[] {
+  const pins: PinnedField[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) if (isDocument(clause)) pins.push(...pinnedFields(clause));
+      continue;
+    }
+    if (field.startsWith('$') || field.includes('.')) continue;
+    const keys = pinnedKeys(condition);
+    if (keys) pins.push({ field, keys });
+  }
+  return pins;
+}
+
 /** The documents a filter may match, and what is left of the filter to apply to them. */
 interface Candidates {
   documents: Document[];
@@ -34,12 +69,13 @@ interface Candidates {
 }
 
 /**
- * Narrows a scan: by-id filters become hash lookups (and need no further matching), anything
- * else scans the whole collection with the full filter.
+ * Narrows a scan: by-id filters become hash lookups (and need no further matching); an equality on the
+ * leading field of an index takes that field's bucket, in natural order, with the full filter still to
+ * apply (as mongod's index scan then fetch); anything else scans the whole collection.
  */
 function candidateDocuments(access: CollectionAccess, filter: Document): Candidates {
   const ids = pinnedIds(filter);
-  if (!ids) return { documents: access.documents(), filter };
+  if (!ids) return { documents: access.indexedDocuments(pinnedFields(filter)) ?? access.documents(), filter };
   const found = new Map<string, Document>();
   for (const id of ids) {
     const idKey = canonicalKey(id);
@@ -49,7 +85,14 @@ function candidateDocuments(access: CollectionAccess, filter: Document): Candida
   return { documents: [...found.values()], filter: {} };
 }
 
-/** Runs a find-style selection on a collection, using `_id` hash lookups when the filter allows. */
+/** The documents a pipeline may start from: those a leading `$match` can match, or all (the pipeline still runs whole). */
+export function pipelineSource(access: CollectionAccess, pipeline: readonly Document[]): Document[] {
+  const match = pipeline[0]?.['$match'];
+  if (!isDocument(match)) return access.documents();
+  return candidateDocuments(access, match).documents;
+}
+
+/** Runs a find-style selection on a collection, using `_id` and value-index hash lookups when the filter allows. */
 export function selectDocuments(access: CollectionAccess, spec: FindSpec): Document[] {
   const candidates = candidateDocuments(access, spec.filter);
   return findDocuments(candidates.documents, { ...spec, filter: candidates.filter });

@@ -6,7 +6,7 @@ import {
   requireString,
 } from '../command-fields.ts';
 import type { CommandContext, CommandTable } from '../command-context.ts';
-import { selectDocuments } from '../document-selection.ts';
+import { pipelineSource, selectDocuments } from '../document-selection.ts';
 import { badValue, failedToParse, notSupported } from '../errors.ts';
 import { distinctValues, runPipeline, type QueryOptions } from '../query-engine.ts';
 import { namespaceOf, type Document } from '../types.ts';
@@ -99,7 +99,7 @@ function aggregate(context: CommandContext): Document {
   // `aggregate: 1` runs a collection-less pipeline (e.g. starting with $documents).
   const target = command['aggregate'];
   const access = typeof target === 'string' ? context.collection(target) : undefined;
-  const results = runPipeline(access?.documents() ?? [], pipeline, {
+  const results = runPipeline(access ? pipelineSource(access, pipeline) : [], pipeline, {
     ...queryOptions(context, access?.collectionName),
     resolveCollection: (name) => context.collection(name).documents(),
   });
