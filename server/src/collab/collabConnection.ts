@@ -17,6 +17,24 @@ import { batchWritesThisTurn } from './writeBatching.ts';
 const binaryFrame = { binary: true };
 
 /**
+ * What a liveness round (every `pingIntervalMs`) does with a connection last heard from at `lastSeen`:
+ * close it when its session expired or it stayed silent for three intervals, ask it (a ping) when it
+ * has been quiet for half an interval, and leave it alone when it spoke since (an edit, its presence,
+ * which clients renew every 15 s, a pong). Pinging every connection in the same round was one long
+ * burst of writes that editors felt as a pause.
+ */
+export function livenessStep(
+  lastSeen: number,
+  expiresAt: number,
+  now: number,
+): 'expired' | 'silent' | 'ask' | 'alive' {
+  if (expiresAt <= now) return 'expired';
+  const quietFor = now - lastSeen;
+  if (quietFor > 3 * collabLimits.pingIntervalMs) return 'silent';
+  return quietFor >= collabLimits.pingIntervalMs / 2 ? 'ask' : 'alive';
+}
+
+/**
  * One authorised websocket on one document. Messages that arrive while the document loads are held
  * (up to a cap); read-only peers have their sync step 2 and updates dropped, never applied.
  */
@@ -100,6 +118,13 @@ export class CollabConnection implements DocumentPeer {
     }
     batchWritesThisTurn(this.connection);
     this.socket.send(message, binaryFrame);
+  }
+
+  /** Asks the peer for a sign of life (its pong), written with this turn's other frames. */
+  ping(): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    batchWritesThisTurn(this.connection);
+    this.socket.ping();
   }
 
   /** Closes with one of the shared close codes. */

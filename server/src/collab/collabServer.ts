@@ -8,7 +8,7 @@ import type { SessionRegistry } from '../auth/sessionRegistry.ts';
 import { recordSpaceOpen } from '../policies/audit.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
-import { CollabConnection } from './collabConnection.ts';
+import { CollabConnection, livenessStep } from './collabConnection.ts';
 import type { DocumentRegistry } from './documentRegistry.ts';
 import { decodeComponent, parseRequestTarget } from '../http/safeParsing.ts';
 import { PlanProjector } from './planProjector.ts';
@@ -173,16 +173,15 @@ export function attachCollabServer(
     }
   });
 
-  // Liveness: ping everyone; close only those silent for three intervals, so a phone busy receiving a
-  // large first sync (whose frames count as signs of life) is not cut off.
+  // Liveness: close expired sessions and connections silent for three intervals (so a phone busy
+  // receiving a large first sync is not cut off); ping only the quiet ones.
   const liveness = setInterval(() => {
     const now = Date.now();
     for (const connection of connections) {
-      if (connection.grant.auth.expiresAt.getTime() <= now)
-        connection.close(CollabCloseCode.unauthenticated, 'session expired');
-      else if (now - connection.lastSeen > 3 * collabLimits.pingIntervalMs)
-        connection.close(CollabCloseCode.tooSlow, 'no answer to pings');
-      else connection.socket.ping();
+      const step = livenessStep(connection.lastSeen, connection.grant.auth.expiresAt.getTime(), now);
+      if (step === 'expired') connection.close(CollabCloseCode.unauthenticated, 'session expired');
+      else if (step === 'silent') connection.close(CollabCloseCode.tooSlow, 'no answer to pings');
+      else if (step === 'ask') connection.ping();
     }
   }, collabLimits.pingIntervalMs);
   liveness.unref();
