@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { collabLimits, SavingState, savingMessageType } from '@concerto/shared';
 import { EditAuthorship, type Editor } from './editAuthorship.ts';
 import { mergeIntoRecords } from './recordGroups.ts';
+import { settledWithin } from './storeDeadline.ts';
 import { nextClock, RecordTooLargeError, type UpdateStore } from './updateStore.ts';
 
 /** Message types of the y-websocket protocol. */
@@ -109,7 +110,7 @@ export class SharedDocument {
     logger: Logger,
   ): Promise<SharedDocument> {
     const shared = new SharedDocument(name, store, options, logger);
-    const loaded = await store.load(name);
+    const loaded = await settledWithin(store.load(name), 'loading a document');
     shared.stored = loaded.update;
     shared.estimatedBytes = loaded.update?.byteLength ?? 0;
     shared.clock = loaded.lastClock;
@@ -236,8 +237,14 @@ export class SharedDocument {
     // been written after all (storing a Yjs update twice is harmless, two under one clock would not be).
     // While the driver waits for a database that is gone, editors hear of it before the write fails.
     const slow = setTimeout(() => this.announceDelay(true), slowSaveNoticeMs);
+    // A write never answered is counted as failed (see `settledWithin`): later flushes queue behind this one.
     const results = await Promise.allSettled(
-      records.map((record) => this.store.append(this.name, (this.clock = nextClock(this.clock)), record)),
+      records.map((record) =>
+        settledWithin(
+          this.store.append(this.name, (this.clock = nextClock(this.clock)), record),
+          'saving edits',
+        ),
+      ),
     );
     clearTimeout(slow);
     const failed = records.filter((_, index) => results[index]!.status === 'rejected');
@@ -267,7 +274,7 @@ export class SharedDocument {
     if (this.authorship.isEmpty || !this.store.recordEditors) return;
     const activity = this.authorship.take();
     try {
-      await this.store.recordEditors(this.name, activity);
+      await settledWithin(this.store.recordEditors(this.name, activity), 'recording who edited');
     } catch (error) {
       this.authorship.restore(activity);
       this.logger.warn({ err: error, doc: this.name }, 'who edited could not be recorded yet; retried later');
@@ -316,7 +323,7 @@ export class SharedDocument {
    */
   private async compact(): Promise<void> {
     try {
-      const compacted = await this.store.compact(this.name);
+      const compacted = await settledWithin(this.store.compact(this.name), 'compacting a document');
       this.estimatedBytes = this.stateSize();
       this.records = 1;
       if (compacted) this.clock = Math.max(this.clock, compacted.clock);
