@@ -1,7 +1,8 @@
 // Cost of the queries the collaboration server makes on big collections, answered through their indexes:
 // `node --import tsx tools/mongo-standin/bench/indexedQueries.ts`. Starts the stand-in in its own process on a
 // temporary data folder, then times (1) the cold load of one document, `find({ docName }).sort({ clock: 1 })`
-// of one 100 KB record among 9,000 small ones, and (2) bulkWrite batches of 200 upserts keyed by
+// of one 100 KB record among 9,000 small ones, (2) a compaction transaction (read one document's records, delete
+// them, insert one), and (3) bulkWrite batches of 200 upserts keyed by
 // `{ docName, editor }` among 2,000 records, as the editors' presence is saved.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,22 @@ try {
   await updates.insertOne({ docName: 'cold', clock: 0, update: new Binary(Buffer.alloc(100 * 1024, 3)) });
   const coldLoad = await timings(200, () => updates.find({ docName: 'cold' }).sort({ clock: 1 }).toArray());
   console.log(`cold load of one document among ${SMALL_RECORDS} records, p50 / p95 / max (ms): ${coldLoad}`);
+
+  // Compaction of one document's records: read them and replace them by one, in a transaction.
+  const compactions = await timings(50, async (sample) => {
+    const docName = `note-${sample}`;
+    await client.withSession((session) =>
+      session.withTransaction(async () => {
+        const records = await updates.find({ docName }, { session }).sort({ clock: 1 }).toArray();
+        await updates.deleteMany({ _id: { $in: records.map((record) => record._id) } }, { session });
+        await updates.insertOne(
+          { docName, clock: 0, update: new Binary(Buffer.alloc(3_000, 5)) },
+          { session },
+        );
+      }),
+    );
+  });
+  console.log(`compaction transaction of one document's records, p50 / p95 / max (ms): ${compactions}`);
 
   const editors = database.collection('collabeditors');
   await editors.createIndex({ docName: 1, editor: 1 }, { unique: true });

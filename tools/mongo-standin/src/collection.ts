@@ -28,8 +28,11 @@ export class Collection {
   readonly indexes = new Map<string, IndexDefinition>([[ID_INDEX.name, ID_INDEX]]);
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
   private readonly valueIndexes = new Map<string, ValueIndex>();
-  /** Rank of each document in natural order, so index lookups can return documents in that order. */
-  private readonly positions = new Map<string, number>();
+  /**
+   * Rank of each document in natural order, so a small index lookup is ordered without a pass over the
+   * collection. A transaction's working copy does without: copying it would cost more than its passes.
+   */
+  private positions: Map<string, number> | undefined = new Map();
   private nextPosition = 0;
 
   constructor(
@@ -51,8 +54,7 @@ export class Collection {
     for (const [name, definition] of this.indexes) copy.indexes.set(name, definition);
     for (const [name, index] of this.uniqueIndexes) copy.uniqueIndexes.set(name, index.copy());
     for (const [field, index] of this.valueIndexes) copy.valueIndexes.set(field, index.copy());
-    for (const [key, position] of this.positions) copy.positions.set(key, position);
-    copy.nextPosition = this.nextPosition;
+    copy.positions = undefined;
     return copy;
   }
 
@@ -115,11 +117,11 @@ export class Collection {
     for (const index of this.valueIndexes.values()) index.update(idKey, previous, document);
     if (!document) {
       this.documents.delete(idKey);
-      this.positions.delete(idKey);
+      this.positions?.delete(idKey);
       return;
     }
     // A replaced document keeps its place in natural order, as in the documents map.
-    if (!previous) this.positions.set(idKey, this.nextPosition++);
+    if (!previous) this.positions?.set(idKey, this.nextPosition++);
     this.documents.set(idKey, document);
   }
 
@@ -135,11 +137,14 @@ export class Collection {
     }
     if (!smallest) return undefined;
     const found = smallest;
-    // Beyond a fraction of the collection, one ordered pass is cheaper than sorting the lookup.
-    if (found.size * 8 > this.documents.size) {
-      return [...this.documents].filter(([idKey]) => found.has(idKey)).map(([, document]) => document);
+    const positions = this.positions;
+    // Without ranks, or beyond a fraction of the collection, one ordered pass is cheaper than sorting the lookup.
+    if (!positions || found.size * 8 > this.documents.size) {
+      const ordered: Document[] = [];
+      for (const [idKey, document] of this.documents) if (found.has(idKey)) ordered.push(document);
+      return ordered;
     }
-    const rank = (idKey: string) => this.positions.get(idKey) ?? 0;
+    const rank = (idKey: string) => positions.get(idKey) ?? 0;
     return [...found]
       .sort((left, right) => rank(left) - rank(right))
       .map((idKey) => this.documents.get(idKey))
@@ -181,7 +186,7 @@ export class Collection {
   rebuildIndexes(): void {
     this.uniqueIndexes.clear();
     this.valueIndexes.clear();
-    this.positions.clear();
+    this.positions = new Map();
     this.nextPosition = 0;
     for (const idKey of this.documents.keys()) this.positions.set(idKey, this.nextPosition++);
     const definitions = [...this.indexes.values()];
