@@ -5,16 +5,16 @@ import { namespaceOf, type Document } from './types.ts';
 import { duplicateKeyError, ID_INDEX, idKeyOf, UniqueIndex, type IndexDefinition } from './unique-index.ts';
 import { ValueIndex } from './value-index.ts';
 
-/** An equality a filter pins on a top-level field: the value-index buckets its matches must be in. */
+/** An equality a filter pins on a field (a top-level key of the filter): the value-index buckets its matches must be in. */
 export interface PinnedField {
   field: string;
   keys: string[];
 }
 
-/** The top-level field an index's hash map can serve (its leading one), if any; `_id` has the documents map. */
+/** The field an index's hash map can serve (its leading one), if any; `_id` has the documents map. */
 function leadingField(definition: IndexDefinition): string | undefined {
   const [field] = Object.keys(definition.key);
-  return field === undefined || field === '_id' || field.includes('.') ? undefined : field;
+  return field === undefined || field === '_id' ? undefined : field;
 }
 
 /**

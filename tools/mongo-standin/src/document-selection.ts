@@ -54,7 +54,7 @@ function pinnedFields(filter: Document): PinnedField[] {
       for (const clause of condition) if (isDocument(clause)) pins.push(...pinnedFields(clause));
       continue;
     }
-    if (field.startsWith('$') || field.includes('.')) continue;
+    if (field.startsWith('$')) continue;
     const keys = pinnedKeys(condition);
     if (keys) pins.push({ field, keys });
   }

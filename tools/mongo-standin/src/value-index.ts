@@ -1,5 +1,5 @@
 import { canonicalKey } from './document-values.ts';
-import type { Document } from './types.ts';
+import { isDocument, type Document } from './types.ts';
 
 // BSON numbers that stay objects once decoded (a Long beyond 2^53, Decimal128…): they may equal a plain number
 // in MongoDB, so every numeric lookup also takes this bucket and leaves the verdict to the full filter.
@@ -36,17 +36,39 @@ function collectKeys(value: unknown, keys: Set<string>): void {
 }
 
 /**
- * Which documents hold which value in one top-level field (the leading field of a declared index), as `_id`
- * keys by canonical value. Buckets are copy-on-write, so a transaction's working copy costs one map copy.
+ * Adds the buckets of the values a dotted path reaches: through documents, and through every element of an
+ * array met on the way (also the element a numeric step names). Generous on purpose: a bucket too many only
+ * costs a candidate, which the filter then refuses.
+ */
+function collectPathKeys(value: unknown, path: readonly string[], keys: Set<string>): void {
+  const [step, ...rest] = path;
+  if (step === undefined) {
+    collectKeys(value, keys);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectPathKeys(item, path, keys);
+    if (/^\d+$/.test(step)) collectPathKeys(value[Number(step)], rest, keys);
+    return;
+  }
+  if (isDocument(value)) collectPathKeys(value[step], rest, keys);
+}
+
+/**
+ * Which documents hold which value in one field (the leading field of a declared index, dotted or not), as
+ * `_id` keys by canonical value. Buckets are copy-on-write, so a transaction's working copy costs one map copy.
  */
 export class ValueIndex {
   /** Buckets this object may change in place; the others are shared with a copy. */
   private owned = new Set<string>();
+  private readonly path: readonly string[];
 
   constructor(
     readonly field: string,
     private readonly buckets = new Map<string, Set<string>>(),
-  ) {}
+  ) {
+    this.path = field.split('.');
+  }
 
   /** An independent copy (used for transaction working sets). */
   copy(): ValueIndex {
@@ -73,7 +95,7 @@ export class ValueIndex {
 
   private keysOf(document: Document | undefined | null): Set<string> {
     const keys = new Set<string>();
-    if (document) collectKeys(document[this.field], keys);
+    if (document) collectPathKeys(document, this.path, keys);
     return keys;
   }
 

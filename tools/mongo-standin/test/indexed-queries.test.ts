@@ -33,11 +33,15 @@ const PROBES: unknown[] = [
 ];
 
 /** Every query the index can serve returns exactly what the same query returns through a scan (a one-branch `$or`), in the same order. */
-async function expectIndexAgreesWithScan(collection: Collection, session?: ClientSession): Promise<void> {
+async function expectIndexAgreesWithScan(
+  collection: Collection,
+  session?: ClientSession,
+  field = 'tag',
+): Promise<void> {
   const options = session ? { session } : {};
   for (const value of PROBES) {
     for (const condition of [value, { $eq: value }, { $in: [value, 'absent'] }]) {
-      const pinned = { tag: condition };
+      const pinned = { [field]: condition };
       const scanned = await collection.find({ $or: [pinned] }, options).toArray();
       expect(await collection.find(pinned, options).toArray()).toEqual(scanned);
       expect(await collection.find({ $and: [pinned, { n: { $gte: 0 } }] }, options).toArray()).toEqual(
@@ -200,6 +204,39 @@ describe('MongoDB stand-in: equalities answered through declared indexes', () =>
     ]);
     await expect.poll(async () => names(await sessions.find({ expiresAt: expired }).toArray())).toEqual([]);
     expect(await sessions.countDocuments({ $or: [{ expiresAt: expired }] })).toBe(0);
+  });
+
+  it('serves dotted fields through arrays of documents and numeric steps', async () => {
+    const families = nativeDb(connection).collection('families');
+    await families.createIndex({ 'team.professionalId': 1 });
+    await families.createIndex({ 'list.0': 1 });
+    await families.insertMany([
+      ...Array.from({ length: 50 }, (_, n) => ({
+        name: `other ${n}`,
+        team: [{ professionalId: `p${n + 10}` }],
+      })),
+      { name: 'array of documents', team: [{ professionalId: 'a' }, { professionalId: 'b' }], list: ['a'] },
+      { name: 'one document', team: { professionalId: 'a' }, list: { 0: 'a' } },
+      { name: 'array inside', team: { professionalId: ['b', 'c'] }, list: [['a']] },
+      { name: 'nested arrays', team: [[{ professionalId: 'a' }]], list: ['b', 'a'] },
+      { name: 'a string', team: 'a', list: 'a' },
+      { name: 'null', team: [{ professionalId: null }, {}] },
+    ]);
+    await families.updateOne({ name: 'one document' }, { $set: { 'team.professionalId': 'c' } });
+    await families.updateOne({ name: 'nested arrays' }, { $set: { 'list.0': 'a' } });
+    for (const field of ['team.professionalId', 'list.0'])
+      await expectIndexAgreesWithScan(families, undefined, field);
+    expect(names(await families.find({ 'team.professionalId': 'b' }).toArray())).toEqual([
+      'array of documents',
+      'array inside',
+    ]);
+    // `list.0` of `[['a']]` is an array holding 'a'.
+    expect(names(await families.find({ 'list.0': 'a' }).toArray())).toEqual([
+      'array of documents',
+      'one document',
+      'array inside',
+      'nested arrays',
+    ]);
   });
 
   it('rebuilds the same maps when it restarts from its data folder', async () => {
