@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import type { DatabaseKind } from '@concerto/shared';
 import type { Config } from '../config.ts';
+import { reconnectWhenStuck } from './heartbeatWatchdog.ts';
 
 /** The database the server runs on, connected through mongoose. */
 export interface Database {
@@ -71,10 +72,12 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     throw error;
   }
   logger.info({ db: kind }, 'database connected');
+  const stopWatching = reconnectWhenStuck(connection.getClient(), logger);
   return {
     kind,
     connection,
     close: async () => {
+      stopWatching();
       await mongoose.disconnect();
       await selected.stop();
     },
