@@ -3,11 +3,11 @@ import mongoose from 'mongoose';
 import type { SpaceAccess, SpaceKind } from '@concerto/shared';
 import { tokenFromHeaders } from '../auth/authenticate.ts';
 import { resolveSession, resolveSessionById, type AuthContext } from '../auth/sessions.ts';
-import { SessionModel } from '../models/session.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { originAllowed } from '../http/origins.ts';
 import { verifyCollabToken, type CollabGrantClaims } from './collabTokens.ts';
 import { grantFreshness } from './grantFreshness.ts';
+import { sessionIsOpen } from './openSessions.ts';
 
 /** Why an upgrade is refused, as an HTTP status sent before any websocket exists. */
 export type UpgradeRefusal = { status: 401 | 403 | 404; reason: string };
@@ -22,15 +22,10 @@ export interface UpgradeGrant {
   access: Exclude<SpaceAccess, 'none'>;
 }
 
-/** Whether the session is still open: one read by id (sign-out and deactivation revoke it there). */
-async function sessionStillOpen(sessionId: string): Promise<boolean> {
-  const session = await SessionModel.findById(sessionId, { revokedAt: 1, expiresAt: 1 }).lean();
-  return !!session && !session.revokedAt && session.expiresAt.getTime() > Date.now();
-}
-
 /** The grant a fresh token carries, once its session is known to be still open. */
 async function grantOfToken(claims: CollabGrantClaims): Promise<UpgradeGrant | null> {
-  if (!(await sessionStillOpen(claims.sessionId))) return null;
+  // Sign-out and deactivation revoke the session there: read at every upgrade (with the others of its turn).
+  if (!(await sessionIsOpen(claims.sessionId))) return null;
   return {
     auth: {
       actor: claims.actor,

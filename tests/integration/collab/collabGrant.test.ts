@@ -105,6 +105,28 @@ describe('a collaboration token opens what it was issued for, and no more', () =
     expect(outcome).toEqual({ ok: false, status: 401, body: '' });
   });
 
+  it('upgrades arriving together are each answered from their own session', async () => {
+    const colleague = await buildProfessional(server.url);
+    await midwife.client.post(`/families/${family.id}/team`, { professionalId: colleague.id });
+    const notesId = spaceOf('teamNotes');
+    const signedOut = await tokenFor(colleague.client, notesId);
+    const open = await tokenFor(midwife.client, notesId);
+    await colleague.client.post('/auth/logout');
+    // One turn of the server's event loop reads these sessions together: each socket gets its own answer.
+    const outcomes = await Promise.all(
+      [signedOut, open, signedOut, open].map((collabToken) =>
+        CollabTestClient.connect(server.url, notesId, { collabToken }),
+      ),
+    );
+    expect(outcomes.map((outcome) => (outcome.ok ? 'open' : outcome.status))).toEqual([
+      401,
+      'open',
+      401,
+      'open',
+    ]);
+    for (const outcome of outcomes) if (outcome.ok) outcome.client.close();
+  });
+
   it('a token whose grant was altered (read made write) opens nothing (401)', async () => {
     const motherId = family.members[0]!.id;
     const mother = await inviteMember(server.url, midwife.client, family.id, motherId);
