@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode, update as applyOperators } from 'mingo';
 import type { Modifier } from 'mingo/updater';
-import { canonicalKey, cloneDocument, sameBson, withIdFirst } from './document-values.ts';
+import { canonicalKey, cloneDocument, cloneValue, sameBson, withIdFirst } from './document-values.ts';
 import { failedToParse, immutableField } from './errors.ts';
 import { needsPositionalPlan, planPositionalUpdate } from './positional-updates.ts';
 import { evaluate } from './query-engine.ts';
@@ -54,6 +54,29 @@ function assertSameId(before: Document, after: Document): void {
   }
 }
 
+/**
+ * Applies `{ $set: { field: value, … } }` on top-level fields only (no dotted path, no `_id`), the update
+ * the server sends most, without mingo (which rebuilds its operator tables for every call); returns the
+ * fields whose stored bytes changed, or null for any other update.
+ */
+function setTopLevelFields(working: Document, operators: Document): string[] | null {
+  const names = Object.keys(operators);
+  if (names.length !== 1 || names[0] !== '$set' || !isDocument(operators['$set'])) return null;
+  const fields = operators['$set'];
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return null;
+  if (keys.some((key) => key === '' || key === '_id' || key.startsWith('$') || key.includes('.')))
+    return null;
+  const changed: string[] = [];
+  for (const key of keys) {
+    const value = fields[key];
+    if (key in working && sameBson({ value: working[key] }, { value })) continue;
+    working[key] = cloneValue(value);
+    changed.push(key);
+  }
+  return changed;
+}
+
 /** Applies an update to a stored document, returning a new document (the original is left untouched). */
 export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = false): UpdateOutcome {
   const { update } = spec;
@@ -94,22 +117,25 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
       changedPaths.push(...changed);
     }
   } else if (Object.keys(operators).length > 0) {
-    changedPaths = evaluate(() =>
-      applyOperators(
-        working,
-        operators as Modifier<Document>,
-        spec.arrayFilters,
-        // The query is only needed by `arr.$` positional paths (and costs a query compilation);
-        // upserts start from a seed the query may not match.
-        !isInsert && usesPositionalOperator(operators) ? spec.filter : undefined,
-        { cloneMode: 'deep' },
-      ),
-    );
+    changedPaths =
+      setTopLevelFields(working, operators) ??
+      evaluate(() =>
+        applyOperators(
+          working,
+          operators as Modifier<Document>,
+          spec.arrayFilters,
+          // The query is only needed by `arr.$` positional paths (and costs a query compilation);
+          // upserts start from a seed the query may not match.
+          !isInsert && usesPositionalOperator(operators) ? spec.filter : undefined,
+          { cloneMode: 'deep' },
+        ),
+      );
   }
   if (isInsert && isDocument(setOnInsert)) {
-    evaluate(() =>
-      applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }),
-    );
+    if (!setTopLevelFields(working, { $set: setOnInsert }))
+      evaluate(() =>
+        applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }),
+      );
   }
   if (!isInsert) assertSameId(original, working);
   return { document: withIdFirst(working), modified: isInsert || changedPaths.length > 0 };
@@ -138,7 +164,7 @@ export function buildUpsertDocument(spec: UpdateSpec): Document {
   if (isReplacement(spec.update)) {
     // A replacement upsert keeps only the query's _id, as mongod does.
     if ('_id' in seedFields) seed = { _id: seedFields['_id'] };
-  } else if (Object.keys(seedFields).length > 0) {
+  } else if (Object.keys(seedFields).length > 0 && !setTopLevelFields(seed, { $set: seedFields })) {
     evaluate(() =>
       applyOperators(seed, { $set: cloneDocument(seedFields) }, undefined, undefined, { cloneMode: 'deep' }),
     );

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Int32, Long, ObjectId } from 'bson';
+import type { Connection } from 'mongoose';
+import type { Document, Filter } from 'mongodb';
+
+/** Documents numbered by hand, so both collections hold the same ids. */
+type NumberedDocument = { _id: number; [field: string]: unknown };
+import { startStandin, type Standin } from '../src/index.ts';
+import { connectTo, nativeDb } from './standin-harness.ts';
+
+// The stand-in answers string equalities on top-level fields and `$set` of top-level fields without
+// mingo. Each case below runs once that way and once in a form mingo must answer (a one-branch `$and`,
+// an extra `$unset` of a field no document has): both must agree, order and field order included.
+
+const withoutIds = (documents: Document[]) => documents.map(({ _id, ...rest }) => rest);
+
+describe('the stand-in answers its most frequent statements without mingo, as mingo would', () => {
+  let standin: Standin;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    standin = await startStandin();
+    connection = await connectTo(standin, 'fastpaths');
+  });
+  afterAll(async () => {
+    await connection.close();
+    await standin.close();
+  });
+
+  it('finds, counts and deletes by string equalities as a compiled query does', async () => {
+    const collection = nativeDb(connection).collection('equalities');
+    await collection.insertMany([
+      { f: 'x', g: 'y' },
+      { f: ['y', 'x'], g: 'y' },
+      { f: [['x']], g: 'y' },
+      { f: 'X', g: 'y' },
+      { g: 'y' },
+      { f: null, g: 'y' },
+      { f: 1, g: 'y' },
+      { f: { f: 'x' }, g: 'y' },
+      { f: 'x', g: ['z', 'y'] },
+      { f: 'x', g: 'z' },
+      { f: '', g: 'y' },
+    ]);
+    const filters: Document[] = [{ f: 'x' }, { f: 'x', g: 'y' }, { g: 'y' }, { f: '' }, { f: 'absent' }];
+    for (const filter of filters) {
+      const fast = await collection.find(filter).toArray();
+      const compiled = await collection.find({ $and: [filter] }).toArray();
+      expect(fast).toEqual(compiled);
+      expect(await collection.countDocuments(filter)).toBe(compiled.length);
+    }
+    expect((await collection.find({ f: 'x' }).toArray()).map((document) => document['g'])).toEqual([
+      'y',
+      'y',
+      ['z', 'y'],
+      'z',
+    ]);
+    const deleted = await collection.deleteMany({ f: 'x', g: 'y' });
+    expect(deleted.deletedCount).toBe(3);
+    expect(await collection.countDocuments({ $and: [{ f: 'x', g: 'y' }] })).toBe(0);
+  });
+
+  it('sets top-level fields as mingo does: values, types, field order and what counts as modified', async () => {
+    const fast = nativeDb(connection).collection<NumberedDocument>('set-fast');
+    const compiled = nativeDb(connection).collection<NumberedDocument>('set-compiled');
+    const seed: NumberedDocument[] = [
+      { _id: 1, k: 'a', n: new Int32(1), list: [1, 2], nested: { d: 1 }, at: new Date(0) },
+      { _id: 2, k: 'b', n: 2.5, list: [], nested: null },
+      { _id: 3, k: 'c' },
+    ];
+    await fast.insertMany(seed);
+    await compiled.insertMany(seed);
+    const updates: Document[] = [
+      // No change at all, then a type change (int32 1 to a long 1), new fields, nested values, a Date.
+      { n: new Int32(1), k: 'a' },
+      { n: Long.fromNumber(1) },
+      {
+        added: 'z',
+        list: [3],
+        nested: { d: 2, e: [1] },
+        at: new Date(1000),
+        id: new ObjectId('0123456789abcdef01234567'),
+      },
+    ];
+    for (const fields of updates) {
+      for (const filter of [{ _id: 1 }, { k: 'b' }, {}] as Filter<NumberedDocument>[]) {
+        const viaFast = await fast.updateMany(filter, { $set: fields });
+        const viaCompiled = await compiled.updateMany(filter, { $set: fields, $unset: { neverThere: '' } });
+        expect([viaFast.matchedCount, viaFast.modifiedCount]).toEqual([
+          viaCompiled.matchedCount,
+          viaCompiled.modifiedCount,
+        ]);
+      }
+    }
+    const fastDocuments = await fast.find().toArray();
+    expect(fastDocuments).toEqual(await compiled.find().toArray());
+    expect(fastDocuments.map((document) => Object.keys(document))).toEqual(
+      (await compiled.find().toArray()).map((document) => Object.keys(document)),
+    );
+  });
+
+  it('builds upserted documents as mingo does, from the query, $set and $setOnInsert', async () => {
+    const fast = nativeDb(connection).collection('upsert-fast');
+    const compiled = nativeDb(connection).collection('upsert-compiled');
+    const statements: [Document, Document][] = [
+      [
+        { docName: 'd1', editorKey: 'p:1' },
+        { $set: { name: 'Anne', at: new Date(5) }, $setOnInsert: { deletions: [] } },
+      ],
+      [
+        { docName: 'd1', editorKey: 'p:1' },
+        { $set: { name: 'Anne B.' }, $setOnInsert: { deletions: ['x'] } },
+      ],
+      [{ docName: 'd2', 'meta.kind': 'x' }, { $set: { name: 'Nested query field' } }],
+      [{ docName: 'd3' }, { $set: { 'a.b': 1 }, $setOnInsert: { c: 1 } }],
+    ];
+    for (const [filter, update] of statements) {
+      const viaFast = await fast.updateOne(filter, update, { upsert: true });
+      const viaCompiled = await compiled.updateOne(
+        filter,
+        { ...update, $unset: { neverThere: '' } },
+        { upsert: true },
+      );
+      expect([viaFast.matchedCount, viaFast.modifiedCount, viaFast.upsertedCount]).toEqual([
+        viaCompiled.matchedCount,
+        viaCompiled.modifiedCount,
+        viaCompiled.upsertedCount,
+      ]);
+    }
+    const fastDocuments = withoutIds(await fast.find().toArray());
+    expect(fastDocuments).toEqual(withoutIds(await compiled.find().toArray()));
+    expect(fastDocuments.map((document) => Object.keys(document))).toEqual(
+      withoutIds(await compiled.find().toArray()).map((document) => Object.keys(document)),
+    );
+    expect(fastDocuments[0]).toEqual({
+      docName: 'd1',
+      editorKey: 'p:1',
+      name: 'Anne B.',
+      at: new Date(5),
+      deletions: [],
+    });
+  });
+});
