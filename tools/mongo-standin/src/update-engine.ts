@@ -54,25 +54,63 @@ function assertSameId(before: Document, after: Document): void {
   }
 }
 
+const isPlainField = (key: string) =>
+  key !== '' && key !== '_id' && !key.startsWith('$') && !key.includes('.');
+const isPrimitive = (value: unknown) =>
+  typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value));
+
+/** The values an `$addToSet` adds (one, or its `$each` list), when they are all strings or numbers. */
+function primitivesAdded(spec: unknown): unknown[] | null {
+  if (isDocument(spec)) {
+    const each = spec['$each'];
+    const onlyEach = Object.keys(spec).length === 1 && Array.isArray(each);
+    return onlyEach && each.every(isPrimitive) ? each : null;
+  }
+  return isPrimitive(spec) ? [spec] : null;
+}
+
+/** Whether `$push` of `value` appends it as it is (no `$each`/`$slice`/… modifiers, not a document). */
+const pushedAsIs = (value: unknown) => !isDocument(value) && !Array.isArray(value) && value !== undefined;
+
 /**
- * Applies `{ $set: { field: value, … } }` on top-level fields only (no dotted path, no `_id`), the update
- * the server sends most, without mingo (which rebuilds its operator tables for every call); returns the
- * fields whose stored bytes changed, or null for any other update.
+ * Applies the updates the server sends most — `$set`, `$addToSet` of strings or numbers and `$push` of one
+ * value, on top-level fields (no dotted path, no `_id`, no field named twice) — without mingo, which
+ * rebuilds its whole operator tables for every call; exactly as mingo applies them (the operators in the
+ * update's order, an `$addToSet` array made unique). Returns the fields changed, or null (nothing touched)
+ * for any other update.
  */
-function setTopLevelFields(working: Document, operators: Document): string[] | null {
-  const names = Object.keys(operators);
-  if (names.length !== 1 || names[0] !== '$set' || !isDocument(operators['$set'])) return null;
-  const fields = operators['$set'];
-  const keys = Object.keys(fields);
-  if (keys.length === 0) return null;
-  if (keys.some((key) => key === '' || key === '_id' || key.startsWith('$') || key.includes('.')))
-    return null;
+function applySimpleOperators(working: Document, operators: Document): string[] | null {
+  const seen = new Set<string>();
+  for (const [operator, fields] of Object.entries(operators)) {
+    if (operator !== '$set' && operator !== '$addToSet' && operator !== '$push') return null;
+    if (!isDocument(fields) || Object.keys(fields).length === 0) return null;
+    for (const [key, value] of Object.entries(fields)) {
+      if (!isPlainField(key) || seen.has(key)) return null;
+      seen.add(key);
+      const held = working[key];
+      const arrayOrAbsent = held === undefined || (Array.isArray(held) && held.every(isPrimitive));
+      if (operator === '$addToSet' && !(arrayOrAbsent && primitivesAdded(value))) return null;
+      if (operator === '$push' && !(pushedAsIs(value) && (held === undefined || Array.isArray(held))))
+        return null;
+    }
+  }
   const changed: string[] = [];
-  for (const key of keys) {
-    const value = fields[key];
-    if (key in working && sameBson({ value: working[key] }, { value })) continue;
-    working[key] = cloneValue(value);
-    changed.push(key);
+  for (const [operator, fields] of Object.entries(operators) as [string, Document][]) {
+    for (const [key, value] of Object.entries(fields)) {
+      const held = working[key];
+      if (operator === '$set') {
+        if (key in working && sameBson({ value: held }, { value })) continue;
+        working[key] = cloneValue(value);
+      } else if (operator === '$addToSet') {
+        const before = (held as unknown[] | undefined) ?? [];
+        const after = [...new Set([...before, ...primitivesAdded(value)!])];
+        if (held !== undefined && after.length === before.length) continue;
+        working[key] = after;
+      } else {
+        working[key] = [...((held as unknown[] | undefined) ?? []), cloneValue(value)];
+      }
+      changed.push(key);
+    }
   }
   return changed;
 }
@@ -118,7 +156,7 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
     }
   } else if (Object.keys(operators).length > 0) {
     changedPaths =
-      setTopLevelFields(working, operators) ??
+      applySimpleOperators(working, operators) ??
       evaluate(() =>
         applyOperators(
           working,
@@ -132,7 +170,7 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
       );
   }
   if (isInsert && isDocument(setOnInsert)) {
-    if (!setTopLevelFields(working, { $set: setOnInsert }))
+    if (!applySimpleOperators(working, { $set: setOnInsert }))
       evaluate(() =>
         applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }),
       );
@@ -164,7 +202,7 @@ export function buildUpsertDocument(spec: UpdateSpec): Document {
   if (isReplacement(spec.update)) {
     // A replacement upsert keeps only the query's _id, as mongod does.
     if ('_id' in seedFields) seed = { _id: seedFields['_id'] };
-  } else if (Object.keys(seedFields).length > 0 && !setTopLevelFields(seed, { $set: seedFields })) {
+  } else if (Object.keys(seedFields).length > 0 && !applySimpleOperators(seed, { $set: seedFields })) {
     evaluate(() =>
       applyOperators(seed, { $set: cloneDocument(seedFields) }, undefined, undefined, { cloneMode: 'deep' }),
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Int32, Long, ObjectId } from 'bson';
+import { Binary, Int32, Long, ObjectId } from 'bson';
 import type { Connection } from 'mongoose';
 import type { Document, Filter } from 'mongodb';
 
@@ -97,6 +97,42 @@ describe('the stand-in answers its most frequent statements without mingo, as mi
     expect(fastDocuments.map((document) => Object.keys(document))).toEqual(
       (await compiled.find().toArray()).map((document) => Object.keys(document)),
     );
+  });
+
+  it('adds to sets and pushes as mingo does; a set made from scratch holds each value once, as in MongoDB', async () => {
+    const fast = nativeDb(connection).collection<NumberedDocument>('add-fast');
+    const compiled = nativeDb(connection).collection<NumberedDocument>('add-compiled');
+    const seed: NumberedDocument[] = [
+      { _id: 1, ids: [1, 2], log: [], words: ['a'] },
+      { _id: 2, ids: [], log: [new Binary(Buffer.from([9]))] },
+      { _id: 3 },
+    ];
+    await fast.insertMany(seed);
+    await compiled.insertMany(seed);
+    const updates: Document[] = [
+      { $set: { name: 'Anne' }, $addToSet: { ids: { $each: [2, 3] } } },
+      { $addToSet: { ids: 2 } },
+      { $push: { log: new Binary(Buffer.from([1, 2])) }, $set: { at: new Date(3) } },
+      { $addToSet: { words: { $each: ['b', 'a'] } } },
+      { $push: { log: 'text' } },
+    ];
+    for (const update of updates) {
+      const viaFast = await fast.updateMany({}, update);
+      const viaCompiled = await compiled.updateMany({}, { ...update, $unset: { neverThere: '' } });
+      expect([viaFast.matchedCount, viaFast.modifiedCount]).toEqual([
+        viaCompiled.matchedCount,
+        viaCompiled.modifiedCount,
+      ]);
+    }
+    const fastDocuments = await fast.find().toArray();
+    expect(fastDocuments).toEqual(await compiled.find().toArray());
+    expect(fastDocuments.map((document) => Object.keys(document))).toEqual(
+      (await compiled.find().toArray()).map((document) => Object.keys(document)),
+    );
+    expect(fastDocuments[0]!['ids']).toEqual([1, 2, 3]);
+    // mingo would keep [5, 5]; MongoDB adds each value once.
+    await fast.updateOne({ _id: 3 }, { $addToSet: { twice: { $each: [5, 5] } } } as Document);
+    expect((await fast.findOne({ _id: 3 }))!['twice']).toEqual([5]);
   });
 
   it('builds upserted documents as mingo does, from the query, $set and $setOnInsert', async () => {
