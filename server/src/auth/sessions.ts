@@ -76,8 +76,16 @@ export async function resolveSessionById(sessionId: string): Promise<AuthContext
   return contextOf(await SessionModel.findById(sessionId).lean());
 }
 
+/** Whether a session is still open: neither signed out (revoked) nor expired. */
+export function sessionOpen(
+  session: { revokedAt?: Date | null; expiresAt: Date },
+  now = Date.now(),
+): boolean {
+  return !session.revokedAt && session.expiresAt.getTime() > now;
+}
+
 async function contextOf(session: SessionDocument | null): Promise<AuthContext | null> {
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+  if (!session || !sessionOpen(session)) return null;
   if (session.userId) {
     const user = await UserModel.findById(session.userId)
       .populate<{ organisationId: { _id: mongoose.Types.ObjectId; name: string } | null }>(

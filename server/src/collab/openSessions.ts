@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { sessionOpen } from '../auth/sessions.ts';
 import { SessionModel } from '../models/session.ts';
 import { TurnReads } from './turnReads.ts';
 
@@ -10,16 +11,14 @@ import { TurnReads } from './turnReads.ts';
  */
 const openSessions = new TurnReads<boolean>(async (sessionIds) => {
   const sessions = await SessionModel.collection
-    .find(
+    .find<{ _id: mongoose.Types.ObjectId; revokedAt?: Date | null; expiresAt: Date }>(
       { _id: { $in: sessionIds.map((id) => new mongoose.Types.ObjectId(id)) } },
       { projection: { revokedAt: 1, expiresAt: 1 } },
     )
     .toArray();
   const now = Date.now();
   const open = new Set(
-    sessions
-      .filter((session) => !session['revokedAt'] && (session['expiresAt'] as Date).getTime() > now)
-      .map((session) => String(session._id)),
+    sessions.filter((session) => sessionOpen(session, now)).map((session) => String(session._id)),
   );
   return (sessionId) => open.has(sessionId);
 });
