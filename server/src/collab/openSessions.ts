@@ -5,8 +5,8 @@ import { TurnReads } from './turnReads.ts';
 
 /**
  * Whether sessions are still open (neither signed out nor expired), read by id as upgrades ask: the
- * upgrades of one turn of the event loop share one query (a burst of connections costs the database one
- * read per turn instead of one per socket). Every answer is read after it was asked: nothing is cached,
+ * upgrades of one turn of the event loop, or of the time the previous read took, share one query (a burst
+ * of connections costs the database one read per round trip instead of one per socket). Every answer is read after it was asked: nothing is cached,
  * so a sign-out or a deactivation is seen by the next upgrade.
  */
 const openSessions = new TurnReads<boolean>(async (sessionIds) => {
