@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { CollabCloseCode, collabLimits, collabPathPrefix, userIdOf } from '@concerto/shared';
 import { resolveSessionById } from '../auth/sessions.ts';
 import type { SessionRegistry } from '../auth/sessionRegistry.ts';
-import { recordSpaceOpen } from '../policies/audit.ts';
+import { recordSpaceOpen } from './spaceOpens.ts';
 import { resolveSpaceAccess } from '../policies/spaceAccess.ts';
 import { onAccessChange, type AccessChange } from './accessEvents.ts';
 import { CollabConnection, livenessStep } from './collabConnection.ts';
