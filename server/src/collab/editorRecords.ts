@@ -69,6 +69,11 @@ export async function recordEditors(docName: string, activity: EditorActivity[])
   if (crowded) await mergeEditorDeletions(docName);
 }
 
+/** Forgets the count kept for a document this process frees (the next one to load it starts afresh). */
+export function forgetDeletionCount(docName: string): void {
+  deletionsSinceCheck.delete(docName);
+}
+
 /**
  * Merges each editor's deletion records into one. Conditional on the count read, so a record pushed
  * meanwhile (another flush) is never dropped: that editor is merged at the next occasion instead.

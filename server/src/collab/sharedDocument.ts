@@ -405,6 +405,7 @@ export class SharedDocument {
         'collaboration edits lost: the database stayed unavailable until the document was freed',
       );
     await this.beforeDestroy?.(this).catch(() => undefined);
+    this.store.release?.(this.name);
     this.awareness.destroy();
     this.ydoc.destroy();
   }

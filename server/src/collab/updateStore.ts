@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CollabUpdateModel } from '../models/collabUpdate.ts';
 import type { EditorActivity } from './editAuthorship.ts';
 import { bytesOf } from './storedBytes.ts';
-import { recordEditors, mergeEditorDeletions } from './editorRecords.ts';
+import { forgetDeletionCount, mergeEditorDeletions, recordEditors } from './editorRecords.ts';
 import { TurnBatch } from './turnBatch.ts';
 import { TurnReads } from './turnReads.ts';
 
@@ -39,6 +39,8 @@ export interface UpdateStore {
   compact(docName: string): Promise<{ clock: number } | null>;
   /** Records who made the edits of a flush (stores that keep no history may leave it out). */
   recordEditors?(docName: string, activity: EditorActivity[]): Promise<void>;
+  /** Drops what the store keeps in memory about a document this process has just freed. */
+  release?(docName: string): void;
 }
 
 // Clocks are milliseconds since 1970 times 2048 plus 11 random bits: below 2^53 until 2109, increasing
@@ -66,8 +68,9 @@ function loadedStateOf(records: readonly { clock: number; data: unknown }[]): Lo
 /** The MongoDB implementation of the update store. */
 export class MongoUpdateStore implements UpdateStore {
   /**
-   * The documents loaded in one turn of the event loop are read in one query (through the driver, in
-   * their stored form): when a meeting starts or an instance restarts, its spaces load together.
+   * The documents asked for in one turn of the event loop, or while the previous load was being read,
+   * are read in one query (through the driver, in their stored form): when a meeting starts or an
+   * instance restarts, its spaces load together.
    */
   private readonly loads = new TurnReads<LoadedState>(async (docNames) => {
     const records = await CollabUpdateModel.collection
@@ -145,5 +148,9 @@ export class MongoUpdateStore implements UpdateStore {
 
   recordEditors(docName: string, activity: EditorActivity[]): Promise<void> {
     return recordEditors(docName, activity);
+  }
+
+  release(docName: string): void {
+    forgetDeletionCount(docName);
   }
 }
