@@ -10,6 +10,14 @@ interface PresenceOwner {
   clientIds: Set<number>;
 }
 
+function claimedByAnother(clientId: number, owner: PresenceOwner, document: SharedDocument): boolean {
+  for (const peer of document.peers) {
+    if (peer === (owner as unknown)) continue;
+    if ((peer as unknown as PresenceOwner).clientIds?.has(clientId)) return true;
+  }
+  return false;
+}
+
 /**
  * Keeps presence honest: a connection may only speak for client ids no other connection claimed, for
  * a few of them, with small states (limits in `collabLimits`), and the name shown to others is the
@@ -25,17 +33,12 @@ export function rewriteAwarenessUpdate(
   const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
   const entries: [number, number, string][] = [];
-  const claimedElsewhere = new Set<number>();
-  for (const peer of document.peers) {
-    if (peer !== (owner as unknown))
-      for (const id of (peer as unknown as PresenceOwner).clientIds ?? []) claimedElsewhere.add(id);
-  }
   for (let index = 0; index < count; index += 1) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const stateText = decoding.readVarString(decoder);
-    if (claimedElsewhere.has(clientId)) continue;
-    if (new TextEncoder().encode(stateText).byteLength > collabLimits.maxPresenceStateBytes) continue;
+    if (claimedByAnother(clientId, owner, document)) continue;
+    if (Buffer.byteLength(stateText) > collabLimits.maxPresenceStateBytes) continue;
     if (!owner.clientIds.has(clientId) && owner.clientIds.size >= collabLimits.maxPresenceIdsPerConnection)
       continue;
     owner.clientIds.add(clientId);
