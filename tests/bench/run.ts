@@ -1,6 +1,9 @@
 // `npm run bench`: the real Concerto server, a bare y-websocket relay and Hocuspocus 4 under the same
 // editing load (on one instance, or on several over Redis), then, on one instance, the cold load of a
 // 100 KB document and the bytes persisted. Prints figures; asserts nothing.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startRedis } from '../support/redisServer.ts';
 import { readBenchOptions, usage, type BenchOptions } from './benchOptions.ts';
 import { awaitQuietMachine } from './measures/backgroundLoad.ts';
@@ -104,7 +107,10 @@ async function main(options: BenchOptions): Promise<void> {
   };
   printHeader(options, settings);
   const dataDir = temporaryFolder('concerto-bench-');
-  const profileDir = options.profile ? temporaryFolder('concerto-bench-profile-') : undefined;
+  // Kept after the run (its path is printed), to be opened in Chrome's DevTools or read by a script.
+  const profileDir = options.profile
+    ? mkdtempSync(path.join(tmpdir(), 'concerto-bench-profile-'))
+    : undefined;
   const redis = options.instances > 1 ? await startRedis((child) => trackChild(child)) : undefined;
   const concerto = await startConcertoInstances(options.instances, {
     dataDir,
@@ -169,9 +175,16 @@ async function main(options: BenchOptions): Promise<void> {
     concerto: concertoFigures,
     hocuspocus,
     storage: measured?.storage,
-    profile: profileDir ? summarizeProfile(profileDir, concertoFigures.monotonicWindow) : undefined,
+    profile: profileDir
+      ? {
+          connect: summarizeProfile(profileDir, concertoFigures.connectWindow),
+          window: summarizeProfile(profileDir, concertoFigures.monotonicWindow),
+        }
+      : undefined,
     serverOutput: concerto.output() + (measured?.output ?? ''),
   });
+  if (profileDir)
+    console.log(`\nThe server's CPU profiles (open in Chrome DevTools' Performance panel): ${profileDir}`);
 }
 
 let options: BenchOptions | undefined;

@@ -19,7 +19,8 @@ export interface WindowUsage {
   monotonicWindow: { from: number; until: number };
 }
 
-const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
+/** Microseconds on the monotonic clock, which V8's CPU profiles use (all processes of the machine share it). */
+export const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The worst of several instances' event-loop delays, figure by figure. */
 function worstDelay(delays: readonly EventLoopDelay[]): EventLoopDelay {

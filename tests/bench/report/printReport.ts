@@ -19,7 +19,8 @@ export interface BenchResults {
   hocuspocus?: LoadFigures;
   /** Cold load and storage: measured on one instance only. */
   storage?: StorageResults;
-  profile?: ProfileSummary | null;
+  /** Where the server spent the connection of every participant, and the measured window. */
+  profile?: { connect: ProfileSummary | null; window: ProfileSummary | null };
   serverOutput: string;
 }
 
@@ -48,8 +49,10 @@ export function printReport(results: BenchResults): void {
   printLoadComparison(concerto, results.relay, results.hocuspocus, options);
   if (results.storage) printStorage(concerto, results.storage, options.coldRuns);
   if (results.profile !== undefined) {
+    console.log('\nServer CPU profile while the Concerto participants connected (self time, wall clock)');
+    printProfile(results.profile.connect);
     console.log('\nServer CPU profile during the measured Concerto window (self time, wall clock)');
-    printProfile(results.profile);
+    printProfile(results.profile.window);
   }
   console.log('\nServer log (warn and above)');
   printServerLog(results.serverOutput);

@@ -3,7 +3,7 @@ import { convergedStates } from '../measures/convergence.ts';
 import { awaitQuietMachine, type BackgroundLoad } from '../measures/backgroundLoad.ts';
 import { residentBytes } from '../measures/processUsage.ts';
 import { concatSamples, percentileBySlice, percentilesOf, type Percentiles } from '../measures/statistics.ts';
-import { WindowMeter, type WindowUsage } from '../measures/windowMeter.ts';
+import { WindowMeter, monotonicMicroseconds, type WindowUsage } from '../measures/windowMeter.ts';
 import { sampleMemory, type MemorySample } from '../processes/probeRequests.ts';
 import { epochNow, pause } from './clock.ts';
 import type { ClientProtocol, ParticipantPlan } from './workerMessages.ts';
@@ -39,6 +39,8 @@ export interface ServerMemory extends MemorySample {
 export interface LoadFigures extends WindowUsage {
   label: string;
   connected: { synced: number; failed: number; elapsedMs: number };
+  /** The connection of every participant on the monotonic clock, in microseconds (to cut a CPU profile). */
+  connectWindow: { from: number; until: number };
   latency: Percentiles;
   /** Latency between participants connected to different instances (no samples with one instance). */
   crossLatency: Percentiles;
@@ -85,11 +87,13 @@ export async function runEditingLoad(target: LoadTarget, settings: LoadSettings)
   const idle = await memoryOf(target.servers);
   const pool = WorkerPool.start(settings.workers);
   try {
+    const connectFrom = monotonicMicroseconds();
     const connected = await pool.connect(target.plans, {
       protocol: target.protocol,
       concurrency: 25,
       timeoutMs: 50_000,
     });
+    const connectWindow = { from: connectFrom, until: monotonicMicroseconds() };
     if (connected.failed > 0)
       console.warn(`  ${target.label}: ${connected.failed} participants did not sync`);
     const loaded = await memoryOf(target.servers);
@@ -115,6 +119,7 @@ export async function runEditingLoad(target: LoadTarget, settings: LoadSettings)
     return {
       label: target.label,
       connected,
+      connectWindow,
       latency: percentilesOf(latencies),
       crossLatency: percentilesOf(concatSamples(results.map((result) => result.crossLatencies))),
       latencyBySlice: { p50: bySlice(0.5), p99: bySlice(0.99) },
