@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { MemberData } from '@concerto/shared';
 import { memberDataDocument, type DocumentBlock } from '../presenters/memberDataDocument.ts';
 import { directionalRuns, hasRightToLeft, type DirectionalRun } from './bidiRuns.ts';
@@ -82,8 +82,10 @@ function writeBlock(document: Document, block: DocumentBlock, rightToLeft: boole
  * The member's data as a readable PDF in her language (`labels`), from the same filtered record as the JSON
  * download (nothing is read here). The document names its language, for screen readers.
  */
-export function renderMemberDataPdf(data: MemberData, labels: MemberDataLabels): Promise<Buffer> {
-  const document = new PDFDocument({
+export async function renderMemberDataPdf(data: MemberData, labels: MemberDataLabels): Promise<Buffer> {
+  // pdfkit and its font engine weigh about 7 MB of heap: loaded by the first download, not at start-up.
+  const { default: PdfDocument } = await import('pdfkit');
+  const document = new PdfDocument({
     size: 'A4',
     margin: 50,
     lang: labels.locale,
@@ -96,5 +98,5 @@ export function renderMemberDataPdf(data: MemberData, labels: MemberDataLabels):
   const done = new Promise<Buffer>((resolve) => document.on('end', () => resolve(Buffer.concat(chunks))));
   for (const block of memberDataDocument(data, labels)) writeBlock(document, block, labels.rightToLeft);
   document.end();
-  return done;
+  return await done;
 }
