@@ -73,33 +73,51 @@ function primitivesAdded(spec: unknown): unknown[] | null {
 const pushedAsIs = (value: unknown) => !isDocument(value) && !Array.isArray(value) && value !== undefined;
 
 /**
- * Applies the updates the server sends most — `$set`, `$addToSet` of strings or numbers and `$push` of one
- * value, on top-level fields (no dotted path, no `_id`, no field named twice) — without mingo, which
- * rebuilds its whole operator tables for every call; exactly as mingo applies them (the operators in the
- * update's order, an `$addToSet` array made unique). Returns the fields changed, or null (nothing touched)
- * for any other update.
+ * Whether the update is one the server sends most — `$set`, `$addToSet` of strings or numbers and `$push`
+ * of one value, on top-level fields (no dotted path, no `_id`, no field named twice) — which
+ * `applySimpleOperators` applies without mingo (mingo rebuilds its whole operator tables for every call).
  */
-function applySimpleOperators(working: Document, operators: Document): string[] | null {
+function simpleOperatorsFit(document: Document, operators: Document): boolean {
   const seen = new Set<string>();
   for (const [operator, fields] of Object.entries(operators)) {
-    if (operator !== '$set' && operator !== '$addToSet' && operator !== '$push') return null;
-    if (!isDocument(fields) || Object.keys(fields).length === 0) return null;
+    if (operator !== '$set' && operator !== '$addToSet' && operator !== '$push') return false;
+    if (!isDocument(fields) || Object.keys(fields).length === 0) return false;
     for (const [key, value] of Object.entries(fields)) {
-      if (!isPlainField(key) || seen.has(key)) return null;
+      if (!isPlainField(key) || seen.has(key)) return false;
       seen.add(key);
-      const held = working[key];
+      const held = document[key];
       const arrayOrAbsent = held === undefined || (Array.isArray(held) && held.every(isPrimitive));
-      if (operator === '$addToSet' && !(arrayOrAbsent && primitivesAdded(value))) return null;
+      if (operator === '$addToSet' && !(arrayOrAbsent && primitivesAdded(value))) return false;
       if (operator === '$push' && !(pushedAsIs(value) && (held === undefined || Array.isArray(held))))
-        return null;
+        return false;
     }
   }
+  return true;
+}
+
+/** Whether a field set to `value` keeps the BSON it holds: compared directly for plain values and dates. */
+function sameStored(held: unknown, value: unknown): boolean {
+  const plain = (item: unknown) =>
+    item === null || typeof item === 'string' || typeof item === 'boolean' || typeof item === 'number';
+  // Object.is tells -0 from 0 (BSON does: a double against an int32) and finds NaN equal to itself.
+  if (plain(held) && plain(value)) return Object.is(held, value);
+  if (held instanceof Date && value instanceof Date) return Object.is(held.getTime(), value.getTime());
+  return sameBson({ value: held }, { value });
+}
+
+/**
+ * Applies an update `simpleOperatorsFit` accepted, exactly as mingo applies it (the operators in the
+ * update's order, an `$addToSet` array made unique). It only ever replaces top-level fields with new
+ * values, never changes a value in place, so `working` may be a shallow copy of the stored document.
+ * Returns the fields changed.
+ */
+function applySimpleOperators(working: Document, operators: Document): string[] {
   const changed: string[] = [];
   for (const [operator, fields] of Object.entries(operators) as [string, Document][]) {
     for (const [key, value] of Object.entries(fields)) {
       const held = working[key];
       if (operator === '$set') {
-        if (key in working && sameBson({ value: held }, { value })) continue;
+        if (key in working && sameStored(held, value)) continue;
         working[key] = cloneValue(value);
       } else if (operator === '$addToSet') {
         const before = (held as unknown[] | undefined) ?? [];
@@ -136,9 +154,14 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
   }
   assertOperatorDocument(update);
   const { $setOnInsert: setOnInsert, ...operators } = update;
-  const working = cloneDocument(original);
+  const positional = !isInsert && needsPositionalPlan(operators);
+  const simple = !positional && Object.keys(operators).length > 0 && simpleOperatorsFit(original, operators);
+  // The simple path replaces fields and changes nothing in place: the stored values can be shared.
+  const working = simple && !isInsert ? { ...original } : cloneDocument(original);
   let changedPaths: string[] = [];
-  if (!isInsert && needsPositionalPlan(operators)) {
+  if (simple) {
+    changedPaths = applySimpleOperators(working, operators);
+  } else if (positional) {
     const steps = evaluate(() => planPositionalUpdate(operators, original, spec.filter, spec.arrayFilters));
     for (const { operator, path, value } of steps) {
       const changed = evaluate(() =>
@@ -155,22 +178,22 @@ export function applyUpdate(original: Document, spec: UpdateSpec, isInsert = fal
       changedPaths.push(...changed);
     }
   } else if (Object.keys(operators).length > 0) {
-    changedPaths =
-      applySimpleOperators(working, operators) ??
-      evaluate(() =>
-        applyOperators(
-          working,
-          operators as Modifier<Document>,
-          spec.arrayFilters,
-          // The query is only needed by `arr.$` positional paths (and costs a query compilation);
-          // upserts start from a seed the query may not match.
-          !isInsert && usesPositionalOperator(operators) ? spec.filter : undefined,
-          { cloneMode: 'deep' },
-        ),
-      );
+    changedPaths = evaluate(() =>
+      applyOperators(
+        working,
+        operators as Modifier<Document>,
+        spec.arrayFilters,
+        // The query is only needed by `arr.$` positional paths (and costs a query compilation);
+        // upserts start from a seed the query may not match.
+        !isInsert && usesPositionalOperator(operators) ? spec.filter : undefined,
+        { cloneMode: 'deep' },
+      ),
+    );
   }
   if (isInsert && isDocument(setOnInsert)) {
-    if (!applySimpleOperators(working, { $set: setOnInsert }))
+    const onInsert = { $set: setOnInsert };
+    if (simpleOperatorsFit(working, onInsert)) applySimpleOperators(working, onInsert);
+    else
       evaluate(() =>
         applyOperators(working, { $set: setOnInsert }, undefined, undefined, { cloneMode: 'deep' }),
       );

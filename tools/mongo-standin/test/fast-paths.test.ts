@@ -185,4 +185,46 @@ describe('the stand-in answers its most frequent statements without mingo, as mi
       deletions: [],
     });
   });
+  it('leaves every earlier version of a document as it was (an aborted transaction restores it)', async () => {
+    const collection = nativeDb(connection).collection<{
+      name: string;
+      sub: { a: number };
+      list: number[];
+      seen: Date;
+      step?: number;
+    }>('versions');
+    await collection.insertOne({ name: 'plan', sub: { a: 1 }, list: [1], seen: new Date(5) });
+    const before = await collection.findOne({ name: 'plan' });
+    const session = connection.getClient().startSession();
+    try {
+      session.startTransaction();
+      // Fast updates share the stored values they keep; the compiled one must not change them in place.
+      await collection.updateOne({ name: 'plan' }, { $set: { step: 1 }, $push: { list: 2 } }, { session });
+      await collection.updateOne({ name: 'plan' }, { $set: { 'sub.a': 2 }, $push: { list: 3 } }, { session });
+      await collection.updateOne({ name: 'plan' }, { $addToSet: { list: 4 } }, { session });
+      expect(await collection.findOne({ name: 'plan' }, { session })).toMatchObject({
+        sub: { a: 2 },
+        list: [1, 2, 3, 4],
+        step: 1,
+      });
+      await session.abortTransaction();
+    } finally {
+      await session.endSession();
+    }
+    expect(await collection.findOne({ name: 'plan' })).toEqual(before);
+  });
+
+  it('counts a $set of the value already held (a string, a number, a date, null) as no change', async () => {
+    const fast = nativeDb(connection).collection<NumberedDocument>('unchangedFast');
+    const compiled = nativeDb(connection).collection<NumberedDocument>('unchangedCompiled');
+    const documents = [
+      { _id: 1, s: 'x', d: new Date(7), z: null, f: 0 },
+      { _id: 2, s: 'y', d: new Date(8), z: 3, f: 1.5 },
+    ];
+    await fast.insertMany(documents.map((document) => ({ ...document })));
+    await compiled.insertMany(documents.map((document) => ({ ...document })));
+    await updateBothWays(fast, compiled, {}, { $set: { s: 'x', d: new Date(7), z: null, f: 0 } });
+    await updateBothWays(fast, compiled, {}, { $set: { f: 1.5, z: 3 } });
+    await expectSameDocuments(fast, compiled);
+  });
 });
