@@ -85,7 +85,7 @@ export async function createProfessionalAccount(
 ) {
   assertMayGrant(auth, input.healthRole, organisation);
   assertInamiForRole(input.healthRole, input.inamiNumber);
-  assertStrongPassword(input.password, [input.email, input.displayName]);
+  await assertStrongPassword(input.password, [input.email, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   const write = async (session: mongoose.ClientSession) => {
     const [user] = await UserModel.create(

@@ -54,7 +54,7 @@ export async function changeOwnPassword(
     throw invalidField('currentPassword', 'is not your current password');
   }
   await currentPasswordThrottle.succeeded(user.userId, address);
-  assertStrongPassword(input.newPassword, [account.email, account.displayName], 'newPassword');
+  await assertStrongPassword(input.newPassword, [account.email, account.displayName], 'newPassword');
   await replacePassword(account._id, input.newPassword, user.sessionId, sessions);
 }
 
@@ -99,7 +99,7 @@ export async function redeemPasswordReset(
     throw resetInvalid();
   }
   // Checked before the link is spent: a refused password leaves the link usable for a better one.
-  assertStrongPassword(input.newPassword, [account.email, account.displayName], 'newPassword');
+  await assertStrongPassword(input.newPassword, [account.email, account.displayName], 'newPassword');
   const spent = await PasswordResetModel.findOneAndUpdate(
     { _id: reset._id, usedAt: null },
     { $set: { usedAt: new Date() } },
