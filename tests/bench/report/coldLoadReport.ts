@@ -1,4 +1,4 @@
-import type { ColdLoadFigures, ConnectTimes } from '../measures/coldLoad.ts';
+import { warmupRuns, type ColdLoadFigures, type ConnectTimes } from '../measures/coldLoad.ts';
 import type { LargeDocument } from '../measures/largeDocument.ts';
 import type { Percentiles } from '../measures/statistics.ts';
 import { bytes, count, ms, printTable, verdict } from './format.ts';
@@ -14,7 +14,7 @@ function connectRow(label: string, times: ConnectTimes): string[] {
 export function printColdLoad(document: LargeDocument, figures: ColdLoadFigures, runs: number): void {
   console.log(
     `  document: ${bytes(document.stateBytes)} encoded state (${count(document.textLength)} characters, ` +
-      `${count(document.edits)} edits by 3 authors, ${bytes(document.updateBytes)} of updates); ${runs} runs each`,
+      `${count(document.edits)} edits by 3 authors, ${bytes(document.updateBytes)} of updates); ${runs} runs each, after ${warmupRuns} untimed cold loads on the server just started`,
   );
   const storeLoad = figures.storeLoad;
   printTable([
