@@ -24,7 +24,13 @@ export interface VersionOccasion {
  * it since the previous version. Stored edits are flushed first, so their editors are on record. Network
  * notes (no family) keep no versions. Returns null when nothing was kept.
  */
-export async function recordVersion(document: SharedDocument, occasion: VersionOccasion, logger?: Logger) {
+export async function recordVersion(
+  document: SharedDocument,
+  occasion: VersionOccasion,
+  logger?: Logger,
+  /** The newest version's date when the caller has just read it (null: there is none). */
+  knownPrevious?: { createdAt: Date } | null,
+) {
   const space = await SpaceModel.findById(document.name, { familyId: 1 }).lean();
   if (!space?.familyId) return null;
   await document.flushEditors();
@@ -34,9 +40,7 @@ export async function recordVersion(document: SharedDocument, occasion: VersionO
     logger?.error({ doc: document.name, bytes: state.byteLength }, 'document too large to keep a version');
     return null;
   }
-  const previous = await SpaceVersionModel.findOne({ spaceId: space._id }, { createdAt: 1 })
-    .sort({ createdAt: -1 })
-    .lean();
+  const previous = knownPrevious !== undefined ? knownPrevious : await newestVersionOf(space._id);
   const editors = await SpaceEditorModel.find(
     {
       docName: document.name,
@@ -57,6 +61,10 @@ export async function recordVersion(document: SharedDocument, occasion: VersionO
     state: Buffer.from(state),
     stateVector: Buffer.from(Y.encodeStateVector(document.doc)),
   });
+}
+
+function newestVersionOf(spaceId: mongoose.Types.ObjectId | string) {
+  return SpaceVersionModel.findOne({ spaceId }, { createdAt: 1 }).sort({ createdAt: -1 }).lean();
 }
 
 /** Keeps a version of the family's shared plan for a concertation (opened: as it was before; closed: after). */
@@ -80,16 +88,26 @@ export async function recordConcertationVersion(
 }
 
 /**
+ * Automatic versions kept at the same time. When a meeting starts or an instance restarts, all its
+ * documents flush for the first time together and each is due a version (a few reads and a write):
+ * they queue instead of all running in the same second, beside the edits being relayed.
+ */
+export const automaticVersionsAtOnce = 4;
+
+/**
  * Keeps an automatic version after a flush when the space's newest version is an hour old or more (or it
  * has none): at most one an hour while someone edits, none while nobody does.
  */
 export class AutomaticVersions {
   private readonly lastAt = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly logger: Logger,
     private readonly intervalMs = automaticVersionIntervalMs,
+    private readonly atOnce = automaticVersionsAtOnce,
   ) {}
 
   /** Called after each flush of `document`'s edits. */
@@ -97,7 +115,7 @@ export class AutomaticVersions {
     if (this.running.has(document.name)) return;
     const known = this.lastAt.get(document.name);
     if (known !== undefined && Date.now() - known < this.intervalMs) return;
-    const keeping = this.keepIfDue(document)
+    const keeping = this.inTurn(() => this.keepIfDue(document))
       .catch((error: unknown) =>
         this.logger.warn({ err: error, doc: document.name }, 'automatic version failed'),
       )
@@ -115,17 +133,28 @@ export class AutomaticVersions {
     while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
+  /** Runs `work` once fewer than `atOnce` others run (a finishing one hands its place to the next). */
+  private async inTurn(work: () => Promise<void>): Promise<void> {
+    if (this.active < this.atOnce) this.active += 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+
   private async keepIfDue(document: SharedDocument): Promise<void> {
     if (!mongoose.isValidObjectId(document.name)) return;
-    const newest = await SpaceVersionModel.findOne({ spaceId: document.name }, { createdAt: 1 })
-      .sort({ createdAt: -1 })
-      .lean();
+    const newest = await newestVersionOf(document.name);
     const last = newest?.createdAt.getTime() ?? -Infinity;
     if (Date.now() - last < this.intervalMs) {
       this.lastAt.set(document.name, last);
       return;
     }
-    const kept = await recordVersion(document, { reason: 'automatic' }, this.logger);
+    const kept = await recordVersion(document, { reason: 'automatic' }, this.logger, newest);
     this.lastAt.set(document.name, kept ? kept.createdAt.getTime() : Date.now());
   }
 }
