@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { collabLimits, SavingState, savingMessageType } from '@concerto/shared';
 import { EditAuthorship, type Editor } from './editAuthorship.ts';
+import { FewAtOnce } from './fewAtOnce.ts';
 import { mergeIntoRecords } from './recordGroups.ts';
 import { settledWithin } from './storeDeadline.ts';
 import { nextClock, RecordTooLargeError, type UpdateStore } from './updateStore.ts';
@@ -46,6 +47,13 @@ export const earlyCompactionBytes = 16 * 1024;
 
 /** A write still unanswered after this long is announced to editors as delayed. */
 const slowSaveNoticeMs = 2000;
+
+/**
+ * Compactions of this process run two at a time: documents a meeting opened together reach the record
+ * threshold together, and a hundred compactions at once (each a transaction that reads and rewrites every
+ * record of its document) were a pause every editor felt. A document's next flush waits for its own.
+ */
+const compactions = new FewAtOnce(2);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -358,7 +366,9 @@ export class SharedDocument {
    */
   private async compact(): Promise<void> {
     try {
-      const compacted = await settledWithin(this.store.compact(this.name), 'compacting a document');
+      const compacted = await compactions.run(() =>
+        settledWithin(this.store.compact(this.name), 'compacting a document'),
+      );
       this.estimatedBytes = this.stateSize();
       this.records = 1;
       if (compacted) this.clock = Math.max(this.clock, compacted.clock);

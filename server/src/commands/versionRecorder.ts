@@ -6,6 +6,7 @@ import { SpaceEditorModel } from '../models/spaceEditor.ts';
 import { SpaceVersionModel } from '../models/spaceVersion.ts';
 import type { DocumentRegistry } from '../collab/documentRegistry.ts';
 import type { SharedDocument } from '../collab/sharedDocument.ts';
+import { FewAtOnce } from '../collab/fewAtOnce.ts';
 import { maxStoredRecordBytes } from '../collab/updateStore.ts';
 
 /** Automatic versions are kept at most this often while a space is edited. */
@@ -101,21 +102,23 @@ export const automaticVersionsAtOnce = 4;
 export class AutomaticVersions {
   private readonly lastAt = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly turns: FewAtOnce;
 
   constructor(
     private readonly logger: Logger,
     private readonly intervalMs = automaticVersionIntervalMs,
-    private readonly atOnce = automaticVersionsAtOnce,
-  ) {}
+    atOnce = automaticVersionsAtOnce,
+  ) {
+    this.turns = new FewAtOnce(atOnce);
+  }
 
   /** Called after each flush of `document`'s edits. */
   afterFlush(document: SharedDocument): void {
     if (this.running.has(document.name)) return;
     const known = this.lastAt.get(document.name);
     if (known !== undefined && Date.now() - known < this.intervalMs) return;
-    const keeping = this.inTurn(() => this.keepIfDue(document))
+    const keeping = this.turns
+      .run(() => this.keepIfDue(document))
       .catch((error: unknown) =>
         this.logger.warn({ err: error, doc: document.name }, 'automatic version failed'),
       )
@@ -131,19 +134,6 @@ export class AutomaticVersions {
   /** Resolves once every version being kept is stored (shutdown, before the database closes). */
   async settleAll(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running.values());
-  }
-
-  /** Runs `work` once fewer than `atOnce` others run (a finishing one hands its place to the next). */
-  private async inTurn(work: () => Promise<void>): Promise<void> {
-    if (this.active < this.atOnce) this.active += 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active -= 1;
-    }
   }
 
   private async keepIfDue(document: SharedDocument): Promise<void> {
