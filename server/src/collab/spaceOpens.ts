@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
-import { memberIdOf, userIdOf } from '@concerto/shared';
 import type { AuthContext } from '../auth/sessions.ts';
 import { AuditEntryModel } from '../models/auditEntry.ts';
+import { whoAndWhat } from '../policies/audit.ts';
 import { TurnBatch } from './turnBatch.ts';
 
 type Person = { actorUserId: string | null; actorMemberId: string | null };
@@ -10,17 +10,7 @@ type Person = { actorUserId: string | null; actorMemberId: string | null };
 interface SpaceOpen {
   key: string;
   hourStart: Date;
-  entry: Person & {
-    familyId: string;
-    spaceId: string;
-    at: Date;
-    actorKind: AuthContext['actor']['kind'];
-    actorName: string;
-    actorDetail: string | null;
-    sessionId: mongoose.Types.ObjectId;
-    access: 'read';
-    part: 'spaces';
-  };
+  entry: ReturnType<typeof whoAndWhat> & { familyId: string; spaceId: string; at: Date };
 }
 
 const keyOf = (spaceId: string, person: Person) =>
@@ -78,29 +68,12 @@ export function recordSpaceOpen(
 ): Promise<void> {
   const hourStart = new Date(now);
   hourStart.setUTCMinutes(0, 0, 0);
-  const actor = auth.actor;
-  const person = { actorUserId: userIdOf(actor), actorMemberId: memberIdOf(actor) };
-  const key = keyOf(spaceId, person);
+  const entry = { familyId, spaceId, at: now, ...whoAndWhat(auth, 'read', 'spaces', null) };
+  const key = keyOf(spaceId, entry);
   const known = spaceOpens.get(key);
   if (known && known.hour === hourStart.getTime()) return known.recorded;
   if (spaceOpens.size > 10_000) forgetEarlierHours(hourStart.getTime());
-  const recorded = opens.add({
-    key,
-    hourStart,
-    entry: {
-      familyId,
-      spaceId,
-      at: now,
-      // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
-      actorKind: actor.kind,
-      ...person,
-      actorName: auth.displayName,
-      actorDetail: auth.detail,
-      sessionId: auth.sessionId,
-      access: 'read',
-      part: 'spaces',
-    },
-  });
+  const recorded = opens.add({ key, hourStart, entry });
   spaceOpens.set(key, { hour: hourStart.getTime(), recorded });
   // A failed write is not remembered: the next open tries again (and is refused meanwhile).
   recorded.catch(() => spaceOpens.delete(key));

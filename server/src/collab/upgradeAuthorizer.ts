@@ -24,7 +24,7 @@ export interface UpgradeGrant {
 
 /** The grant a fresh token carries, once its session is known to be still open. */
 async function grantOfToken(claims: CollabGrantClaims): Promise<UpgradeGrant | null> {
-  // Sign-out and deactivation revoke the session there: read at every upgrade (with the others of its turn).
+  // Sign-out and deactivation revoke the session there: read at every upgrade (with the others asked meanwhile).
   if (!(await sessionIsOpen(claims.sessionId))) return null;
   return {
     auth: {

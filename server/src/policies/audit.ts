@@ -99,7 +99,7 @@ export async function recordAttachmentEntry(
 }
 
 /** The fields of an entry that say who acted, how, on which part, in which request. */
-function whoAndWhat(auth: AuthContext, access: 'read' | 'write', part: AuditPart, requestId: unknown) {
+export function whoAndWhat(auth: AuthContext, access: 'read' | 'write', part: AuditPart, requestId: unknown) {
   const actor = auth.actor;
   return {
     // eslint-disable-next-line no-restricted-syntax -- recording who acted, not deciding anything
