@@ -17,6 +17,8 @@ export interface BenchOptions {
   instances: number;
   /** Whether the load also runs on Hocuspocus 4 (the peer a team would pick instead). */
   hocuspocus: boolean;
+  /** Rounds of the editing load on every server, in a rotating order; the targets use each ratio's median. */
+  rounds: number;
 }
 
 const full = {
@@ -27,16 +29,28 @@ const full = {
   'cold-runs': 30,
   'quiet-wait': 60,
   instances: 1,
+  rounds: 3,
 };
-const quick = { ...full, spaces: 20, participants: 5, duration: 5, 'cold-runs': 10, 'quiet-wait': 10 };
+const quick = {
+  ...full,
+  spaces: 20,
+  participants: 5,
+  duration: 5,
+  'cold-runs': 10,
+  'quiet-wait': 10,
+  rounds: 1,
+};
 
 /** Usage text printed by `--help`. */
 export const usage = `npm run bench -- [--quick] [--spaces 200] [--participants 10] [--duration 20]
                     [--workers 4] [--cold-runs 30] [--quiet-wait 60] [--profile]
-                    [--instances 1] [--no-hocuspocus]
+                    [--instances 1] [--rounds 3] [--no-hocuspocus]
 Environment: BENCH_SPACES, BENCH_PARTICIPANTS, BENCH_DURATION, BENCH_WORKERS, BENCH_COLD_RUNS,
-BENCH_QUIET_WAIT, BENCH_INSTANCES, BENCH_QUICK=1, BENCH_PROFILE=1, BENCH_HOCUSPOCUS=0.
---quick is 20 spaces x 5 participants for 5 s.
+BENCH_QUIET_WAIT, BENCH_INSTANCES, BENCH_ROUNDS, BENCH_QUICK=1, BENCH_PROFILE=1, BENCH_HOCUSPOCUS=0.
+--quick is 20 spaces x 5 participants for 5 s, one round.
+--rounds N: the editing load runs N times on each server, each server restarted and given new spaces every
+round, in an order that rotates (relay, Hocuspocus, Concerto; then Hocuspocus, Concerto, relay; ...). Each
+round's ratios compare servers measured minutes apart; the targets are judged on the median of each ratio.
 --quiet-wait: seconds to wait, before each measure, for other processes to use < 0.25 cores.
 --instances N: each space's participants are spread over N instances of every server, with a
 redis-server (started on a free port) between them; cold load and stored bytes are then not measured.
@@ -65,6 +79,7 @@ export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv)
       'quiet-wait': { type: 'string' },
       quick: { type: 'boolean' },
       instances: { type: 'string' },
+      rounds: { type: 'string' },
       profile: { type: 'boolean' },
       hocuspocus: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -85,6 +100,7 @@ export function readBenchOptions(argv: string[], environment: NodeJS.ProcessEnv)
     profile: values.profile ?? environment.BENCH_PROFILE === '1',
     quick: isQuick,
     instances: pick('instances', 'BENCH_INSTANCES'),
+    rounds: pick('rounds', 'BENCH_ROUNDS'),
     hocuspocus: values.hocuspocus ?? environment.BENCH_HOCUSPOCUS !== '0',
   };
   if (options.participants < 2)

@@ -14,44 +14,15 @@ import { buildLargeDocument } from './measures/largeDocument.ts';
 import { readStoredUpdates } from './measures/storedUpdates.ts';
 import { timeStoreLoads } from './measures/storeLoad.ts';
 import { cleanUpNow, cleanUpOnExit, temporaryFolder, trackChild } from './processes/cleanup.ts';
-import { countStoresSkipped } from './processes/probeRequests.ts';
-import { startHocuspocus, startRelay } from './processes/relayProcess.ts';
 import { printHeader } from './report/header.ts';
 import { printReport, type StorageResults } from './report/printReport.ts';
-import { createSpaces, issueCollabTokens } from './setup/benchSpaces.ts';
-import { childrenOf, startConcertoInstances } from './setup/concertoInstances.ts';
 import { startSession, type ConcertoSession } from './setup/concertoSession.ts';
-import { planParticipants } from './setup/participantPlans.ts';
-import { runEditingLoad, type LoadFigures, type LoadSettings } from './workload/editingLoad.ts';
-import type { ClientProtocol } from './workload/workerMessages.ts';
+import type { LoadSettings } from './workload/editingLoad.ts';
+import { runRounds } from './workload/loadRounds.ts';
 
 /** The second server unloads idle documents at once and compacts from two records (see the header). */
 const storageEnvironment = { CONCERTO_COLLAB_IDLE_UNLOAD_MS: '100', CONCERTO_COLLAB_COMPACT_AFTER: '2' };
 const largeDocumentBytes = 100 * 1024;
-
-/** Runs the load on `instances` processes of a comparison server (the relay or Hocuspocus), then stops them. */
-async function loadPeer(
-  label: string,
-  protocol: ClientProtocol,
-  start: (redisUrl?: string) => ReturnType<typeof startRelay>,
-  spaceIds: readonly string[],
-  options: BenchOptions,
-  settings: LoadSettings,
-  redisUrl: string | undefined,
-): Promise<LoadFigures> {
-  const servers = await Promise.all(Array.from({ length: options.instances }, () => start(redisUrl)));
-  const urls = servers.map((server) => server.websocketUrl);
-  const plans = planParticipants(spaceIds, options.participants, urls);
-  const target = { label, protocol, servers: servers.map((server) => server.child), plans };
-  try {
-    const figures = await runEditingLoad(target, settings);
-    if (protocol !== 'hocuspocus') return figures;
-    const skipped = await Promise.all(servers.map((server) => countStoresSkipped(server.child)));
-    return { ...figures, storesSkipped: skipped.reduce((total, count) => total + count, 0) };
-  } finally {
-    await Promise.all(servers.map((server) => server.stop()));
-  }
-}
 
 /** The cold load of a 100 KB document and the bytes stored, on the one instance's data (then stopped). */
 async function measureStorage(
@@ -112,79 +83,34 @@ async function main(options: BenchOptions): Promise<void> {
     ? mkdtempSync(path.join(tmpdir(), 'concerto-bench-profile-'))
     : undefined;
   const redis = options.instances > 1 ? await startRedis((child) => trackChild(child)) : undefined;
-  const concerto = await startConcertoInstances(options.instances, {
-    dataDir,
-    profileDir,
-    redisUrl: redis?.url,
-  });
-  const { first } = concerto;
-  const [largeSpaceId = '', ...spaceIds] = await createSpaces(first.api, options.spaces + 1);
-
-  console.log('\nRunning the load on the bare relay (@y/websocket-server 0.1.1 setupWSConnection)...');
-  const relay = await loadPeer(
-    'bare relay',
-    'y-websocket',
-    startRelay,
-    spaceIds,
-    options,
-    settings,
-    redis?.url,
-  );
-  let hocuspocus: LoadFigures | undefined;
-  if (options.hocuspocus) {
-    const extensions = options.instances > 1 ? 'its Redis extension only' : 'no extension';
-    console.log(`Running the load on Hocuspocus 4 (@hocuspocus/server, ${extensions})...`);
-    hocuspocus = await loadPeer(
-      'Hocuspocus',
-      'hocuspocus',
-      startHocuspocus,
-      spaceIds,
-      options,
-      settings,
-      redis?.url,
-    );
-  }
-
-  console.log('Running the load on Concerto...');
-  const tokens = await issueCollabTokens(first.api, spaceIds);
-  const tokenOf = new Map(spaceIds.map((spaceId, index) => [spaceId, tokens[index] ?? '']));
-  const concertoPlans = planParticipants(spaceIds, options.participants, concerto.collabUrls, (spaceId) => ({
-    token: tokenOf.get(spaceId) ?? '',
-  }));
-  const concertoFigures = await runEditingLoad(
-    {
-      label: 'Concerto',
-      protocol: 'y-websocket',
-      servers: childrenOf(concerto),
-      databasePids: concerto.databasePids,
-      plans: concertoPlans,
+  let measured: { storage: StorageResults; output: string } | undefined;
+  const rounds = await runRounds(
+    { options, settings, dataDir, profileDir, redisUrl: redis?.url },
+    async ({ instances, spaceIds, largeSpaceId }) => {
+      if (options.instances === 1)
+        measured = await measureStorage(instances.first, dataDir, spaceIds, largeSpaceId, options, settings);
     },
-    settings,
   );
-
-  const measured =
-    options.instances === 1
-      ? await measureStorage(first, dataDir, spaceIds, largeSpaceId, options, settings)
-      : undefined;
-  await concerto.stop();
   await redis?.stop();
-
+  const last = rounds[rounds.length - 1];
+  if (!last) throw new Error('No round was run');
+  const lastProfile = profileDir && path.join(profileDir, `round-${rounds.length}`);
   printReport({
     options,
-    relay,
-    concerto: concertoFigures,
-    hocuspocus,
+    rounds,
     storage: measured?.storage,
-    profile: profileDir
+    profile: lastProfile
       ? {
-          connect: summarizeProfile(profileDir, concertoFigures.connectWindow),
-          window: summarizeProfile(profileDir, concertoFigures.monotonicWindow),
+          connect: summarizeProfile(lastProfile, last.concerto.connectWindow),
+          window: summarizeProfile(lastProfile, last.concerto.monotonicWindow),
         }
       : undefined,
-    serverOutput: concerto.output() + (measured?.output ?? ''),
+    serverOutput: rounds.map((round) => round.concertoOutput).join('') + (measured?.output ?? ''),
   });
   if (profileDir)
-    console.log(`\nThe server's CPU profiles (open in Chrome DevTools' Performance panel): ${profileDir}`);
+    console.log(
+      `\nThe server's CPU profiles, one folder per round (open in Chrome DevTools' Performance panel): ${profileDir}`,
+    );
 }
 
 let options: BenchOptions | undefined;
@@ -199,7 +125,7 @@ if (!options) {
 } else {
   // Each WebsocketProvider listens to the process `exit` event; the bench opens a dozen at a time.
   process.setMaxListeners(50);
-  cleanUpOnExit(10 * 60_000 + 4 * options.durationSeconds * 1000);
+  cleanUpOnExit(options.rounds * (10 * 60_000 + 4 * options.durationSeconds * 1000));
   const failed = await main(options).then(
     () => false,
     (error: unknown) => {

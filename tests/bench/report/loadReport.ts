@@ -10,7 +10,7 @@ export interface RunSize {
 }
 
 /** One target of issue 16: Concerto's figure over the relay's, at most (or at least) `limit`. */
-interface RatioTarget {
+export interface RatioTarget {
   label: string;
   figure: (figures: LoadFigures) => number;
   limit: number;
@@ -18,7 +18,8 @@ interface RatioTarget {
   higherIsBetter?: boolean;
 }
 
-const ratioTargets: RatioTarget[] = [
+/** Issue 16's targets, each a ratio to the relay of the same round. */
+export const ratioTargets: RatioTarget[] = [
   { label: 'server CPU per remote apply', figure: serverCost, limit: 1.25 },
   { label: 'edit -> remote apply p99', figure: (figures) => figures.latency.p99, limit: 2 },
   { label: 'RSS per loaded document', figure: (figures) => perDocumentGrowth(figures, 'procRss'), limit: 2 },
@@ -31,17 +32,31 @@ const ratioTargets: RatioTarget[] = [
   },
 ];
 
+/**
+ * Concerto's ratio and Hocuspocus' (if measured) against one target: `PASS` when within the limit and
+ * ahead of Hocuspocus, with the text that says so.
+ */
+export function judgeTarget(target: RatioTarget, ratio: number, peer: number | undefined): string {
+  const withinLimit = target.higherIsBetter ? ratio >= target.limit : ratio <= target.limit;
+  // Throughput is the clients' pace when every server keeps up: within 5 % of the peer counts as level.
+  const ahead = peer === undefined || (target.higherIsBetter ? ratio >= peer - 0.05 : ratio <= peer);
+  const bound = `${target.higherIsBetter ? '>=' : '<='} ${target.limit}x the relay`;
+  const peerText = peer === undefined ? '' : `; Hocuspocus ${times(peer)}: ${ahead ? 'ahead' : 'BEHIND'}`;
+  return `${times(ratio)} ${verdict(withinLimit && ahead, bound)}${peerText}`;
+}
+
 function printTargets(concerto: LoadFigures, relay: LoadFigures, hocuspocus: LoadFigures | undefined): void {
   for (const target of ratioTargets) {
     const ratio = target.figure(concerto) / target.figure(relay);
     const peer = hocuspocus ? target.figure(hocuspocus) / target.figure(relay) : undefined;
-    const withinLimit = target.higherIsBetter ? ratio >= target.limit : ratio <= target.limit;
-    // Throughput is the clients' pace when every server keeps up: within 5 % of the peer counts as level.
-    const ahead = peer === undefined || (target.higherIsBetter ? ratio >= peer - 0.05 : ratio <= peer);
-    const bound = `${target.higherIsBetter ? '>=' : '<='} ${target.limit}x the relay`;
-    const peerText = peer === undefined ? '' : `; Hocuspocus ${times(peer)}: ${ahead ? 'ahead' : 'BEHIND'}`;
-    console.log(`  ${target.label}: ${times(ratio)} ${verdict(withinLimit && ahead, bound)}${peerText}`);
+    console.log(`  ${target.label}: ${judgeTarget(target, ratio, peer)}`);
   }
+}
+
+/** A warning when the run is smaller than the one the targets were set for. */
+export function sizeNote(size: RunSize): string {
+  const full = size.spaces >= 200 && size.participants >= 10 && size.instances === 1;
+  return full ? '' : ' [targets are for 200 x 10 on one instance]';
 }
 
 /**
@@ -53,6 +68,7 @@ export function printLoadComparison(
   relay: LoadFigures,
   hocuspocus: LoadFigures | undefined,
   size: RunSize,
+  scopeText = 'in this run',
 ): void {
   const columns = hocuspocus ? [concerto, hocuspocus] : [concerto];
   const rows = loadRows.filter((row) => size.instances > 1 || !row.severalInstances);
@@ -79,10 +95,6 @@ export function printLoadComparison(
       );
     }
   }
-  const scope =
-    size.spaces >= 200 && size.participants >= 10 && size.instances === 1
-      ? ''
-      : ' [targets are for 200 x 10 on one instance]';
-  console.log(`  Targets (issue 16), Concerto against the relay in this run${scope}:`);
+  console.log(`  Targets (issue 16), Concerto against the relay ${scopeText}${sizeNote(size)}:`);
   printTargets(concerto, relay, hocuspocus);
 }

@@ -4,22 +4,22 @@ import type { ProfileSummary } from '../measures/cpuProfile.ts';
 import type { LargeDocument } from '../measures/largeDocument.ts';
 import type { StoredUpdates } from '../measures/storedUpdates.ts';
 import type { LoadFigures } from '../workload/editingLoad.ts';
+import type { RoundFigures } from '../workload/loadRounds.ts';
 import { printColdLoad } from './coldLoadReport.ts';
 import { printLoadComparison } from './loadReport.ts';
 import { printPersistence, printStoredCompleteness } from './persistenceReport.ts';
 import { printProfile } from './profileReport.ts';
+import { printRoundTargets } from './roundsReport.ts';
 import { printServerLog } from './serverLog.ts';
 
 /** Everything one run measured. */
 export interface BenchResults {
   options: BenchOptions;
-  relay: LoadFigures;
-  concerto: LoadFigures;
-  /** Hocuspocus 4 under the same load (left out with `--no-hocuspocus`). */
-  hocuspocus?: LoadFigures;
-  /** Cold load and storage: measured on one instance only. */
+  /** The relay, Concerto and Hocuspocus 4 (unless left out with `--no-hocuspocus`) in each round. */
+  rounds: RoundFigures[];
+  /** Cold load and storage (after Concerto's last load): measured on one instance only. */
   storage?: StorageResults;
-  /** Where the server spent the connection of every participant, and the measured window. */
+  /** Where the server spent the connection of every participant, and the measured window (last round). */
   profile?: { connect: ProfileSummary | null; window: ProfileSummary | null };
   serverOutput: string;
 }
@@ -42,16 +42,26 @@ export interface StorageResults {
 
 /** Prints the five figures with their targets, then the CPU profile and the server log. */
 export function printReport(results: BenchResults): void {
-  const { options, concerto } = results;
-  const peers = results.hocuspocus ? ', and Hocuspocus 4' : '';
+  const { options, rounds } = results;
+  const peers = options.hocuspocus ? ', and Hocuspocus 4' : '';
   const instances = options.instances > 1 ? `, each on ${options.instances} instances over Redis` : '';
-  console.log(`\n1-3. Editing load: Concerto against the bare relay${peers}${instances}`);
-  printLoadComparison(concerto, results.relay, results.hocuspocus, options);
-  if (results.storage) printStorage(concerto, results.storage, options.coldRuns);
+  rounds.forEach((round, index) => {
+    const which =
+      rounds.length > 1 ? `, round ${index + 1} of ${rounds.length} (${round.order.join(', ')})` : '';
+    console.log(`\n1-3. Editing load: Concerto against the bare relay${peers}${instances}${which}`);
+    const scope = rounds.length > 1 ? 'in this round' : 'in this run';
+    printLoadComparison(round.concerto, round.relay, round.hocuspocus, options, scope);
+  });
+  if (rounds.length > 1) printRoundTargets(rounds, options);
+  const last = rounds[rounds.length - 1];
+  if (results.storage && last) printStorage(last.concerto, results.storage, options.coldRuns);
   if (results.profile !== undefined) {
-    console.log('\nServer CPU profile while the Concerto participants connected (self time, wall clock)');
+    const which = rounds.length > 1 ? `, round ${rounds.length}` : '';
+    console.log(
+      `\nServer CPU profile while the Concerto participants connected${which} (self time, wall clock)`,
+    );
     printProfile(results.profile.connect);
-    console.log('\nServer CPU profile during the measured Concerto window (self time, wall clock)');
+    console.log(`\nServer CPU profile during the measured Concerto window${which} (self time, wall clock)`);
     printProfile(results.profile.window);
   }
   console.log('\nServer log (warn and above)');

@@ -25,18 +25,18 @@ const collabUrlOf = (server: ConcertoProcess) => `${server.url.replace('http', '
 /**
  * One instance starts its own stand-in, as `npm start` does. Several get `MONGODB_URI` of one stand-in
  * started here, `REDIS_URL` and one `CONCERTO_SECRET`; the first starts alone (it writes the demo data).
+ * With `bearer` (a session of an earlier start on the same data), the first signs in with it, not again.
  */
 export async function startConcertoInstances(
   count: number,
-  settings: { dataDir: string; profileDir?: string; redisUrl?: string },
+  settings: { dataDir: string; profileDir?: string; redisUrl?: string; bearer?: string },
 ): Promise<ConcertoInstances> {
   const demo = { CONCERTO_DEMO_DATA: 'true' };
   if (count === 1) {
-    const first = await startSession({
-      dataDir: settings.dataDir,
-      profileDir: settings.profileDir,
-      environment: demo,
-    });
+    const first = await startSession(
+      { dataDir: settings.dataDir, profileDir: settings.profileDir, environment: demo },
+      settings.bearer,
+    );
     return {
       first,
       servers: [first.server],
@@ -54,11 +54,10 @@ export async function startConcertoInstances(
     REDIS_URL: settings.redisUrl ?? '',
     CONCERTO_SECRET: randomBytes(32).toString('base64'),
   };
-  const first = await startSession({
-    dataDir: settings.dataDir,
-    profileDir: settings.profileDir,
-    environment,
-  });
+  const first = await startSession(
+    { dataDir: settings.dataDir, profileDir: settings.profileDir, environment },
+    settings.bearer,
+  );
   const others = await Promise.all(
     Array.from({ length: count - 1 }, () => startConcerto({ dataDir: settings.dataDir, environment })),
   );
