@@ -1,10 +1,16 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import * as Y from 'yjs';
+import { stopChild } from '../processes/childExit.ts';
+import { trackChild } from '../processes/cleanup.ts';
 import { pause } from '../workload/clock.ts';
 import { openProvider, whenSynced } from '../workload/providerConnection.ts';
+import type { FirstSyncCommand, FirstSyncReport } from './firstSyncClient.ts';
 import { percentilesOf, type Percentiles } from './statistics.ts';
 
 /** Times of new clients, from `new WebsocketProvider` to the websocket open (upgrade and its
- * authentication) and to the first sync complete; `afterOpen` is the part after the open. */
+ * authentication) and to the first sync complete; `afterOpen` is the part after the open. The clients
+ * are opened in a small child process of their own, as a browser tab would be. */
 export interface ConnectTimes {
   total: Percentiles;
   open: Percentiles;
@@ -35,23 +41,36 @@ interface Timing {
   complete: boolean;
 }
 
-/** Opens a new client (empty Y.Doc) and times its websocket open and its first sync. */
-async function timeFirstSync(target: ColdLoadTarget): Promise<Timing> {
-  const params = await target.params();
-  const doc = new Y.Doc();
-  const startedAt = performance.now();
-  const provider = openProvider(target.serverUrl, target.spaceId, doc, params);
-  let openMs = Number.NaN;
-  provider.on('status', ({ status }) => {
-    if (status === 'connected') openMs = performance.now() - startedAt;
-  });
-  const synced = await whenSynced(provider, 10_000);
-  const totalMs = performance.now() - startedAt;
-  const complete = doc.getText('body').length === target.textLength;
-  provider.destroy();
-  doc.destroy();
-  if (!synced) throw new Error('A cold-load client did not sync within 10 s');
-  return { openMs, totalMs, complete };
+/** The child process that opens the timed clients (see firstSyncClient.ts). */
+class FirstSyncClient {
+  private readonly child: ChildProcess = trackChild(
+    fork(path.join(import.meta.dirname, 'firstSyncClient.ts'), [], { execArgv: ['--import', 'tsx'] }),
+  );
+
+  /** Opens a new client (empty Y.Doc) in the child and times its websocket open and its first sync. */
+  async time(target: ColdLoadTarget): Promise<Timing> {
+    const command: FirstSyncCommand = {
+      serverUrl: target.serverUrl,
+      spaceId: target.spaceId,
+      params: await target.params(),
+      textLength: target.textLength,
+    };
+    const report = await new Promise<FirstSyncReport>((resolve, reject) => {
+      const onExit = () => reject(new Error('the cold-load client process exited'));
+      this.child.once('message', (answer: FirstSyncReport) => {
+        this.child.off('exit', onExit);
+        resolve(answer);
+      });
+      this.child.once('exit', onExit);
+      this.child.send(command);
+    });
+    if (report.kind === 'failed') throw new Error(report.message);
+    return report;
+  }
+
+  stop(): Promise<void> {
+    return stopChild(this.child);
+  }
 }
 
 function summarize(timings: readonly Timing[]): ConnectTimes {
@@ -74,30 +93,55 @@ export async function measureColdLoad(
   runs: number,
   idleUnloadMs: number,
 ): Promise<ColdLoadFigures> {
-  const cold: Timing[] = [];
-  const warm: Timing[] = [];
+  const client = new FirstSyncClient();
+  try {
+    const cold = await timeColdLoads(client, target, runs, idleUnloadMs);
+    const warm = await timeWarmLoads(client, target, runs);
+    const complete = [...cold, ...warm].every((timing) => timing.complete);
+    return { cold: summarize(cold), warm: summarize(warm), complete };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function timeColdLoads(
+  client: FirstSyncClient,
+  target: ColdLoadTarget,
+  runs: number,
+  idleUnloadMs: number,
+): Promise<Timing[]> {
   // The first connections to a server just started also compile its code paths (V8's JIT): measured,
   // they would time the compiler, not the load. Made the same way, untimed.
   for (let run = 0; run < warmupRuns; run += 1) {
     await pause(idleUnloadMs + 300);
-    await timeFirstSync(target);
+    await client.time(target);
   }
+  const cold: Timing[] = [];
   for (let run = 0; run < runs; run += 1) {
     await pause(idleUnloadMs + 300);
-    cold.push(await timeFirstSync(target));
+    cold.push(await client.time(target));
   }
+  return cold;
+}
+
+/** Connections while a holder keeps the document loaded. */
+async function timeWarmLoads(
+  client: FirstSyncClient,
+  target: ColdLoadTarget,
+  runs: number,
+): Promise<Timing[]> {
+  const warm: Timing[] = [];
   const holderDoc = new Y.Doc();
   const holder = openProvider(target.serverUrl, target.spaceId, holderDoc, await target.params());
   try {
     if (!(await whenSynced(holder, 10_000))) throw new Error('The warm-load holder did not sync');
     for (let run = 0; run < runs; run += 1) {
       await pause(20);
-      warm.push(await timeFirstSync(target));
+      warm.push(await client.time(target));
     }
   } finally {
     holder.destroy();
     holderDoc.destroy();
   }
-  const complete = [...cold, ...warm].every((timing) => timing.complete);
-  return { cold: summarize(cold), warm: summarize(warm), complete };
+  return warm;
 }

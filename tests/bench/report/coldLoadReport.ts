@@ -33,6 +33,9 @@ export function printColdLoad(document: LargeDocument, figures: ColdLoadFigures,
       : []),
   ]);
   console.log('  (ws open: the upgrade with its authentication; the load happens after it, before the sync)');
+  console.log(
+    '  (the timed clients run in a child process of their own, started for these loads, as a browser tab would)',
+  );
   if (!figures.complete) console.log('  WARNING: some clients did not receive the whole text');
   console.log(`  cold load p95: ${verdict(figures.cold.total.p95 < 20, '< 20 ms')}`);
 }
