@@ -369,9 +369,13 @@ export class SharedDocument {
       const compacted = await compactions.run(() =>
         settledWithin(this.store.compact(this.name), 'compacting a document'),
       );
-      this.estimatedBytes = this.stateSize();
       this.records = 1;
-      if (compacted) this.clock = Math.max(this.clock, compacted.clock);
+      if (compacted) {
+        this.clock = Math.max(this.clock, compacted.clock);
+        // Compactions run on the flush chain: what the snapshot lacks waits in `pending`. An upper bound,
+        // without encoding the whole document (nor applying a stored state nobody has asked for yet).
+        this.estimatedBytes = compacted.bytes + this.unsavedBytes;
+      }
     } catch (error) {
       if (error instanceof RecordTooLargeError) {
         // Only a document stored before the size limit existed gets here: keep its records as they are.

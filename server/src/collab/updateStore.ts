@@ -33,10 +33,10 @@ export interface UpdateStore {
   append(docName: string, clock: number, update: Uint8Array): Promise<void>;
   /**
    * Replaces the document's records with one snapshot made of exactly them, atomically; resolves with
-   * the snapshot's clock, or null when there was nothing to compact. Throws `RecordTooLargeError` when
-   * the snapshot would be too large to store.
+   * the snapshot's clock and size, or null when there was nothing to compact. Throws
+   * `RecordTooLargeError` when the snapshot would be too large to store.
    */
-  compact(docName: string): Promise<{ clock: number } | null>;
+  compact(docName: string): Promise<{ clock: number; bytes: number } | null>;
   /** Records who made the edits of a flush (stores that keep no history may leave it out). */
   recordEditors?(docName: string, activity: EditorActivity[]): Promise<void>;
   /** Drops what the store keeps in memory about a document this process has just freed. */
@@ -112,7 +112,7 @@ export class MongoUpdateStore implements UpdateStore {
     return this.appends.add({ docName, clock, kind: 'update', data, createdAt: new Date() });
   }
 
-  async compact(docName: string): Promise<{ clock: number } | null> {
+  async compact(docName: string): Promise<{ clock: number; bytes: number } | null> {
     // In one transaction: the snapshot is made of exactly the records read, and exactly those are
     // deleted (by _id). A record another instance appends meanwhile is not read, so it is kept; a
     // compaction running at the same time conflicts and is retried or fails, and either way nothing is
@@ -139,7 +139,7 @@ export class MongoUpdateStore implements UpdateStore {
         [{ docName, clock, kind: 'snapshot', data: Buffer.from(snapshot), createdAt: new Date() }],
         { session },
       );
-      return { clock };
+      return { clock, bytes: snapshot.byteLength };
     });
     // Compaction is also when each editor's deletion records are merged into one.
     if (compacted) await mergeEditorDeletions(docName).catch(() => undefined); // tried again next time

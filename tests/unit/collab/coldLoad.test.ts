@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SharedDocument, type DocumentPeer } from '../../../server/src/collab/sharedDocument.ts';
+import {
+  earlyCompactionBytes,
+  SharedDocument,
+  type DocumentPeer,
+} from '../../../server/src/collab/sharedDocument.ts';
 import type { LoadedState, UpdateStore } from '../../../server/src/collab/updateStore.ts';
 import { createLogger } from '../../../server/src/logger.ts';
 
@@ -15,8 +19,23 @@ class MemoryStore implements UpdateStore {
   async append(_docName: string, _clock: number, update: Uint8Array): Promise<void> {
     this.appended.push(update);
   }
-  async compact(): Promise<null> {
+  async compact(): Promise<{ clock: number; bytes: number } | null> {
     return null;
+  }
+}
+
+/** A store whose document is still in many records: its load asks for a compaction at once. */
+class ManyRecordsStore extends MemoryStore {
+  compactions = 0;
+  constructor(private readonly merged: Uint8Array) {
+    super(merged);
+  }
+  override async load(): Promise<LoadedState> {
+    return { update: this.merged, lastClock: 40, records: 40, bytes: this.merged.byteLength };
+  }
+  override async compact(): Promise<{ clock: number; bytes: number }> {
+    this.compactions += 1;
+    return { clock: 40, bytes: this.merged.byteLength };
   }
 }
 
@@ -40,6 +59,19 @@ describe('a document loaded from the store', () => {
     const peer = new Y.Doc();
     Y.applyUpdate(peer, document.missingFor(emptyStateVector));
     expect(peer.getText('notes').toString()).toBe('Plan de naissance: à revoir à 32 semaines.');
+    await document.destroy();
+  });
+
+  it('compacts a document loaded from many records without rebuilding it for nobody', async () => {
+    const stored = storedText('Suivi postnatal: '.padEnd(earlyCompactionBytes, '.'));
+    const store = new ManyRecordsStore(stored);
+    const document = await SharedDocument.load('space-4', store, options, logger);
+    await document.flush(); // queued behind the compaction the load asked for
+    expect(store.compactions).toBe(1);
+    // Measuring the compacted size must not apply the stored state: the next peer still gets the bytes.
+    expect(document.applied).toBe(false);
+    expect(document.missingFor(emptyStateVector)).toBe(stored);
+    expect(document.refusalOf(1000)).toBeNull();
     await document.destroy();
   });
 

@@ -60,7 +60,7 @@ describe('background work due everywhere at once', () => {
         overlap.during(async () => {
           await pause(15);
           compacted.push(docName);
-          return { clock: 1 };
+          return { clock: 1, bytes: 0 };
         }),
     };
     const options = { flushDelayMs: 20, compactAfterRecords: 1 };
