@@ -418,7 +418,12 @@ export class SharedDocument {
         { doc: this.name, unsavedBytes: this.unsavedBytes },
         'collaboration edits lost: the database stayed unavailable until the document was freed',
       );
-    await this.beforeDestroy?.(this).catch(() => undefined);
+    // The plan's projection and a version being kept: bounded like a store call, or a database that
+    // never answers would leave the document half freed, and nobody could open it again.
+    if (this.beforeDestroy)
+      await settledWithin(this.beforeDestroy(this), 'storing what the document says before freeing it').catch(
+        (error: unknown) => this.logger.warn({ err: error, doc: this.name }, 'freed without its projection'),
+      );
     this.store.release?.(this.name);
     this.awareness.destroy();
     this.ydoc.destroy();

@@ -111,3 +111,29 @@ describe('a write the database never answers', () => {
     expect(store.editors.map((activity) => activity.editor.key)).toEqual(['professional:p1']);
   });
 });
+
+describe('a projection the database never answers', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('does not keep the document from being freed (and opened again)', async () => {
+    vi.useFakeTimers();
+    const stored: Uint8Array[] = [];
+    const store: UpdateStore = {
+      load: async () => ({ update: null, lastClock: 0, records: 0, bytes: 0 }),
+      append: async (_docName, _clock, update) => void stored.push(update),
+      compact: async () => null,
+    };
+    const options = { flushDelayMs: 100, compactAfterRecords: 200 };
+    const document = await SharedDocument.load('doc', store, options, pino({ level: 'silent' }));
+    const peer = typist();
+    document.peers.add(peer);
+    type(document, peer, 'fin;');
+    document.peers.delete(peer);
+    document.beforeDestroy = () => never();
+    let destroyed = false;
+    void document.destroy().then(() => (destroyed = true));
+    await vi.advanceTimersByTimeAsync(storeCallDeadlineMs + 1000);
+    expect(destroyed).toBe(true);
+    expect(stored).toHaveLength(1);
+  });
+});
