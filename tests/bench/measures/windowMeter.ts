@@ -17,6 +17,8 @@ export interface WindowUsage {
   eventLoop: EventLoopDelay;
   /** The window on the monotonic clock, in microseconds (to cut a CPU profile). */
   monotonicWindow: { from: number; until: number };
+  /** How long the CPU was metered: shorter than the window when a saturated server answered its probe late. */
+  meteredMs: number;
 }
 
 /** Microseconds on the monotonic clock, which V8's CPU profiles use (all processes of the machine share it). */
@@ -71,12 +73,18 @@ export class WindowMeter {
     const database = this.database.coresUsed();
     const workers = this.workers.coresUsed();
     const benchUsage = process.cpuUsage(this.bench);
-    const bench = (benchUsage.user + benchUsage.system) / 1000 / (performance.now() - this.startedAt);
+    const meteredMs = performance.now() - this.startedAt;
+    const bench = (benchUsage.user + benchUsage.system) / 1000 / meteredMs;
     const others = Math.max(0, this.machine.coresUsed() - server - database - workers - bench);
     const monotonicWindow = { from: this.from, until: monotonicMicroseconds() };
     const eventLoop = worstDelay(
       await Promise.all(this.servers.map((server) => sampleEventLoopDelay(server))),
     );
-    return { cpu: { server, database, workers, others, perInstance }, eventLoop, monotonicWindow };
+    return {
+      cpu: { server, database, workers, others, perInstance },
+      eventLoop,
+      monotonicWindow,
+      meteredMs,
+    };
   }
 }

@@ -7,6 +7,7 @@ export interface RunSize {
   spaces: number;
   participants: number;
   instances: number;
+  durationSeconds: number;
 }
 
 /** One target of issue 16: Concerto's figure over the relay's, at most (or at least) `limit`. */
@@ -88,6 +89,12 @@ export function printLoadComparison(
   ]);
   console.log('  (per document: growth from idle to the end of the run / documents, connections included)');
   for (const figures of [...columns, relay]) {
+    if (figures.meteredMs < 0.8 * size.durationSeconds * 1000) {
+      console.log(
+        `  WARNING: the CPU of the ${figures.label} window was metered over ${(figures.meteredMs / 1000).toFixed(1)} s ` +
+          `of ${size.durationSeconds} s (its server answered the probe late): its CPU figures are not valid.`,
+      );
+    }
     if (figures.cpu.others > 0.25) {
       console.log(
         `  WARNING: other processes used ${figures.cpu.others.toFixed(2)} cores during the ${figures.label} ` +

@@ -2,9 +2,9 @@ import type { RoundFigures } from '../workload/loadRounds.ts';
 import { printTable, times } from './format.ts';
 import { judgeTarget, ratioTargets, sizeNote, type RunSize } from './loadReport.ts';
 
-/** The middle value (the mean of the two middle ones for an even count). */
+/** The middle value of the finite ones (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
+  const sorted = values.filter(Number.isFinite).sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
   return sorted.length % 2 === 1
