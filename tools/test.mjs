@@ -1,10 +1,12 @@
 // `npm test`: makes sure what the tests need is on the machine (Debian's Chromium for the end-to-end tests,
-// `redis-server` for the multi-instance tests), builds the client, then runs every vitest project.
+// `redis-server` for the multi-instance tests), builds the client, then runs every vitest project: the
+// end-to-end files beside the unit and integration files (testLanes.mjs), or the files and options given.
 // As root it installs what is missing with apt; otherwise it stops at once with the one command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLanes } from './testLanes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,4 +44,7 @@ function run(command, args) {
 }
 
 run('npm', ['run', 'build']);
-run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)]);
+const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+// The whole suite runs in two lanes at once (see testLanes.mjs); a chosen subset, as one vitest run.
+if (process.argv.length > 2) run(process.execPath, [vitest, 'run', ...process.argv.slice(2)]);
+else process.exit(await runLanes(root, vitest));

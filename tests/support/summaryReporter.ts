@@ -2,7 +2,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Prints one closing line that any CI can read, after vitest's own summary:
- * `vitest: N passed, N failed, N skipped`.
+ * `vitest: N passed, N failed, N skipped`. In one lane of `npm test` (`tools/testLanes.mjs`) the line names
+ * the lane, `vitest (e2e): …`, and `npm test` closes with the line for the whole run.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -15,8 +16,9 @@ export default class SummaryReporter implements Reporter {
         else counts.skipped += 1;
       }
     }
+    const lane = process.env.CONCERTO_TEST_LANE;
     process.stdout.write(
-      `\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+      `\nvitest${lane ? ` (${lane})` : ''}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
     );
   }
 }
