@@ -17,7 +17,11 @@ export interface LoadTarget {
   servers: ChildProcess[];
   /** The database's processes when it is not a child of the server (several instances share one). */
   databasePids?: number[];
-  plans: ParticipantPlan[];
+  /**
+   * Who connects where. A function is called once the machine is quiet, just before the connections:
+   * Concerto's collaboration tokens live one minute, and the wait for quiet may last as long.
+   */
+  plans: ParticipantPlan[] | (() => Promise<ParticipantPlan[]>);
 }
 
 /** How hard and how long to edit. */
@@ -85,10 +89,11 @@ async function memoryOf(servers: readonly ChildProcess[]): Promise<ServerMemory>
 export async function runEditingLoad(target: LoadTarget, settings: LoadSettings): Promise<LoadFigures> {
   const background = await awaitQuietMachine(0.25, settings.quietWaitMs);
   const idle = await memoryOf(target.servers);
+  const plans = typeof target.plans === 'function' ? await target.plans() : target.plans;
   const pool = WorkerPool.start(settings.workers);
   try {
     const connectFrom = monotonicMicroseconds();
-    const connected = await pool.connect(target.plans, {
+    const connected = await pool.connect(plans, {
       protocol: target.protocol,
       concurrency: 25,
       timeoutMs: 50_000,
@@ -115,7 +120,7 @@ export async function runEditingLoad(target: LoadTarget, settings: LoadSettings)
     const sentOffsets = concatSamples(results.map((result) => result.sentOffsets));
     const bySlice = (fraction: number) =>
       percentileBySlice(latencies, sentOffsets, 5000, settings.durationMs, fraction);
-    const othersPerEdit = target.plans.length / settings.documents - 1;
+    const othersPerEdit = plans.length / settings.documents - 1;
     return {
       label: target.label,
       connected,

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchOptions } from '../benchOptions.ts';
-import { awaitQuietMachine } from '../measures/backgroundLoad.ts';
 import { countStoresSkipped } from '../processes/probeRequests.ts';
 import { startHocuspocus, startRelay } from '../processes/relayProcess.ts';
 import { createSpaces, issueCollabTokens } from '../setup/benchSpaces.ts';
@@ -87,13 +86,14 @@ async function loadConcerto(
   try {
     session.bearer ??= instances.first.api.credentials.token;
     const [largeSpaceId = '', ...spaceIds] = await createSpaces(instances.first.api, options.spaces + 1);
-    // Tokens live one minute: issued once the machine is quiet, so the wait before the load cannot outlast them.
-    await awaitQuietMachine(0.25, setting.settings.quietWaitMs);
-    const tokens = await issueCollabTokens(instances.first.api, spaceIds);
-    const tokenOf = new Map(spaceIds.map((spaceId, index) => [spaceId, tokens[index] ?? '']));
-    const plans = planParticipants(spaceIds, options.participants, instances.collabUrls, (spaceId) => ({
-      token: tokenOf.get(spaceId) ?? '',
-    }));
+    // Tokens live one minute: issued once the load has waited for a quiet machine, just before it connects.
+    const plans = async () => {
+      const tokens = await issueCollabTokens(instances.first.api, spaceIds);
+      const tokenOf = new Map(spaceIds.map((spaceId, index) => [spaceId, tokens[index] ?? '']));
+      return planParticipants(spaceIds, options.participants, instances.collabUrls, (spaceId) => ({
+        token: tokenOf.get(spaceId) ?? '',
+      }));
+    };
     const target = {
       label: 'Concerto',
       protocol: 'y-websocket' as const,
