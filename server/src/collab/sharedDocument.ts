@@ -8,7 +8,7 @@ import { EditAuthorship, type Editor } from './editAuthorship.ts';
 import { FewAtOnce } from './fewAtOnce.ts';
 import { mergeIntoRecords } from './recordGroups.ts';
 import { settledWithin } from './storeDeadline.ts';
-import { nextClock, RecordTooLargeError, type UpdateStore } from './updateStore.ts';
+import { isClockCollision, nextClock, RecordTooLargeError, type UpdateStore } from './updateStore.ts';
 
 /** Message types of the y-websocket protocol. */
 export const messageType = { sync: 0, awareness: 1 } as const;
@@ -47,6 +47,12 @@ export const earlyCompactionBytes = 16 * 1024;
 
 /** A write still unanswered after this long is announced to editors as delayed. */
 const slowSaveNoticeMs = 2000;
+
+/**
+ * Clock collisions in a row written again at once before they count as a failed write (1 in 2,048 for
+ * two instances writing a document in the same millisecond: three in a row is not a collision).
+ */
+const maxClockCollisions = 3;
 
 /**
  * Compactions of this process run two at a time: documents a meeting opened together reach the record
@@ -119,6 +125,8 @@ export class SharedDocument {
   private failures = 0;
   private failingSince = 0;
   private delayAnnounced = false;
+  /** Writes retried in a row because their clock was taken by another instance's record. */
+  private collisions = 0;
   /** An upper estimate of the encoded state's size, made exact when it nears the limit. */
   private estimatedBytes = 0;
   private destroyed = false;
@@ -294,6 +302,15 @@ export class SharedDocument {
     this.records += records.length - failed.length;
     this.pending = [...failed, ...this.pending];
     this.unsavedBytes = this.pending.reduce((total, update) => total + update.byteLength, 0);
+    const rejections = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    if (failed.length && rejections.every(isClockCollision) && this.collisions < maxClockCollisions) {
+      // Another instance wrote this document in the same millisecond under the same clock: not a database
+      // failure (nobody is told saving is delayed); written again at once, under new clocks.
+      this.collisions += 1;
+      this.logger.debug({ doc: this.name }, 'record clock taken by another instance; written again');
+      return this.writePending();
+    }
+    this.collisions = 0;
     if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
     if (this.failures > 0) this.writeRecovered();
     this.announceDelay(false);

@@ -48,6 +48,20 @@ export interface UpdateStore {
 // in 2048 times (the record is then retried under a new clock).
 const clockSlots = 2048;
 
+/**
+ * Whether a failed append only met another instance's record of the same document under the same clock
+ * (a duplicate key, the one unique index of the records): written again under a new clock, it succeeds.
+ */
+export function isClockCollision(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, writeErrors } = error as { code?: unknown; writeErrors?: unknown };
+  const errors: unknown[] = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (errors.length === 0) return code === duplicateKeyCode;
+  return errors.every((entry) => (entry as { code?: unknown }).code === duplicateKeyCode);
+}
+
+const duplicateKeyCode = 11000;
+
 /** The next record's clock after `previous`: unique across instances, increasing within one. */
 export function nextClock(previous: number): number {
   const fromTime = Date.now() * clockSlots + Math.floor(Math.random() * clockSlots);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CollabUpdateModel } from '../../../server/src/models/collabUpdate.ts';
-import { MongoUpdateStore, nextClock } from '../../../server/src/collab/updateStore.ts';
+import { isClockCollision, MongoUpdateStore, nextClock } from '../../../server/src/collab/updateStore.ts';
 import { startTestServer, type TestServer } from '../../support/testServer.ts';
 
 function textOf(update: Uint8Array | null): string {
@@ -60,5 +60,24 @@ describe('documents loaded together (a meeting starting, an instance restarting)
     } finally {
       find.mockRestore();
     }
+  });
+
+  it('a record under a clock another instance took is refused as a clock collision, the others of its batch kept', async () => {
+    const store = new MongoUpdateStore();
+    const another = new MongoUpdateStore();
+    const update = (text: string) => {
+      const doc = new Y.Doc();
+      doc.getText('notes').insert(0, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const clock = nextClock(0);
+    await another.append('collide', clock, update('from instance B;'));
+    const outcomes = await Promise.allSettled([
+      store.append('collide', clock, update('from instance A;')),
+      store.append('collide-other', clock, update('another document;')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
+    expect(isClockCollision((outcomes[0] as PromiseRejectedResult).reason)).toBe(true);
+    expect(textOf((await store.load('collide')).update)).toBe('from instance B;');
   });
 });
