@@ -42,9 +42,15 @@ export async function runLanes(root, vitest) {
     if (index > 0) process.stdout.write(`\n--- ${lanes[index].name}\n${lane.output()}`);
   }
   const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const lane of running) {
+  for (const [index, lane] of running.entries()) {
     const counts = summary.exec(lane.output());
-    if (!counts) continue;
+    // A lane that died before its counts says so, so that the closing line is not taken for the whole run.
+    if (!counts) {
+      process.stdout.write(
+        `\nThe ${lanes[index].name} lane ended (code ${codes[index]}) without its counts.\n`,
+      );
+      continue;
+    }
     total.passed += Number(counts[2]);
     total.failed += Number(counts[3]);
     total.skipped += Number(counts[4]);
