@@ -125,6 +125,8 @@ export class SharedDocument {
   private failures = 0;
   private failingSince = 0;
   private delayAnnounced = false;
+  /** Freed by a shutdown: compactions not started yet are left to the next load. */
+  private stopping = false;
   /** Writes retried in a row because their clock was taken by another instance's record. */
   private collisions = 0;
   /** An upper estimate of the encoded state's size, made exact when it nears the limit. */
@@ -383,9 +385,13 @@ export class SharedDocument {
    */
   private async compact(): Promise<void> {
     try {
-      const compacted = await compactions.run(() =>
-        settledWithin(this.store.compact(this.name), 'compacting a document'),
+      const skipped = Symbol('skipped');
+      const compacted = await compactions.run(async () =>
+        // A shutdown frees every document at once: compactions still waiting for their turn are left to
+        // the next load, so that the edits queued behind them are stored before the deadline.
+        this.stopping ? skipped : settledWithin(this.store.compact(this.name), 'compacting a document'),
       );
+      if (compacted === skipped) return;
       this.records = 1;
       if (compacted) {
         this.clock = Math.max(this.clock, compacted.clock);
@@ -423,6 +429,7 @@ export class SharedDocument {
    * unload, not a shutdown racing its deadline), records left by the session become one snapshot first.
    */
   async destroy(waitMs = Infinity, compact = false): Promise<void> {
+    this.stopping = !compact;
     const saved = await this.saveAll(waitMs);
     // Who made the edits is written off the flush chain: it is on record before the document is freed.
     await this.authorshipWrites;

@@ -79,4 +79,40 @@ describe('background work due everywhere at once', () => {
     expect(overlap.most).toBe(2);
     await Promise.all(documents.map((document) => document.destroy()));
   });
+
+  it('a shutdown leaves the compactions still waiting to the next load, and stores every edit', async () => {
+    let compacted = 0;
+    const stored: string[] = [];
+    const store: UpdateStore = {
+      load: async (): Promise<LoadedState> => ({ update: null, lastClock: 0, records: 0, bytes: 0 }),
+      append: async (docName) => void stored.push(docName),
+      compact: async () => {
+        await pause(30);
+        compacted += 1;
+        return { clock: 1, bytes: 0 };
+      },
+    };
+    const options = { flushDelayMs: 10_000, compactAfterRecords: 1 };
+    const logger = createLogger('silent');
+    const names = Array.from({ length: 10 }, (_value, index) => `plan-${index}`);
+    const documents = await Promise.all(
+      names.map((name) => SharedDocument.load(name, store, options, logger)),
+    );
+    const type = (document: SharedDocument, text: string) => {
+      const editor = new Y.Doc();
+      editor.getText('notes').insert(0, text);
+      Y.applyUpdate(document.doc, Y.encodeStateAsUpdate(editor));
+    };
+    documents.forEach((document) => type(document, 'Premier passage.'));
+    // Every document stores its edit and queues a compaction (two run at a time); edits typed now wait
+    // behind them on each document's write chain.
+    void Promise.all(documents.map((document) => document.flush()));
+    await pause(5);
+    documents.forEach((document) => type(document, ' Deuxième passage.'));
+    await Promise.all(documents.map((document) => document.destroy(2500)));
+    expect(stored.filter((name) => name === 'plan-9')).toHaveLength(2);
+    expect(stored).toHaveLength(20);
+    // The two running when the shutdown came, and at most two more already given their turn.
+    expect(compacted).toBeLessThanOrEqual(4);
+  });
 });
