@@ -8,7 +8,7 @@ import { startRedis } from '../support/redisServer.ts';
 import { readBenchOptions, usage, type BenchOptions } from './benchOptions.ts';
 import { awaitQuietMachine } from './measures/backgroundLoad.ts';
 import { measureColdLoad } from './measures/coldLoad.ts';
-import { touchForCompaction } from './measures/compactionTouch.ts';
+import { awaitServerIdle, touchForCompaction } from './measures/compactionTouch.ts';
 import { summarizeProfile } from './measures/cpuProfile.ts';
 import { buildLargeDocument } from './measures/largeDocument.ts';
 import { readStoredUpdates } from './measures/storedUpdates.ts';
@@ -55,6 +55,7 @@ async function measureStorage(
   };
   const cold = await measureColdLoad(coldTarget, options.coldRuns, 100);
   const touch = await touchForCompaction(second.collabUrl, [largeSpaceId, ...loadSpaceIds], second.params);
+  await awaitServerIdle(second.server.pid);
   await second.server.stop();
   const stored = {
     asLeft,
