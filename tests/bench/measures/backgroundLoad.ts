@@ -1,5 +1,5 @@
 import { pause } from '../workload/clock.ts';
-import { CpuMeter } from './processUsage.ts';
+import { childPids, CpuMeter } from './processUsage.ts';
 
 /** Cores other processes kept busy while the bench was idle, and how long it waited for them. */
 export interface BackgroundLoad {
@@ -7,8 +7,9 @@ export interface BackgroundLoad {
   waitedMs: number;
 }
 
-async function sampleOneSecond(): Promise<number> {
-  const meter = new CpuMeter();
+/** Cores used over the next second by `pids` (all processes of the machine when left out). */
+async function sampleOneSecond(pids?: readonly number[]): Promise<number> {
+  const meter = new CpuMeter(pids);
   await pause(1000);
   return meter.coresUsed();
 }
@@ -28,4 +29,15 @@ export async function awaitQuietMachine(quietCores: number, limitMs: number): Pr
   for (let waited = 0; waited < limitMs / 1000 && cores >= quietCores; waited += 1)
     cores = await sampleOneSecond();
   return { cores, waitedMs: performance.now() - startedAt };
+}
+
+/**
+ * Waits (within `limitMs`) until a server and its children (its database) use almost no CPU: its
+ * background work (documents unloading and compacting) is done. Stopped earlier, a server leaves the
+ * compactions still waiting to its next load.
+ */
+export async function awaitServerIdle(pid: number, limitMs = 60_000): Promise<void> {
+  const pids = [pid, ...childPids(pid)];
+  const deadline = performance.now() + limitMs;
+  while (performance.now() < deadline) if ((await sampleOneSecond(pids)) < 0.05) return;
 }

@@ -1,7 +1,5 @@
 import * as Y from 'yjs';
-import { pause } from '../workload/clock.ts';
 import { mapLimited } from '../workload/limited.ts';
-import { childPids, CpuMeter } from './processUsage.ts';
 import { openProvider, whenSynced } from '../workload/providerConnection.ts';
 
 /**
@@ -29,18 +27,4 @@ export async function touchForCompaction(
     }
   });
   return updateBytes;
-}
-
-/**
- * Waits (within `limitMs`) until the server and its database use almost no CPU: the documents touched
- * have unloaded and compacted. Stopped earlier, a server leaves compactions still waiting to the next load.
- */
-export async function awaitServerIdle(pid: number, limitMs = 60_000): Promise<void> {
-  const pids = [pid, ...childPids(pid)];
-  const deadline = performance.now() + limitMs;
-  while (performance.now() < deadline) {
-    const meter = new CpuMeter(pids);
-    await pause(1000);
-    if (meter.coresUsed() < 0.05) return;
-  }
 }

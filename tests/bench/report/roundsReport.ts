@@ -28,11 +28,10 @@ export function printRoundTargets(rounds: readonly RoundFigures[], size: RunSize
     const peers = rounds.map((round) =>
       round.hocuspocus ? target.figure(round.hocuspocus) / target.figure(round.relay) : Number.NaN,
     );
-    const peerCells = withPeer ? [...peers.map(times), times(median(peers))] : [];
-    rows.push([target.label, ...ratios.map(times), times(median(ratios)), ...peerCells]);
-    verdicts.push(
-      `  ${target.label}: ${judgeTarget(target, median(ratios), withPeer ? median(peers) : undefined)}`,
-    );
+    const [ratio, peer] = [median(ratios), withPeer ? median(peers) : undefined];
+    const peerCells = withPeer ? [...peers.map(times), times(peer ?? Number.NaN)] : [];
+    rows.push([target.label, ...ratios.map(times), times(ratio), ...peerCells]);
+    verdicts.push(`  ${target.label}: ${judgeTarget(target, ratio, peer)}`);
   }
   console.log(
     `\nTargets (issue 16) over the ${rounds.length} rounds: each round's ratio to the relay, for Concerto` +
