@@ -61,6 +61,9 @@ const maxClockCollisions = 3;
  */
 const compactions = new FewAtOnce(2);
 
+/** What a compaction left to the next load resolves with. */
+const skipped = Symbol('compaction skipped');
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Documents with edits waiting to be written, by write window. */
@@ -313,7 +316,7 @@ export class SharedDocument {
       return this.writePending();
     }
     this.collisions = 0;
-    if (failed.length) return this.writeFailed(results.find((result) => result.status === 'rejected'));
+    if (failed.length) return this.writeFailed(rejections[0]);
     if (this.failures > 0) this.writeRecovered();
     this.announceDelay(false);
     this.queueAuthorship();
@@ -344,8 +347,7 @@ export class SharedDocument {
   }
 
   /** Keeps the edits in memory, says so loudly, and retries with back-off. */
-  private writeFailed(result: PromiseSettledResult<void> | undefined): void {
-    const error = result?.status === 'rejected' ? (result.reason as unknown) : undefined;
+  private writeFailed(error: unknown): void {
     this.failures += 1;
     const context = { err: error, doc: this.name, unsavedBytes: this.unsavedBytes, attempt: this.failures };
     if (this.failures === 1) {
@@ -385,7 +387,6 @@ export class SharedDocument {
    */
   private async compact(): Promise<void> {
     try {
-      const skipped = Symbol('skipped');
       const compacted = await compactions.run(async () =>
         // A shutdown frees every document at once: compactions still waiting for their turn are left to
         // the next load, so that the edits queued behind them are stored before the deadline.
